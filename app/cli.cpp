@@ -1,0 +1,140 @@
+#include "app/cli.hpp"
+
+#include <iostream>
+#include <new>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+#include <oneapi/tbb/global_control.h>
+
+#include "app/scan_args.hpp"
+#include "app/scan_command.hpp"
+#include "core/error.hpp"
+// TS_INCLUDE
+#include "mirhit/version.hpp"
+
+namespace mirhit::app {
+
+namespace {
+
+constexpr const char* scan_footer = R"(
+Synopsis:
+  mirhit scan [options] UTR.fa [UTR2.fa.gz ...]
+
+Finds every canonical site (8mer, 7mer-m8, 7mer-A1, 6mer, offset-6mer; TargetScan 7
+definitions) of every miRNA in the 3'UTRs, one output row per site and mature miRNA, in input
+order. FASTA input may be gzipped; '-' reads standard input. Without --mirna, the built-in
+2,656 human mature miRNAs of miRBase 22 are used.
+
+Example:
+  mirhit scan examples/utrs.fa --mirnas hsa-miR-21-5p,hsa-miR-221-3p -o sites.tsv \
+      --gene-summary genes.tsv
+)";
+
+constexpr const char* targetscan_footer = R"(
+Synopsis:
+  mirhit targetscan FAMILY_FILE UTR_FILE OUTPUT_FILE [--threads N]
+
+Drop-in for TargetScan 7's targetscan_70.pl: reads its miR family file (family, seed nt 2-8,
+species ids) and aligned UTR file (gene, species id, aligned sequence) and writes the same
+14-column output, byte for byte. Unlike the original it never asks before overwriting and
+runs on all cores.
+
+Example:
+  mirhit targetscan miR_Family_info_sample.txt UTR_Sequences_sample.txt targetscan_70_output.txt
+)";
+
+bool is_threads_option(const std::string& arg) { return arg == "-t" || arg == "--threads"; }
+
+std::string shell_quote(const std::string& arg) {
+    if (!arg.empty() && arg.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.,/:=+@%") ==
+                            std::string::npos)
+        return arg;
+    std::string out = "'";
+    for (char c : arg) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+}
+
+// The command line as recorded in outputs. --threads is left out: it cannot change the output.
+std::string recorded_command_line(int argc, char** argv) {
+    std::string out = "mirhit";
+    for (int i = 1; i < argc; ++i) {
+        std::string arg = argv[i];
+        if (is_threads_option(arg)) {
+            ++i;
+            continue;
+        }
+        if (arg.starts_with("--threads=") || (arg.starts_with("-t") && arg.size() > 2 && arg[2] != '-')) continue;
+        out += " " + shell_quote(arg);
+    }
+    return out;
+}
+
+void add_threads_option(CLI::App& command, unsigned& threads) {
+    command.add_option("-t,--threads", threads, "Worker threads (default: all cores); output is the same for any number")
+        ->check(CLI::Range(1u, 4096u));
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"mirhit " + std::string(version) + ": fast, exact microRNA target-site prediction", "mirhit"};
+    app.set_version_flag("--version", std::string("mirhit ") + version);
+    app.require_subcommand(1);
+    app.footer("\nRun 'mirhit COMMAND --help' for a command's options and a worked example.");
+
+    scan_args scan;
+    unsigned threads = 0;
+    auto* scan_cmd = app.add_subcommand("scan", "Find every canonical miRNA site in 3'UTR sequences");
+    scan_cmd->add_option("utrs", scan.utr_files, "3'UTR FASTA files (plain or gzip; '-' = standard input)")->required();
+    scan_cmd->add_option("-m,--mirna", scan.mirna_file, "Mature miRNA FASTA, as miRBase's mature.fa (default: built-in human miRBase 22)");
+    scan_cmd->add_option("--species", scan.species, "Keep miRNAs whose name starts with this prefix and '-', e.g. hsa");
+    scan_cmd->add_option("--mirnas", scan.mirna_names, "Only these miRNAs (comma-separated names)")->delimiter(',');
+    scan_cmd->add_option("--sites", scan.sites, "Site types to report (comma-separated; default: all): 8mer,7mer-m8,7mer-A1,6mer,offset-6mer")
+        ->delimiter(',');
+    scan_cmd->add_option("-o,--output", scan.output, "Output file (default: standard output)");
+    scan_cmd->add_option("--format", scan.format, "Output format: tsv, bed or jsonl")->check(CLI::IsMember({"tsv", "bed", "jsonl"}));
+    scan_cmd->add_option("--gene-summary", scan.gene_summary, "Also write one row per gene and miRNA with site counts to this file");
+    scan_cmd->add_option("--chunk-size", scan.chunk_size, "Sequence bytes per parallel work item (advanced)")
+        ->check(CLI::Range(std::size_t{16}, std::size_t{1} << 30));
+    add_threads_option(*scan_cmd, threads);
+    scan_cmd->footer(scan_footer);
+
+    targetscan_args ts;
+    auto* ts_cmd = app.add_subcommand("targetscan", "Drop-in for TargetScan 7's targetscan_70.pl");
+    ts_cmd->add_option("family_file", ts.family_file, "miR family file: family, seed (nt 2-8), species ids")->required();
+    ts_cmd->add_option("utr_file", ts.utr_file, "Aligned UTR file: gene, species id, aligned sequence")->required();
+    ts_cmd->add_option("output_file", ts.output_file, "Output file (overwritten without asking)")->required();
+    add_threads_option(*ts_cmd, threads);
+    ts_cmd->footer(targetscan_footer);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        if (e.get_exit_code() == 0) return app.exit(e);
+        std::string command = app.get_subcommands().empty() ? "" : " " + app.get_subcommands().front()->get_name();
+        std::cerr << "mirhit: error: " << e.what() << "\nRun 'mirhit" << command << " --help' for usage.\n";
+        return 2;
+    }
+
+    std::optional<oneapi::tbb::global_control> limit;
+    if (threads) limit.emplace(oneapi::tbb::global_control::max_allowed_parallelism, threads);
+    try {
+        if (scan_cmd->parsed())
+            run_scan(scan, recorded_command_line(argc, argv));
+        else
+            throw input_error("TS");
+        return 0;
+    } catch (const input_error& e) {
+        std::cerr << "mirhit: error: " << e.what() << "\n";
+    } catch (const std::bad_alloc&) {
+        std::cerr << "mirhit: error: out of memory\n";
+    } catch (const std::exception& e) {
+        std::cerr << "mirhit: error: " << e.what() << "\n";
+    }
+    return 1;
+}
+
+}  // namespace mirhit::app

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace mirhit::app {
+
+struct scan_args {
+    std::vector<std::string> utr_files;  // "-" is standard input
+    std::string mirna_file;              // empty: the built-in human set
+    std::string species;                 // miRNA name prefix, e.g. "hsa"
+    std::vector<std::string> mirna_names;
+    std::vector<std::string> sites;      // site type names; empty: all
+    std::string output = "-";
+    std::string format = "tsv";
+    std::string gene_summary;
+    std::size_t chunk_size = 1u << 18;   // sequence bytes per parallel work item
+};
+
+struct targetscan_args {
+    std::string family_file;
+    std::string utr_file;
+    std::string output_file;
+};
+
+}  // namespace mirhit::app

@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# Whole-process benchmark of `mirhit scan` on generated 3'UTR-like input.
+#
+# Usage: bench/run_scan_bench.sh [SIZE_MB] [THREADS] [-- EXTRA_SCAN_ARGS...]
+#   SIZE_MB   total input size in Mb (10^6 nt); default 55, about the human 3'UTRome
+#   THREADS   --threads for mirhit; default $(nproc)
+#   after --  passed to `mirhit scan` unchanged (e.g. `-- --score`)
+# Environment:
+#   MIRHIT    the binary (default build/app/mirhit, relative to the repository root)
+#   SEED      generator seed (default 1)
+#
+# The input is generated once by bench/generate_utrs.py into bench/work/ and reused (cached by
+# size and seed). Timing and peak memory come from GNU time (/usr/bin/time, Debian package `time`).
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+size_mb=55
+threads="$(nproc)"
+extra=()
+positional=()
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --) shift; extra=("$@"); break ;;
+    -h|--help) sed -n '2,13s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; exit 0 ;;
+    *) positional+=("$1"); shift ;;
+  esac
+done
+if [[ ${#positional[@]} -gt 2 ]]; then
+  echo "run_scan_bench.sh: too many arguments (usage: [SIZE_MB] [THREADS] [-- EXTRA...])" >&2
+  exit 2
+fi
+[[ ${#positional[@]} -ge 1 ]] && size_mb="${positional[0]}"
+[[ ${#positional[@]} -ge 2 ]] && threads="${positional[1]}"
+if ! [[ "$size_mb" =~ ^([0-9]+\.?[0-9]*|\.[0-9]+)$ ]]; then
+  echo "run_scan_bench.sh: SIZE_MB must be a positive number, got '$size_mb'" >&2
+  exit 2
+fi
+if ! [[ "$threads" =~ ^[1-9][0-9]*$ ]]; then
+  echo "run_scan_bench.sh: THREADS must be a positive integer, got '$threads'" >&2
+  exit 2
+fi
+seed="${SEED:-1}"
+mirhit="${MIRHIT:-build/app/mirhit}"
+
+gnu_time=/usr/bin/time
+if [[ ! -x "$gnu_time" ]] || ! "$gnu_time" --version 2>&1 | grep -q 'GNU'; then
+  echo "run_scan_bench.sh: GNU time ($gnu_time) is missing; install the Debian package 'time'" \
+       "(the project's set-up script does)" >&2
+  exit 1
+fi
+if [[ ! -x "$mirhit" ]]; then
+  echo "run_scan_bench.sh: mirhit binary '$mirhit' not found or not executable" \
+       "(build it, or set MIRHIT=/path/to/mirhit)" >&2
+  exit 1
+fi
+
+work=bench/work
+mkdir -p "$work"
+# Keep generated inputs and outputs out of git.
+[[ -f "$work/.gitignore" ]] || printf '*\n' > "$work/.gitignore"
+
+input="$work/utrs_${size_mb}mb_seed${seed}.fa"
+if [[ ! -s "$input" ]]; then
+  echo "generating $input ..." >&2
+  python3 bench/generate_utrs.py "$size_mb" --seed "$seed" -o "$input.tmp"
+  mv "$input.tmp" "$input"
+fi
+
+out="$work/sites.tsv"
+timing="$work/time.txt"
+log="$work/scan.stderr"
+rm -f "$out" "$timing"
+cmd=("$mirhit" scan --threads "$threads" "${extra[@]}" -o "$out" "$input")
+echo "running: ${cmd[*]}" >&2
+status=0
+"$gnu_time" -f '%e %M' -o "$timing" "${cmd[@]}" 2>"$log" || status=$?
+if [[ $status -ne 0 ]]; then
+  echo "run_scan_bench.sh: mirhit exited with status $status; its stderr ($log):" >&2
+  tail -n 20 "$log" >&2
+  exit 1
+fi
+if [[ ! -f "$out" ]]; then
+  echo "run_scan_bench.sh: mirhit wrote no $out" >&2
+  exit 1
+fi
+
+read -r wall rss_kb < <(tail -n 1 "$timing")
+# Data rows: lines not starting with '#', minus the column header line.
+rows="$(grep -vc '^#' "$out" || true)"
+sites=$(( rows > 0 ? rows - 1 : 0 ))
+input_nt="$(grep -v '^>' "$input" | tr -d '\n' | wc -c)"
+out_bytes="$(stat -c %s "$out")"
+
+awk -v nt="$input_nt" -v wall="$wall" -v sites="$sites" -v rss="$rss_kb" \
+    -v ob="$out_bytes" -v thr="$threads" -v bin="$mirhit" -v extra="${extra[*]}" 'BEGIN {
+  mb = nt / 1e6
+  w = (wall > 0) ? wall : 0.01   # GNU time has 10 ms resolution
+  printf "binary        %s%s\n", bin, (extra != "" ? "  (extra: " extra ")" : "")
+  printf "threads       %d\n", thr
+  printf "input         %.2f Mb\n", mb
+  printf "wall          %.2f s\n", wall
+  printf "throughput    %.2f Mb/s\n", mb / w
+  printf "sites         %d\n", sites
+  printf "sites/s       %.0f\n", sites / w
+  printf "peak RSS      %.1f MB\n", rss / 1024
+  printf "output        %.1f MB (%d bytes)\n", ob / 1e6, ob
+}'

@@ -1,0 +1,74 @@
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "core/mirna.hpp"
+#include "core/site.hpp"
+
+namespace mirhit {
+
+// Every 6-mer code (4^6) to the seed families whose site cores it is, so one pass over a
+// sequence finds all sites at a cost independent of the number of miRNAs.
+class seed_index {
+public:
+    static constexpr unsigned k = 6;
+    static constexpr std::uint32_t code_count = 1u << (2 * k);
+
+    enum class role : std::uint8_t {
+        core,    // pairs nt 2-7: a 6mer, or the centre of a 7mer-m8, 7mer-A1 or 8mer
+        offset,  // pairs nt 3-8: an offset 6mer unless it continues into a 7mer-m8
+    };
+    struct entry {
+        std::uint32_t family;
+        role kind;
+        std::uint8_t flank;  // core: code pairing nt 8 (5' of the core); offset: code pairing nt 2 (3')
+    };
+
+    seed_index(const std::vector<seed_family>& families, site_type_set types);
+
+    std::span<const entry> at(std::uint32_t code) const {
+        return {entries_.data() + begin_[code], entries_.data() + begin_[code + 1]};
+    }
+    site_type_set types() const { return types_; }
+
+private:
+    std::vector<std::uint32_t> begin_;
+    std::vector<entry> entries_;
+    site_type_set types_;
+};
+
+// Appends the sites of the requested types found in seq whose start lies in
+// [own_begin, own_end); seq[0] is at record position `offset`, and the bytes just before and
+// after the owned range must be included in seq when they exist (context for flank tests).
+// Sites come in order of their core's end, not sorted by start.
+void scan_sequence(const seed_index& index, std::string_view seq, std::uint64_t offset, std::uint64_t own_begin,
+                   std::uint64_t own_end, std::vector<family_site>& out);
+
+}  // namespace mirhit
+
+namespace mirhit {
+
+// Longest site (8mer); consecutive pieces of a long record overlap by this many bases.
+inline constexpr std::uint32_t site_context = 8;
+
+// Record positions whose sites a piece reports: every site is reported by exactly one piece.
+// A site needs one base before it and up to eight from its start, so a piece owns the starts
+// from one past its overlap to `site_context - 1` before its end (its last piece: to the end).
+struct owned_range {
+    std::uint64_t begin, end;
+};
+constexpr owned_range owned_starts(std::uint64_t offset, std::uint32_t overlap, std::uint64_t size, bool last) {
+    const std::uint64_t margin = site_context - 1;
+    std::uint64_t begin = overlap == 0 ? offset : offset + overlap - margin;
+    std::uint64_t end = last ? offset + size : offset + size - margin;
+    return {begin, end};
+}
+
+// All sites owned by a piece, sorted by start, then seed family, then type.
+void scan_piece(const seed_index& index, std::string_view seq, std::uint64_t offset, owned_range owned,
+                std::vector<family_site>& out);
+
+}  // namespace mirhit

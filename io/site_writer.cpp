@@ -1,0 +1,140 @@
+#include "io/site_writer.hpp"
+
+#include <charconv>
+
+#include "core/encoding.hpp"
+#include "mirhit/version.hpp"
+#include "scoring/site_efficacy.hpp"
+
+namespace mirhit::io {
+
+namespace {
+
+void append_number(std::string& out, std::uint64_t value) {
+    char digits[24];
+    auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
+    out.append(digits, end);
+}
+
+void append_rna(std::string& out, std::string_view site) {
+    for (char c : site) out.push_back(rna_letter[code_of(c) & 3]);
+}
+
+}  // namespace
+
+std::optional<output_format> parse_output_format(std::string_view name) {
+    if (name == "tsv") return output_format::tsv;
+    if (name == "bed") return output_format::bed;
+    if (name == "jsonl") return output_format::jsonl;
+    return std::nullopt;
+}
+
+std::string json_escape(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\t': out += "\\t"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20) {
+                static constexpr char hex[] = "0123456789abcdef";
+                out += "\\u00";
+                out += hex[(c >> 4) & 0xf];
+                out += hex[c & 0xf];
+            } else {
+                out += c;
+            }
+        }
+    }
+    return out;
+}
+
+std::string format_preamble(output_format format, const run_metadata& meta) {
+    std::string out;
+    if (format == output_format::jsonl) {
+        out = "{\"##\":\"mirhit " + std::string(version) + "\",\"command\":\"" + json_escape(meta.command_line) + "\"";
+        for (const auto& [name, value] : meta.parameters) out += ",\"" + json_escape(name) + "\":\"" + json_escape(value) + "\"";
+        return out + "}\n";
+    }
+    out = "## mirhit " + std::string(version) + "\n## command: " + meta.command_line + "\n";
+    for (const auto& [name, value] : meta.parameters) out += "## " + name + ": " + value + "\n";
+    return out;
+}
+
+site_formatter::site_formatter(output_format format, const mirna_set& mirnas) : format_(format) {
+    for (const auto& m : mirnas.mirnas()) {
+        const auto& family = mirnas.families()[m.family].seed;
+        switch (format) {
+        case output_format::tsv: mirna_part_.push_back(m.name + '\t' + family + '\t'); break;
+        case output_format::bed: mirna_part_.push_back(m.name + ':'); break;
+        case output_format::jsonl:
+            mirna_part_.push_back(",\"mirna\":\"" + json_escape(m.name) + "\",\"family\":\"" + family + "\"");
+            break;
+        }
+    }
+}
+
+std::string site_formatter::column_header() const {
+    if (format_ != output_format::tsv) return {};
+    return "utr_id\tgene\tmirna\tfamily\tsite_type\tstart\tend\tsite_seq\tnear_stop\n";
+}
+
+void site_formatter::append(std::string& out, const record_header& record, std::string_view site, std::uint64_t start,
+                            site_type type, std::uint32_t mirna) const {
+    const std::uint64_t first = start + 1;
+    const std::uint64_t last = start + length_of(type);
+    const bool near_stop = first <= near_stop_length;
+    switch (format_) {
+    case output_format::tsv:
+        out += record.id;
+        out += '\t';
+        out += record.gene;
+        out += '\t';
+        out += mirna_part_[mirna];
+        out += name_of(type);
+        out += '\t';
+        append_number(out, first);
+        out += '\t';
+        append_number(out, last);
+        out += '\t';
+        append_rna(out, site);
+        out += near_stop ? "\t1\n" : "\t0\n";
+        break;
+    case output_format::bed:
+        out += record.id;
+        out += '\t';
+        append_number(out, start);
+        out += '\t';
+        append_number(out, last);
+        out += '\t';
+        out += mirna_part_[mirna];
+        out += name_of(type);
+        out += '\t';
+        append_number(out, scoring::bed_score(type));
+        out += "\t+\n";
+        break;
+    case output_format::jsonl:
+        out += "{\"utr_id\":\"";
+        out += json_escape(record.id);
+        out += "\",\"gene\":\"";
+        out += json_escape(record.gene);
+        out += '"';
+        out += mirna_part_[mirna];
+        out += ",\"site_type\":\"";
+        out += name_of(type);
+        out += "\",\"start\":";
+        append_number(out, first);
+        out += ",\"end\":";
+        append_number(out, last);
+        out += ",\"site_seq\":\"";
+        append_rna(out, site);
+        out += near_stop ? "\",\"near_stop\":true}\n" : "\",\"near_stop\":false}\n";
+        break;
+    }
+}
+
+}  // namespace mirhit::io

@@ -1,0 +1,48 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/mirna.hpp"
+#include "core/site.hpp"
+#include "io/fasta_reader.hpp"
+
+namespace mirhit::io {
+
+enum class output_format { tsv, bed, jsonl };
+
+std::optional<output_format> parse_output_format(std::string_view name);
+
+// What an output records about the run that made it: written first, as "##" lines.
+struct run_metadata {
+    std::string command_line;
+    std::vector<std::pair<std::string, std::string>> parameters;  // name, value; in this order
+};
+
+// The "##" lines (for jsonl: one JSON object whose first key is "##").
+std::string format_preamble(output_format format, const run_metadata& meta);
+
+std::string json_escape(std::string_view text);
+
+// Appends one output line per site. Safe to use from several threads at once.
+class site_formatter {
+public:
+    site_formatter(output_format format, const mirna_set& mirnas);
+
+    // The column header line (tsv only; empty otherwise).
+    std::string column_header() const;
+
+    // site: the site's letters as written in the input.
+    void append(std::string& out, const record_header& record, std::string_view site, std::uint64_t start,
+                site_type type, std::uint32_t mirna) const;
+
+private:
+    output_format format_;
+    std::vector<std::string> mirna_part_;  // per miRNA, pre-formatted name (and family)
+};
+
+}  // namespace mirhit::io

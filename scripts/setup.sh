@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs what mirhit needs to build and test, from Debian 12 packages. Safe to re-run: it
+# calls apt-get only when something is missing.
+set -euo pipefail
+
+packages=(
+  g++ cmake make pkg-config
+  libtbb-dev zlib1g-dev libcli11-dev
+  libgtest-dev libbenchmark-dev
+  python3 time gzip
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [[ ${#missing[@]} -eq 0 ]]; then
+  exit 0
+fi
+
+sudo=()
+if [[ $(id -u) -ne 0 ]]; then
+  command -v sudo >/dev/null || { echo "setup: need root (or sudo) to install: ${missing[*]}" >&2; exit 1; }
+  sudo=(sudo)
+fi
+echo "setup: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -qq
+"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Sets up, builds (warnings are errors) and runs the whole test suite.
+#   ./test.sh             release build in build/
+#   ./test.sh --sanitize  AddressSanitizer + UBSan build in build-asan/
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+scripts/setup.sh
+if [[ "${1:-}" == "--sanitize" ]]; then
+  scripts/build.sh build-asan -DMIRHIT_SANITIZE=ON -DMIRHIT_BENCH=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo
+  export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+  ctest --test-dir build-asan --output-on-failure -j "$(nproc)"
+else
+  scripts/build.sh build
+  ctest --test-dir build --output-on-failure -j "$(nproc)"
+fi

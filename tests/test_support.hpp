@@ -1,0 +1,27 @@
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace mirhit::test {
+
+// A fresh empty directory for one test.
+std::filesystem::path temp_dir();
+
+void write_file(const std::filesystem::path& path, const std::string& content);
+std::string read_file(const std::filesystem::path& path);
+void write_gzip(const std::filesystem::path& path, const std::string& content);
+
+struct run_result {
+    int exit_code;
+    std::string out;
+    std::string err;
+};
+// Runs the mirhit binary with these arguments (no shell), optionally feeding standard input.
+run_result run_mirhit(const std::vector<std::string>& args, const std::string& input = "");
+
+// The rows of a TSV output without its "##" lines.
+std::vector<std::string> data_lines(const std::string& text);
+
+}  // namespace mirhit::test
