@@ -1,5 +1,7 @@
 #include "app/cli.hpp"
 
+#include <charconv>
+#include <cstdint>
 #include <iostream>
 #include <new>
 #include <optional>
@@ -72,9 +74,23 @@ std::string recorded_command_line(int argc, char** argv) {
     return out;
 }
 
+// Accepts a whole number in [low, high], with a message that says so.
+CLI::Validator whole_number(std::uint64_t low, std::uint64_t high) {
+    auto text = "a whole number from " + std::to_string(low) + " to " + std::to_string(high);
+    return CLI::Validator(
+        [=](std::string& value) -> std::string {
+            std::uint64_t n = 0;
+            auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
+            if (ec != std::errc() || end != value.data() + value.size() || n < low || n > high)
+                return "'" + value + "' is not " + text;
+            return {};
+        },
+        "INT in [" + std::to_string(low) + " - " + std::to_string(high) + "]");
+}
+
 void add_threads_option(CLI::App& command, unsigned& threads) {
     command.add_option("-t,--threads", threads, "Worker threads (default: all cores); output is the same for any number")
-        ->check(CLI::Range(1u, 4096u));
+        ->check(whole_number(1, 4096));
 }
 
 }  // namespace
@@ -93,12 +109,13 @@ int main(int argc, char** argv) {
     scan_cmd->add_option("--species", scan.species, "Keep miRNAs whose name starts with this prefix and '-', e.g. hsa");
     scan_cmd->add_option("--mirnas", scan.mirna_names, "Only these miRNAs (comma-separated names)")->delimiter(',');
     scan_cmd->add_option("--sites", scan.sites, "Site types to report (comma-separated; default: all): 8mer,7mer-m8,7mer-A1,6mer,offset-6mer")
-        ->delimiter(',');
+        ->delimiter(',')
+        ->check(CLI::IsMember({"8mer", "7mer-m8", "7mer-A1", "6mer", "offset-6mer"}));
     scan_cmd->add_option("-o,--output", scan.output, "Output file (default: standard output)");
     scan_cmd->add_option("--format", scan.format, "Output format: tsv, bed or jsonl")->check(CLI::IsMember({"tsv", "bed", "jsonl"}));
     scan_cmd->add_option("--gene-summary", scan.gene_summary, "Also write one row per gene and miRNA with site counts to this file");
     scan_cmd->add_option("--chunk-size", scan.chunk_size, "Sequence bytes per parallel work item (advanced)")
-        ->check(CLI::Range(std::size_t{16}, std::size_t{1} << 30));
+        ->check(whole_number(16, std::uint64_t{1} << 30));
     add_threads_option(*scan_cmd, threads);
     scan_cmd->footer(scan_footer);
 

@@ -51,11 +51,7 @@ mirna_set load_mirnas(const scan_args& args, std::string& description) {
 site_type_set parse_sites(const std::vector<std::string>& names) {
     if (names.empty()) return site_type_set::all();
     site_type_set set;
-    for (const auto& name : names) {
-        auto type = parse_site_type(name);
-        if (!type) throw input_error("--sites: unknown site type '" + name + "'");
-        set.insert(*type);
-    }
+    for (const auto& name : names) set.insert(parse_site_type(name).value());  // names checked by the parser
     return set;
 }
 
@@ -118,11 +114,9 @@ void run_scan(const scan_args& args, const std::string& command_line) {
     std::string mirna_source;
     const mirna_set mirnas = load_mirnas(args, mirna_source);
     const site_type_set types = parse_sites(args.sites);
-    const auto format = io::parse_output_format(args.format);
-    if (!format) throw input_error("--format: unknown format '" + args.format + "'");
-    if (args.chunk_size < 2 * site_context) throw input_error("--chunk-size: must be at least " + std::to_string(2 * site_context));
+    const auto format = io::parse_output_format(args.format).value();  // checked by the parser
     const seed_index index(mirnas.families(), types);
-    const io::site_formatter formatter(*format, mirnas);
+    const io::site_formatter formatter(format, mirnas);
 
     io::run_metadata meta{command_line,
                           {{"utrs", join(args.utr_files, " ")},
@@ -134,8 +128,14 @@ void run_scan(const scan_args& args, const std::string& command_line) {
                                              " nt of a UTR are flagged"},
                            {"format", args.format}}};
     io::atomic_output out(args.output);
-    out.write(io::format_preamble(*format, meta));
-    out.write(formatter.column_header());
+    // Written with the first results, so that input rejected at once leaves standard output empty.
+    bool started = false;
+    auto start_output = [&] {
+        if (started) return;
+        started = true;
+        out.write(io::format_preamble(format, meta));
+        out.write(formatter.column_header());
+    };
     std::unique_ptr<io::gene_summary_writer> summary;
     if (!args.gene_summary.empty())
         summary = std::make_unique<io::gene_summary_writer>(args.gene_summary, mirnas,
@@ -167,10 +167,12 @@ void run_scan(const scan_args& args, const std::string& command_line) {
             return result;
         },
         [&](scan_result& result) {
+            start_output();
             out.write(result.text);
             if (summary)
                 for (const auto& [record, events] : result.summary) summary->add(record->gene, events);
         });
+    start_output();
     if (summary) summary->finish();
     out.commit();
 }

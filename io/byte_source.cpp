@@ -47,14 +47,15 @@ class memory_source final : public byte_source {
 public:
     memory_source(std::string name, std::string_view data) : byte_source(std::move(name)), data_(data) {}
     std::size_t read(char* buffer, std::size_t n, std::uint64_t) override {
-        n = std::min(n, data_.size());
-        std::memcpy(buffer, data_.data(), n);
-        data_.remove_prefix(n);
+        n = std::min(n, data_.size() - pos_);
+        std::memcpy(buffer, data_.data() + pos_, n);
+        pos_ += n;
         return n;
     }
 
 private:
-    std::string_view data_;
+    std::string data_;
+    std::size_t pos_ = 0;
 };
 
 }  // namespace

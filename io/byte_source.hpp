@@ -19,6 +19,7 @@ public:
     const std::string& name() const { return name_; }
 
     static std::unique_ptr<byte_source> open(const std::string& path);
+    // Copies the data.
     static std::unique_ptr<byte_source> from_memory(std::string name, std::string_view data);
 
 protected:

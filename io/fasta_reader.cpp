@@ -190,9 +190,13 @@ bool fasta_reader::read_batch(std::vector<sequence_piece>& out, std::size_t targ
                 state_ = state::line_start;
                 break;
             }
+            // Take no more than fits the piece, so a one-line chromosome is split at the target too.
+            const std::size_t room = target - (piece_.size() - piece_overlap_);
+            const bool cut = static_cast<std::size_t>(stop - (block + pos_)) > room;
+            if (cut) stop = block + pos_ + room;
             append_sequence(block + pos_, stop);
             pos_ = static_cast<std::size_t>(stop - block);
-            if (nl) {
+            if (nl && !cut) {
                 pending_cr_ = false;
                 ++line_;
                 ++pos_;

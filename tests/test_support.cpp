@@ -46,8 +46,10 @@ void write_gzip(const std::filesystem::path& path, const std::string& content) {
     gzclose(f);
 }
 
-run_result run_mirhit(const std::vector<std::string>& args, const std::string& input) {
-    auto dir = temp_dir().parent_path() / ("run." + std::to_string(::getpid()));
+run_result run_mirhit(const std::vector<std::string>& args, const std::string& input, const std::filesystem::path& cwd) {
+    static int runs = 0;
+    auto dir = std::filesystem::path(::testing::TempDir()) / "mirhit_tests" /
+               ("run." + std::to_string(::getpid()) + "." + std::to_string(++runs));
     std::filesystem::create_directories(dir);
     auto in_path = dir / "stdin", out_path = dir / "stdout", err_path = dir / "stderr";
     write_file(in_path, input);
@@ -61,6 +63,7 @@ run_result run_mirhit(const std::vector<std::string>& args, const std::string& i
     posix_spawn_file_actions_addopen(&actions, 0, in_path.c_str(), O_RDONLY, 0);
     posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    posix_spawn_file_actions_addchdir_np(&actions, cwd.c_str());
     pid_t pid = 0;
     int rc = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
     posix_spawn_file_actions_destroy(&actions);

@@ -18,8 +18,10 @@ struct run_result {
     std::string out;
     std::string err;
 };
-// Runs the mirhit binary with these arguments (no shell), optionally feeding standard input.
-run_result run_mirhit(const std::vector<std::string>& args, const std::string& input = "");
+// Runs the mirhit binary with these arguments (no shell) in cwd (default: the source tree, so
+// paths like examples/utrs.fa work), optionally feeding standard input.
+run_result run_mirhit(const std::vector<std::string>& args, const std::string& input = "",
+                      const std::filesystem::path& cwd = MIRHIT_SOURCE_DIR);
 
 // The rows of a TSV output without its "##" lines.
 std::vector<std::string> data_lines(const std::string& text);

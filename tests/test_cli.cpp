@@ -1,0 +1,199 @@
+// The mirhit binary run as a subprocess: outputs, golden files, messages and exit codes.
+// Set MIRHIT_UPDATE_GOLDEN=1 to rewrite the golden files from the current binary.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <random>
+
+#include "tests/test_support.hpp"
+
+namespace mirhit::test {
+namespace {
+
+const std::filesystem::path golden_dir = std::filesystem::path(MIRHIT_SOURCE_DIR) / "tests" / "golden";
+const std::string metastasis_mirnas =
+    "hsa-miR-21-5p,hsa-miR-221-3p,hsa-miR-222-3p,hsa-miR-103a-3p,hsa-miR-105-5p,hsa-let-7a-5p,hsa-miR-335-5p,hsa-miR-29a-3p";
+
+void expect_golden(const std::string& name, const std::string& actual) {
+    auto path = golden_dir / name;
+    if (std::getenv("MIRHIT_UPDATE_GOLDEN")) {
+        write_file(path, actual);
+        return;
+    }
+    EXPECT_EQ(actual, read_file(path)) << "golden file " << path << " differs; MIRHIT_UPDATE_GOLDEN=1 rewrites it";
+}
+
+std::string rows_only(const std::string& text) {
+    std::string out;
+    for (const auto& line : data_lines(text)) out += line + "\n";
+    return out;
+}
+
+TEST(cli, scan_examples_matches_golden_files) {
+    auto r = run_mirhit({"scan", "examples/utrs.fa", "--mirnas", metastasis_mirnas});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.err, "");
+    expect_golden("examples_sites.tsv", r.out);
+    auto dir = temp_dir();
+    auto summary = (dir / "genes.tsv").string();
+    r = run_mirhit({"scan", "examples/utrs.fa", "--mirnas", metastasis_mirnas, "--gene-summary", summary});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    auto summary_text = read_file(summary);
+    // the command line names a temporary path: compare from the line after it
+    expect_golden("examples_genes.tsv", summary_text.substr(summary_text.find("\n## utrs")));
+}
+
+TEST(cli, bed_and_jsonl_formats) {
+    auto bed = run_mirhit({"scan", "examples/utrs.fa", "--mirnas", metastasis_mirnas, "--format", "bed"});
+    ASSERT_EQ(bed.exit_code, 0) << bed.err;
+    expect_golden("examples_sites.bed", bed.out);
+    auto jsonl = run_mirhit({"scan", "examples/utrs.fa", "--mirnas", metastasis_mirnas, "--format", "jsonl"});
+    ASSERT_EQ(jsonl.exit_code, 0) << jsonl.err;
+    expect_golden("examples_sites.jsonl", jsonl.out);
+}
+
+TEST(cli, gzip_plain_and_stdin_give_the_same_sites) {
+    auto plain = run_mirhit({"scan", "examples/utrs.fa"});
+    auto gz = run_mirhit({"scan", "examples/utrs.fa.gz"});
+    auto piped = run_mirhit({"scan", "-"}, read_file(std::filesystem::path(MIRHIT_SOURCE_DIR) / "examples/utrs.fa.gz"));
+    ASSERT_EQ(plain.exit_code, 0);
+    ASSERT_EQ(gz.exit_code, 0);
+    ASSERT_EQ(piped.exit_code, 0) << piped.err;
+    EXPECT_GT(data_lines(plain.out).size(), 1000u);
+    EXPECT_EQ(rows_only(plain.out), rows_only(gz.out));
+    EXPECT_EQ(rows_only(plain.out), rows_only(piped.out));
+}
+
+TEST(cli, output_is_identical_for_any_thread_count) {
+    auto dir = temp_dir();
+    std::mt19937 rng(3);
+    std::string fasta;
+    for (int r = 0; r < 300; ++r) {
+        fasta += ">u" + std::to_string(r) + " gene=G" + std::to_string(r % 40) + "\n";
+        std::size_t len = 50 + rng() % 3000;
+        for (std::size_t i = 0; i < len; ++i) fasta += (i % 70 == 69) ? '\n' : "ACGTACGTN"[rng() % 9];
+        fasta += "\n";
+    }
+    write_file(dir / "utrs.fa", fasta);
+    std::string reference;
+    for (const char* threads : {"1", "2", "3", "8"}) {
+        auto out = (dir / "out.tsv").string();
+        auto r = run_mirhit({"scan", (dir / "utrs.fa").string(), "--threads", threads, "--chunk-size", "700", "-o", out,
+                             "--gene-summary", (dir / "genes.tsv").string()});
+        ASSERT_EQ(r.exit_code, 0) << r.err;
+        auto text = read_file(out) + read_file(dir / "genes.tsv");
+        if (reference.empty())
+            reference = text;
+        else
+            EXPECT_TRUE(text == reference) << "--threads " << threads << " changed the output";
+    }
+}
+
+TEST(cli, gene_summary_merges_genes_whose_records_are_apart) {
+    auto dir = temp_dir();
+    // miR-21-5p sites: 8mer AUAAGCUA, 6mer UAAGCU
+    write_file(dir / "u.fa", ">t1 gene=A\nCCCCCCCCCCCCCCCCCCCCAUAAGCUAGG\n>t2 gene=B\nCCCCCCCCCCCCCCCCCCCCGUAAGCUGG\n"
+                             ">t3 gene=A\nCCCCCCCCCCCCCCCCCCCCGUAAGCUGG\n>t4 gene=A\nAUAAGCUAGG\n");
+    auto r = run_mirhit({"scan", (dir / "u.fa").string(), "--mirnas", "hsa-miR-21-5p", "-o", (dir / "s.tsv").string(),
+                         "--gene-summary", (dir / "g.tsv").string()});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(rows_only(read_file(dir / "g.tsv")),
+              "gene\tmirna\tfamily\t8mer\t7mer-m8\t7mer-A1\t6mer\toffset-6mer\ttotal\tnear_stop\n"
+              "A\thsa-miR-21-5p\tAGCUUAU\t1\t0\t0\t1\t0\t2\t1\n"
+              "B\thsa-miR-21-5p\tAGCUUAU\t0\t0\t0\t1\t0\t1\t0\n");
+    auto sites = data_lines(read_file(dir / "s.tsv"));
+    ASSERT_EQ(sites.size(), 5u);
+    EXPECT_EQ(sites[4], "t4\tA\thsa-miR-21-5p\tAGCUUAU\t8mer\t1\t8\tAUAAGCUA\t1");
+}
+
+TEST(cli, several_files_and_duplicate_ids) {
+    auto dir = temp_dir();
+    write_file(dir / "a.fa", ">x\nAUAAGCUA\n");
+    write_file(dir / "b.fa", ">y\nAUAAGCUA\n>x\nAUAAGCUA\n");
+    auto a = (dir / "a.fa").string(), b = (dir / "b.fa").string();
+    auto ok = run_mirhit({"scan", a, a + "", "--mirnas", "hsa-miR-21-5p"});
+    EXPECT_EQ(ok.exit_code, 1);
+    EXPECT_EQ(ok.err, "mirhit: error: " + a + ":1: duplicate record id 'x' (first at " + a + ":1)\n");
+    auto r = run_mirhit({"scan", a, b, "--mirnas", "hsa-miR-21-5p"});
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_EQ(r.err, "mirhit: error: " + b + ":3: duplicate record id 'x' (first at " + a + ":1)\n");
+}
+
+TEST(cli, failed_run_leaves_no_output_behind) {
+    auto dir = temp_dir();
+    std::string fasta;
+    for (int i = 0; i < 5000; ++i) fasta += ">r" + std::to_string(i) + "\nACGUAUAAGCUAGGCAUAAGCUAGGCAUAAGCUAGGC\n";
+    fasta += ">bad\nACGU*\n";
+    write_file(dir / "u.fa", fasta);
+    auto out = dir / "sites.tsv";
+    auto r = run_mirhit({"scan", (dir / "u.fa").string(), "-o", out.string(), "--gene-summary", (dir / "g.tsv").string()});
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_EQ(r.err, "mirhit: error: " + (dir / "u.fa").string() +
+                         ":10002: illegal character '*' in the sequence of 'bad' (allowed: A, C, G, T, U and IUPAC codes such as N)\n");
+    std::vector<std::string> left;
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) left.push_back(entry.path().filename().string());
+    EXPECT_EQ(left, std::vector<std::string>{"u.fa"});
+}
+
+TEST(cli, bad_input_messages_and_exit_codes) {
+    auto dir = temp_dir();
+    write_file(dir / "short.fa", ">hsa-miR-x\nUAGCUUA\n");
+    write_file(dir / "u.fa", ">u\nAUAAGCUA\n");
+    write_file(dir / "empty.fa", "");
+    auto u = (dir / "u.fa").string();
+    struct expectation {
+        std::vector<std::string> args;
+        int code;
+        std::string err;
+    };
+    const std::vector<expectation> cases = {
+        {{"scan", "nope.fa"}, 1, "mirhit: error: nope.fa: cannot open: No such file or directory\n"},
+        {{"scan", (dir / "empty.fa").string()}, 1, "mirhit: error: " + (dir / "empty.fa").string() + ": empty file, no FASTA records\n"},
+        {{"scan", u, "--mirna", (dir / "short.fa").string()}, 1,
+         "mirhit: error: " + (dir / "short.fa").string() + ":1: miRNA 'hsa-miR-x' is 7 nt long; at least 8 are needed for a seed match\n"},
+        {{"scan", u, "--species", "mmu"}, 1,
+         "mirhit: error: built-in miRNA set: no miRNA name starts with 'mmu-' (--species mmu)\n"},
+        {{"scan", u, "--mirnas", "hsa-miR-99999"}, 1,
+         "mirhit: error: --mirnas: no miRNA named 'hsa-miR-99999' in built-in: miRBase 22 human mature miRNAs (2656), from Debian optimir 1.2-1\n"},
+        {{"scan", u, "--bogus"}, 2, "mirhit: error: The following argument was not expected: --bogus\nRun 'mirhit scan --help' for usage.\n"},
+        {{"scan", u, "--threads", "abc"}, 2,
+         "mirhit: error: --threads: 'abc' is not a whole number from 1 to 4096\nRun 'mirhit scan --help' for usage.\n"},
+        {{"scan", u, "--threads", "0"}, 2,
+         "mirhit: error: --threads: '0' is not a whole number from 1 to 4096\nRun 'mirhit scan --help' for usage.\n"},
+        {{"scan", u, "--sites", "9mer"}, 2,
+         "mirhit: error: --sites: 9mer not in {8mer,7mer-m8,7mer-A1,6mer,offset-6mer}\nRun 'mirhit scan --help' for usage.\n"},
+        {{"scan"}, 2, "mirhit: error: utrs is required\nRun 'mirhit scan --help' for usage.\n"},
+        {{}, 2, "mirhit: error: A subcommand is required\nRun 'mirhit --help' for usage.\n"},
+    };
+    for (const auto& c : cases) {
+        auto r = run_mirhit(c.args);
+        EXPECT_EQ(r.exit_code, c.code) << c.err;
+        EXPECT_EQ(r.err, c.err);
+        EXPECT_EQ(r.out, "");
+    }
+}
+
+TEST(cli, help_has_synopsis_and_example_and_version_is_one_line) {
+    for (const char* command : {"scan", "targetscan"}) {
+        auto r = run_mirhit({command, "--help"});
+        EXPECT_EQ(r.exit_code, 0);
+        EXPECT_NE(r.out.find("Synopsis:"), std::string::npos) << command;
+        EXPECT_NE(r.out.find("Example:"), std::string::npos) << command;
+    }
+    auto v = run_mirhit({"--version"});
+    EXPECT_EQ(v.exit_code, 0);
+    EXPECT_TRUE(v.out.starts_with("mirhit ")) << v.out;
+}
+
+TEST(cli, biomart_unavailable_records_are_reported) {
+    auto dir = temp_dir();
+    write_file(dir / "m.fa", ">ENSG00000000001|ENST00000000001|A\nSequence unavailable\n>ENSG00000000002|ENST00000000002|B\nAUAAGCUA\n");
+    auto r = run_mirhit({"scan", (dir / "m.fa").string(), "--mirnas", "hsa-miR-21-5p"});
+    EXPECT_EQ(r.exit_code, 0);
+    EXPECT_EQ(r.err, "mirhit: warning: " + (dir / "m.fa").string() +
+                         ": skipped 1 record(s) whose sequence is 'Sequence unavailable' (Ensembl BioMart), the first at line 1\n");
+    EXPECT_EQ(data_lines(r.out).back(), "ENST00000000002\tB\thsa-miR-21-5p\tAGCUUAU\t8mer\t1\t8\tAUAAGCUA\t1");
+}
+
+}  // namespace
+}  // namespace mirhit::test
