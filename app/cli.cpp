@@ -14,7 +14,7 @@
 #include "app/scan_args.hpp"
 #include "app/scan_command.hpp"
 #include "core/error.hpp"
-// TS_INCLUDE
+#include "io/targetscan_files.hpp"
 #include "mirhit/version.hpp"
 
 namespace mirhit::app {
@@ -104,16 +104,16 @@ int main(int argc, char** argv) {
     scan_args scan;
     unsigned threads = 0;
     auto* scan_cmd = app.add_subcommand("scan", "Find every canonical miRNA site in 3'UTR sequences");
-    scan_cmd->add_option("utrs", scan.utr_files, "3'UTR FASTA files (plain or gzip; '-' = standard input)")->required();
-    scan_cmd->add_option("-m,--mirna", scan.mirna_file, "Mature miRNA FASTA, as miRBase's mature.fa (default: built-in human miRBase 22)");
-    scan_cmd->add_option("--species", scan.species, "Keep miRNAs whose name starts with this prefix and '-', e.g. hsa");
-    scan_cmd->add_option("--mirnas", scan.mirna_names, "Only these miRNAs (comma-separated names)")->delimiter(',');
+    scan_cmd->add_option("utrs", scan.utr_files, "3'UTR FASTA files (plain or gzip; '-' = standard input)")->required()->type_name("FILE");
+    scan_cmd->add_option("-m,--mirna", scan.mirna_file, "Mature miRNA FASTA, as miRBase's mature.fa (default: built-in human miRBase 22)")->type_name("FILE");
+    scan_cmd->add_option("--species", scan.species, "Keep miRNAs whose name starts with this prefix and '-', e.g. hsa")->type_name("PREFIX");
+    scan_cmd->add_option("--mirnas", scan.mirna_names, "Only these miRNAs (comma-separated names)")->delimiter(',')->type_name("NAMES");
     scan_cmd->add_option("--sites", scan.sites, "Site types to report (comma-separated; default: all): 8mer,7mer-m8,7mer-A1,6mer,offset-6mer")
         ->delimiter(',')
         ->check(CLI::IsMember({"8mer", "7mer-m8", "7mer-A1", "6mer", "offset-6mer"}));
-    scan_cmd->add_option("-o,--output", scan.output, "Output file (default: standard output)");
+    scan_cmd->add_option("-o,--output", scan.output, "Output file (default: standard output)")->type_name("FILE");
     scan_cmd->add_option("--format", scan.format, "Output format: tsv, bed or jsonl")->check(CLI::IsMember({"tsv", "bed", "jsonl"}));
-    scan_cmd->add_option("--gene-summary", scan.gene_summary, "Also write one row per gene and miRNA with site counts to this file");
+    scan_cmd->add_option("--gene-summary", scan.gene_summary, "Also write one row per gene and miRNA with site counts to this file")->type_name("FILE");
     scan_cmd->add_option("--chunk-size", scan.chunk_size, "Sequence bytes per parallel work item (advanced)")
         ->check(whole_number(16, std::uint64_t{1} << 30));
     add_threads_option(*scan_cmd, threads);
@@ -142,7 +142,7 @@ int main(int argc, char** argv) {
         if (scan_cmd->parsed())
             run_scan(scan, recorded_command_line(argc, argv));
         else
-            throw input_error("TS");
+            io::run_targetscan70(ts.family_file, ts.utr_file, ts.output_file, threads);
         return 0;
     } catch (const input_error& e) {
         std::cerr << "mirhit: error: " << e.what() << "\n";

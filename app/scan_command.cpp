@@ -120,7 +120,7 @@ void run_scan(const scan_args& args, const std::string& command_line) {
 
     io::run_metadata meta{command_line,
                           {{"utrs", join(args.utr_files, " ")},
-                           {"mirnas", mirna_source + (args.species.empty() ? "" : ", species " + args.species) + ": " +
+                           {"mirnas", mirna_source + (args.species.empty() ? "" : ", species " + args.species) + "; scanned: " +
                                           std::to_string(mirnas.size()) + " miRNAs in " +
                                           std::to_string(mirnas.families().size()) + " seed families (nt 2-8)"},
                            {"sites", site_list(types)},

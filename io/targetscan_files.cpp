@@ -1,5 +1,6 @@
 #include "io/targetscan_files.hpp"
 
+#include <algorithm>
 #include <cstring>
 #include <limits>
 #include <memory>
@@ -35,16 +36,17 @@ public:
             const char* begin = buffer_.data() + pos_;
             const auto* newline = static_cast<const char*>(std::memchr(begin, '\n', end_ - pos_));
             const char* stop = newline ? newline : buffer_.data() + end_;
-            for (const char* c = begin; c != stop; ++c)
-                if (*c != '\r') line += *c;
+            line.append(begin, stop);
             pos_ = static_cast<std::size_t>(stop - buffer_.data());
             if (newline) {
                 ++pos_;
                 break;
             }
         }
-        if (any) ++line_;
-        return any;
+        if (!any) return false;
+        ++line_;
+        line.erase(std::remove(line.begin(), line.end(), '\r'), line.end());
+        return true;
     }
 
     std::uint64_t line_number() const { return line_; }

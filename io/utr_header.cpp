@@ -103,9 +103,13 @@ void parse_utr_header(record_header& record) {
             for (std::size_t i = 0; i < fields.size() && gene.empty(); ++i)
                 if (i != id_field && looks_like_symbol(fields[i])) gene = fields[i];
         }
+        // gene may view into the id: copy it before the id changes
+        record.gene = std::string(gene);
         if (!fields.empty() && !fields[id_field].empty()) record.id = std::string(fields[id_field]);
+    } else {
+        record.gene = std::string(gene);
     }
-    record.gene = gene.empty() ? record.id : std::string(gene);
+    if (record.gene.empty()) record.gene = record.id;
 }
 
 }  // namespace mirhit::io

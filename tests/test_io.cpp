@@ -101,6 +101,16 @@ TEST(fasta_reader, gzip_is_recognised_by_its_bytes) {
     EXPECT_EQ(r[1].seq, "GG");
 }
 
+TEST(fasta_reader, concatenated_gzip_members_are_one_stream) {
+    auto dir = test::temp_dir();
+    test::write_gzip(dir / "a.gz", ">a\nACGU\n");
+    test::write_gzip(dir / "b.gz", ">b\nGGCC\n");
+    test::write_file(dir / "ab.gz", test::read_file(dir / "a.gz") + test::read_file(dir / "b.gz"));
+    auto r = read_all(byte_source::open((dir / "ab.gz").string()));
+    ASSERT_EQ(r.size(), 2u);
+    EXPECT_EQ(r[1].seq, "GGCC");
+}
+
 TEST(fasta_reader, bad_input_messages) {
     EXPECT_EQ(read_error(""), "mem.fa: empty file, no FASTA records");
     EXPECT_EQ(read_error("\n\n"), "mem.fa: empty file, no FASTA records");
