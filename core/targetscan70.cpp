@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <charconv>
-#include <limits>
 #include <numeric>
 #include <utility>
 
@@ -146,8 +145,8 @@ struct site {
     std::uint32_t group = 0;
 };
 
-// The reference's pair test, branch for branch: shared start or end, an offset overlap of at
-// least two columns, or containment.
+// The reference's pair test in its order (its first three branches merged): a shared start or end,
+// then an offset overlap that must reach two columns, then containment.
 bool pair_groups(const site& s1, const site& s2) {
     const std::int64_t a1 = s1.msa_start, b1 = s1.msa_end, a2 = s2.msa_start, b2 = s2.msa_end;
     constexpr std::int64_t required_overlap = 2;
@@ -304,7 +303,7 @@ private:
         for (std::uint32_t i : key_order_) members_[sites_[i].group - first_group - 1].push_back(i);
         for (const auto& members : members_) {
             group_summary& g = result_.groups.emplace_back();
-            bool present[4] = {};
+            std::array<bool, 4> present{};
             std::vector<std::string_view> species;
             for (std::uint32_t i : members) {
                 present[site_type_index(sites_[i].type)] = true;
@@ -411,7 +410,7 @@ void family_table::add(std::string_view id, std::string_view seed, std::string_v
 }
 
 const std::uint32_t* family_table::species_id(std::string_view species) const {
-    auto it = species_ids_.find(std::string(species));
+    auto it = species_ids_.find(species);
     return it == species_ids_.end() ? nullptr : &it->second;
 }
 

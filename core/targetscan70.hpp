@@ -1,6 +1,8 @@
 #pragma once
 
+#include <array>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <stdexcept>
 #include <string>
@@ -33,7 +35,7 @@ struct family {
 class family_table {
 public:
     // One family line, already split into its fields. A repeated id replaces the seed and adds its
-    // species, as the reference does. Throws format_error for a bad seed or an empty id.
+    // species, as the reference does. Throws format_error for an empty id, a bad seed or no species.
     void add(std::string_view id, std::string_view seed, std::string_view species_list);
 
     bool empty() const { return families_.empty(); }
@@ -43,8 +45,12 @@ public:
     const std::uint32_t* species_id(std::string_view species) const;
 
 private:
+    struct string_hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
     std::map<std::string, family, std::less<>> families_;
-    std::unordered_map<std::string, std::uint32_t> species_ids_;
+    std::unordered_map<std::string, std::uint32_t, string_hash, std::equal_to<>> species_ids_;
 };
 
 // The rows of one gene: adjacent UTR lines with the same gene id.
@@ -79,7 +85,7 @@ struct group_summary {
     std::string types;    // Group_type
     std::string species;  // Species_in_this_group
     // Species_in_this_group_with_this_site_type, indexed by site_type_index().
-    std::string species_with_type[4];
+    std::array<std::string, 4> species_with_type;
 };
 
 constexpr int site_type_index(site_type type) {

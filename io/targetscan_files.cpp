@@ -65,7 +65,6 @@ bool is_blank(std::string_view line) {
     return true;
 }
 
-// Tab-separated fields; trailing empty fields are dropped, as Perl's split does.
 void split_fields(std::string_view line, std::vector<std::string_view>& fields) {
     fields.clear();
     std::size_t begin = 0;
@@ -75,6 +74,10 @@ void split_fields(std::string_view line, std::vector<std::string_view>& fields) 
         if (tab == std::string_view::npos) break;
         begin = tab + 1;
     }
+}
+
+// Perl's split drops trailing empty fields, so the reference does not see them.
+void drop_trailing_empty(std::vector<std::string_view>& fields) {
     while (!fields.empty() && fields.back().empty()) fields.pop_back();
 }
 
@@ -105,6 +108,7 @@ private:
             split_fields(line_, fields_);
             // The reference skips rows whose species is false in Perl: consensus rows.
             if (fields_.size() >= 2 && (fields_[1].empty() || fields_[1] == "0")) continue;
+            drop_trailing_empty(fields_);
             if (fields_.size() != 3) fail(field_count_message("gene, species id, aligned UTR", fields_.size()));
             if (fields_[0].empty()) fail("empty gene id");
             if (fields_[0] == "0") fail("gene id '0' is not supported (targetscan_70.pl reads it as missing)");
@@ -144,6 +148,7 @@ targetscan70::family_table read_targetscan_families(const std::string& family_fi
     while (lines.next(line)) {
         if (is_blank(line)) continue;
         split_fields(line, fields);
+        drop_trailing_empty(fields);
         if (fields.size() != 3)
             throw input_error_at(lines.name(), lines.line_number(),
                                  field_count_message("miRNA family, seed, species ids", fields.size()));

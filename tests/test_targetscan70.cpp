@@ -260,7 +260,7 @@ TEST(Targetscan70Files, GenesRepeatedLaterAreNewSetsAndGroupsCountOnAcrossGenes)
 
 TEST(Targetscan70Files, SkipsConsensusAndBlankLinesAndKeepsLastRowOfASpecies) {
     const std::string families = "\nlet-7\tGAGGUAG\t1;2\n  \n";
-    const std::string utrs = "A\t0\t" + lead + "UACCUCG\n \t \nA\t\t" + lead + "UACCUCG\nA\t1\t" + lead +
+    const std::string utrs = "A\t0\t" + lead + "UACCUCG\n \t \nA\t\t" + lead + "UACCUCG\nA\t\t\nA\t1\t" + lead +
                              "UACCUCG\nA\t1\t" + lead + "GGUACCUCG\n";
     EXPECT_EQ(run_files(mirhit::test::temp_dir(), families, utrs),
               header + row("A|let-7|1|17|22|17|22|1|6mer|x|6mer|1||0"));
