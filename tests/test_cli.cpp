@@ -185,6 +185,36 @@ TEST(cli, help_has_synopsis_and_example_and_version_is_one_line) {
     EXPECT_TRUE(v.out.starts_with("mirhit ")) << v.out;
 }
 
+// The README's targetscan example, run as a user would.
+TEST(cli, targetscan_drop_in_writes_the_reference_columns) {
+    auto dir = temp_dir();
+    write_file(dir / "families.txt", "miR-29-3p\tAGCACCA\t9606;10090;10116\nmiR-103-3p/107\tGCAGCAU\t9606;10090\n");
+    write_file(dir / "utrs.txt",
+               "SPINT1\t9606\tTTCAAAGCTGCCTGTCCCTACCCCATGGTG-CTAGGAAGAGGAGTGGGGTG\n"
+               "SPINT1\t10090\tTTCAAAGCTG---TGTCCCTACCCAATGGTGACTAGGAAGAGCATGCTGTG\n"
+               "SPINT1\t10116\tTTCAAAGCTG---TGTCCCTACCCAATGGTG-CTTGGAAGAG-ATGCTGTG\n");
+    write_file(dir / "targets.txt", "an older result, overwritten without asking\n");
+    auto r = run_mirhit({"targetscan", "families.txt", "utrs.txt", "targets.txt", "--threads", "2"}, "", dir);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.out + r.err, "");
+    EXPECT_EQ(read_file(dir / "targets.txt"),
+              "a_Gene_ID\tmiRNA_family_ID\tspecies_ID\tMSA_start\tMSA_end\tUTR_start\tUTR_end\tGroup_num\tSite_type\t"
+              "miRNA in this species\tGroup_type\tSpecies_in_this_group\tSpecies_in_this_group_with_this_site_type\t"
+              "ORF_overlap\n"
+              "SPINT1\tmiR-29-3p\t10116\t27\t34\t24\t30\t1\t7mer-m8\tx\t7mer-m8+8mer-1a\t9606 10116\t9606 10116\t0\n"
+              "SPINT1\tmiR-29-3p\t9606\t26\t34\t26\t33\t1\t8mer-1a\tx\t7mer-m8+8mer-1a\t9606 10116\t9606\t0\n");
+
+    auto missing = run_mirhit({"targetscan", "families.txt", "utrs.txt"}, "", dir);
+    EXPECT_EQ(missing.exit_code, 2);
+    EXPECT_EQ(missing.err, "mirhit: error: output_file is required\nRun 'mirhit targetscan --help' for usage.\n");
+
+    write_file(dir / "bad.txt", "miR-29-3p\tAGCA\t9606\n");
+    auto bad = run_mirhit({"targetscan", "bad.txt", "utrs.txt", "new.txt"}, "", dir);
+    EXPECT_EQ(bad.exit_code, 1);
+    EXPECT_EQ(bad.err, "mirhit: error: bad.txt:1: seed 'AGCA' must be 7 nt of A, C, G, U/T\n");
+    EXPECT_FALSE(std::filesystem::exists(dir / "new.txt"));
+}
+
 TEST(cli, biomart_unavailable_records_are_reported) {
     auto dir = temp_dir();
     write_file(dir / "m.fa", ">ENSG00000000001|ENST00000000001|A\nSequence unavailable\n>ENSG00000000002|ENST00000000002|B\nAUAAGCUA\n");
