@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cstdint>
+#include <filesystem>
 #include <iostream>
 #include <new>
 #include <optional>
@@ -88,6 +89,17 @@ CLI::Validator whole_number(std::uint64_t low, std::uint64_t high) {
         "INT in [" + std::to_string(low) + " - " + std::to_string(high) + "]");
 }
 
+// Whether two output arguments name the same file ("-" is standard output; /dev/null and other
+// devices may take both).
+bool same_output(const std::string& a, const std::string& b) {
+    if (a == "-" || b == "-") return a == b;
+    std::error_code ec;
+    if (std::filesystem::exists(a, ec) && !std::filesystem::is_regular_file(a, ec)) return false;
+    // absolute() first: libstdc++ leaves a relative path with no existing part as it is.
+    auto canonical = [&](const std::string& p) { return std::filesystem::weakly_canonical(std::filesystem::absolute(p, ec), ec); };
+    return canonical(a) == canonical(b);
+}
+
 void add_threads_option(CLI::App& command, unsigned& threads) {
     command.add_option("-t,--threads", threads, "Worker threads (default: all cores); output is the same for any number")
         ->check(whole_number(1, 4096));
@@ -129,6 +141,8 @@ int main(int argc, char** argv) {
 
     try {
         app.parse(argc, argv);
+        if (scan_cmd->parsed() && !scan.gene_summary.empty() && same_output(scan.gene_summary, scan.output))
+            throw CLI::ValidationError("--gene-summary", "'" + scan.gene_summary + "' is also the site output");
     } catch (const CLI::ParseError& e) {
         if (e.get_exit_code() == 0) return app.exit(e);
         std::string command = app.get_subcommands().empty() ? "" : " " + app.get_subcommands().front()->get_name();

@@ -105,5 +105,5 @@ awk -v nt="$input_nt" -v wall="$wall" -v sites="$sites" -v rss="$rss_kb" \
   printf "sites         %d\n", sites
   printf "sites/s       %.0f\n", sites / w
   printf "peak RSS      %.1f MB\n", rss / 1024
-  printf "output        %.1f MB (%d bytes)\n", ob / 1e6, ob
+  printf "output        %.1f MB (%.0f bytes)\n", ob / 1e6, ob
 }'

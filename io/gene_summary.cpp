@@ -23,6 +23,12 @@ gene_summary_writer::gene_summary_writer(std::string path, const mirna_set& mirn
       preamble_(preamble),
       out_(std::make_unique<atomic_output>(path_)),
       run_counts_(mirnas.size()) {
+    // A target that cannot be read back (standard output, a pipe) gets the rows only after the
+    // merge pass, from a private first-pass file.
+    if (out_->direct()) {
+        final_ = std::move(out_);
+        out_ = atomic_output::scratch(path_ + " (first pass)");
+    }
     out_->write(preamble_);
     out_->write(column_header);
 }
@@ -76,11 +82,12 @@ void gene_summary_writer::flush_run() {
 
 void gene_summary_writer::finish() {
     flush_run();
-    if (!repeated_genes_.empty()) merge_repeated_genes();
+    if (!repeated_genes_.empty() || final_) merge_repeated_genes();
     out_->commit();
 }
 
-// Rows of a gene met in several runs are summed, and written where the gene first appeared.
+// Rows of a gene met in several runs are summed, and written where the gene first appeared; the
+// first pass is copied to its real target here.
 void gene_summary_writer::merge_repeated_genes() {
     auto first_pass = std::move(out_);
     first_pass->flush();
@@ -112,7 +119,7 @@ void gene_summary_writer::merge_repeated_genes() {
             for (std::size_t s = 0; s < slots; ++s) sum[s] += c[s];
         }
     }
-    out_ = std::make_unique<atomic_output>(path_);
+    out_ = final_ ? std::move(final_) : std::make_unique<atomic_output>(path_);
     std::ifstream in(first_pass->temp_path());
     std::unordered_set<std::string> written;
     while (std::getline(in, line)) {

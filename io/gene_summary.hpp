@@ -44,6 +44,7 @@ private:
     const mirna_set& mirnas_;
     std::string preamble_;
     std::unique_ptr<atomic_output> out_;
+    std::unique_ptr<atomic_output> final_;  // set while out_ is a scratch file for a direct target
     std::string current_gene_;
     bool in_run_ = false;
     std::vector<counts> run_counts_;

@@ -135,6 +135,48 @@ TEST(cli, failed_run_leaves_no_output_behind) {
     EXPECT_EQ(left, std::vector<std::string>{"u.fa"});
 }
 
+TEST(cli, outputs_to_links_devices_and_standard_output) {
+    auto dir = temp_dir();
+    write_file(dir / "u.fa", ">a gene=A\nAUAAGCUA\n>b gene=B\nGAUAAGCUAG\n>c gene=A\nUAAGCUA\n");
+    const std::vector<std::string> base = {"scan", (dir / "u.fa").string(), "--mirnas", "hsa-miR-21-5p"};
+    auto with = [&](std::vector<std::string> extra) {
+        auto args = base;
+        args.insert(args.end(), extra.begin(), extra.end());
+        return run_mirhit(args);
+    };
+    const auto expected_sites = with({}).out;
+
+    // A link keeps pointing at the file it names; only the file is replaced.
+    write_file(dir / "real.tsv", "old\n");
+    std::filesystem::create_symlink("real.tsv", dir / "link.tsv");
+    EXPECT_EQ(with({"-o", (dir / "link.tsv").string()}).exit_code, 0);
+    EXPECT_TRUE(std::filesystem::is_symlink(dir / "link.tsv"));
+    EXPECT_EQ(data_lines(read_file(dir / "real.tsv")), data_lines(expected_sites));
+
+    // A device is written in place, never replaced by a rename.
+    auto to_null = with({"-o", "/dev/null", "--gene-summary", "/dev/null"});
+    EXPECT_EQ(to_null.exit_code, 0) << to_null.err;
+    EXPECT_EQ(to_null.out, "");
+    EXPECT_TRUE(std::filesystem::is_character_file("/dev/null"));
+
+    // The gene summary on standard output, merged across the records of gene A.
+    auto summary = with({"-o", (dir / "s.tsv").string(), "--gene-summary", "-"});
+    EXPECT_EQ(summary.exit_code, 0) << summary.err;
+    EXPECT_EQ(data_lines(summary.out),
+              (std::vector<std::string>{"gene\tmirna\tfamily\t8mer\t7mer-m8\t7mer-A1\t6mer\toffset-6mer\ttotal\tnear_stop",
+                                        "A\thsa-miR-21-5p\tAGCUUAU\t0\t0\t0\t0\t0\t0\t2",
+                                        "B\thsa-miR-21-5p\tAGCUUAU\t0\t0\t0\t0\t0\t0\t1"}));
+    EXPECT_EQ(data_lines(read_file(dir / "s.tsv")), data_lines(expected_sites));
+
+    for (const auto& [o, g] : std::vector<std::pair<std::string, std::string>>{
+             {"-", "-"}, {(dir / "x.tsv").string(), (dir / "." / "x.tsv").string()}}) {
+        auto same = with({"-o", o, "--gene-summary", g});
+        EXPECT_EQ(same.exit_code, 2);
+        EXPECT_EQ(same.err, "mirhit: error: --gene-summary: '" + g + "' is also the site output\nRun 'mirhit scan --help' for usage.\n");
+    }
+    EXPECT_FALSE(std::filesystem::exists(dir / "x.tsv"));
+}
+
 TEST(cli, bad_input_messages_and_exit_codes) {
     auto dir = temp_dir();
     write_file(dir / "short.fa", ">hsa-miR-x\nUAGCUUA\n");
