@@ -6,6 +6,7 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -83,6 +84,13 @@ std::vector<std::string> data_lines(const std::string& text) {
     while (std::getline(in, line))
         if (!line.starts_with("##")) lines.push_back(line);
     return lines;
+}
+
+std::filesystem::path shared_data(const std::filesystem::path& sub) {
+    const char* env = std::getenv("MIRHIT_SHARED");
+    const std::filesystem::path dir = (env && *env) ? std::filesystem::path(env) : std::filesystem::path(MIRHIT_SHARED_DIR);
+    std::error_code ec;
+    return std::filesystem::exists(dir / sub, ec) ? dir / sub : std::filesystem::path();
 }
 
 }  // namespace mirhit::test

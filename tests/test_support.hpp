@@ -23,6 +23,10 @@ struct run_result {
 run_result run_mirhit(const std::vector<std::string>& args, const std::string& input = "",
                       const std::filesystem::path& cwd = MIRHIT_SOURCE_DIR);
 
+// The shared reference data directory ($MIRHIT_SHARED, else the build's default) joined with
+// sub, or an empty path when it is not there.
+std::filesystem::path shared_data(const std::filesystem::path& sub);
+
 // The rows of a TSV output without its "##" lines.
 std::vector<std::string> data_lines(const std::string& text);
 

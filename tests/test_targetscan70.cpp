@@ -347,12 +347,8 @@ TEST(Targetscan70Files, Errors) {
 }
 
 TEST(Targetscan70Files, SampleMatchesReferenceOutput) {
-#ifdef MIRHIT_SHARED_DIR
-    const std::filesystem::path dir = std::filesystem::path(MIRHIT_SHARED_DIR) / "data/targetscan7";
-#else
-    const std::filesystem::path dir;
-#endif
-    if (dir.empty() || !std::filesystem::is_directory(dir)) GTEST_SKIP() << "TargetScan 7 sample data not found";
+    const auto dir = mirhit::test::shared_data("data/targetscan7");
+    if (dir.empty()) GTEST_SKIP() << "TargetScan 7 sample data not found (set MIRHIT_SHARED to the shared folder)";
     const auto out = mirhit::test::temp_dir() / "out.txt";
     mirhit::io::run_targetscan70((dir / "sample-input/miR_Family_info_sample.txt").string(),
                                  (dir / "sample-input/UTR_Sequences_sample.txt").string(), out.string(), 2);
