@@ -12,6 +12,7 @@
 #include <CLI/CLI.hpp>
 #include <oneapi/tbb/global_control.h>
 
+#include "app/abundance_command.hpp"
 #include "app/scan_args.hpp"
 #include "app/scan_command.hpp"
 #include "core/error.hpp"
@@ -34,6 +35,19 @@ order. FASTA input may be gzipped; '-' reads standard input. Without --mirna, th
 Example:
   mirhit scan examples/utrs.fa --mirnas hsa-miR-21-5p,hsa-miR-221-3p -o sites.tsv \
       --gene-summary genes.tsv
+)";
+
+constexpr const char* abundance_footer = R"(
+Synopsis:
+  mirhit abundance [--both-strands] [-o FILE] SEQ.fa [SEQ2.fa.gz ...]
+
+Target-site abundance (TA, Garcia et al. 2011) of every seed (miRNA nt 2-8): how many 8mer,
+7mer-m8 and 7mer-A1 sites it has in the sequences, as a count and on TargetScan 7's log10
+scale. Run it on a whole 3'UTRome to get the TA that context++ scores use (--ta).
+--both-strands also counts the reverse complement, for genomic DNA.
+
+Example:
+  mirhit abundance human_3utrs.fa.gz -o ta.tsv
 )";
 
 constexpr const char* targetscan_footer = R"(
@@ -131,6 +145,14 @@ int main(int argc, char** argv) {
     add_threads_option(*scan_cmd, threads);
     scan_cmd->footer(scan_footer);
 
+    abundance_args abundance;
+    auto* abundance_cmd = app.add_subcommand("abundance", "Count the sites of every seed in a sequence set (target-site abundance)");
+    abundance_cmd->add_option("sequences", abundance.utr_files, "FASTA files (plain or gzip; '-' = standard input)")->required()->type_name("FILE");
+    abundance_cmd->add_option("-o,--output", abundance.output, "Output file (default: standard output)")->type_name("FILE");
+    abundance_cmd->add_flag("--both-strands", abundance.both_strands, "Also count the reverse complement (genomic DNA)");
+    add_threads_option(*abundance_cmd, threads);
+    abundance_cmd->footer(abundance_footer);
+
     targetscan_args ts;
     auto* ts_cmd = app.add_subcommand("targetscan", "Drop-in for TargetScan 7's targetscan_70.pl");
     ts_cmd->add_option("family_file", ts.family_file, "miR family file: family, seed (nt 2-8), species ids")->required();
@@ -155,6 +177,8 @@ int main(int argc, char** argv) {
     try {
         if (scan_cmd->parsed())
             run_scan(scan, recorded_command_line(argc, argv));
+        else if (abundance_cmd->parsed())
+            run_abundance(abundance, recorded_command_line(argc, argv));
         else
             io::run_targetscan70(ts.family_file, ts.utr_file, ts.output_file, threads);
         return 0;

@@ -13,51 +13,11 @@
 #include "core/error.hpp"
 #include "io/atomic_output.hpp"
 #include "io/byte_source.hpp"
+#include "io/line_reader.hpp"
 
 namespace mirhit::io {
 
 namespace {
-
-// Lines as the reference reads them: split at '\n', every '\r' removed.
-class line_reader {
-public:
-    explicit line_reader(std::unique_ptr<byte_source> source) : source_(std::move(source)), buffer_(1 << 20) {}
-
-    bool next(std::string& line) {
-        line.clear();
-        bool any = false;
-        for (;;) {
-            if (pos_ == end_) {
-                end_ = source_->read(buffer_.data(), buffer_.size(), line_ + 1);
-                pos_ = 0;
-                if (end_ == 0) break;
-            }
-            any = true;
-            const char* begin = buffer_.data() + pos_;
-            const auto* newline = static_cast<const char*>(std::memchr(begin, '\n', end_ - pos_));
-            const char* stop = newline ? newline : buffer_.data() + end_;
-            line.append(begin, stop);
-            pos_ = static_cast<std::size_t>(stop - buffer_.data());
-            if (newline) {
-                ++pos_;
-                break;
-            }
-        }
-        if (!any) return false;
-        ++line_;
-        line.erase(std::remove(line.begin(), line.end(), '\r'), line.end());
-        return true;
-    }
-
-    std::uint64_t line_number() const { return line_; }
-    const std::string& name() const { return source_->name(); }
-
-private:
-    std::unique_ptr<byte_source> source_;
-    std::vector<char> buffer_;
-    std::size_t pos_ = 0, end_ = 0;
-    std::uint64_t line_ = 0;
-};
 
 bool is_blank(std::string_view line) {
     for (char c : line)

@@ -34,25 +34,34 @@ std::uint32_t seed_code(std::string_view seed_nt2_8) {
     return code;
 }
 
-site_abundance_counter::site_abundance_counter() : seven_mers_(seed_code_count), eight_mers_a_(seed_code_count) {}
+site_abundance_counter::site_abundance_counter(bool both_strands)
+    : seven_mers_(seed_code_count), eight_mers_a_(seed_code_count), both_strands_(both_strands) {}
 
 void site_abundance_counter::add(std::string_view seq, std::uint64_t own_begin, std::uint64_t own_end) {
     std::uint32_t code = 0;
+    // The reverse complement of the last 8 letters, its first letter most significant: the same
+    // windows read on the other strand.
+    std::uint32_t rc_code = 0;
     std::uint32_t run = 0;  // valid letters ending at i
-    for (std::uint64_t i = own_begin; i < seq.size(); ++i) {
+    for (std::uint64_t i = own_begin; i < seq.size() && i < own_end + 7; ++i) {
         const auto c = code_of(seq[i]);
         if (c > 3) {
             run = 0;
-            if (i >= own_end + 7) break;
             continue;
         }
-        if (i < own_end) ++nucleotides_;
+        if (i < own_end) nucleotides_ += both_strands_ ? 2 : 1;
         code = (code << 2 | c) & 0xffffu;
+        rc_code = rc_code >> 2 | static_cast<std::uint32_t>(complement(c)) << 14;
         ++run;
-        // The k-mer ending at i starts at i + 1 - k; count it when that start is owned.
-        if (run >= 7 && i + 1 - 7 < own_end) ++seven_mers_[code & mask7];
-        if (run >= 8 && i + 1 - 8 < own_end && c == nt_a) ++eight_mers_a_[code >> 2 & mask7];
-        if (i + 1 >= own_end + 7) break;
+        // The k-mer ending at i starts at i + 1 - k; it is counted when that start is owned.
+        if (run >= 7 && i + 1 - 7 < own_end) {
+            ++seven_mers_[code & mask7];
+            if (both_strands_) ++seven_mers_[rc_code >> 2];
+        }
+        if (run >= 8 && i + 1 - 8 < own_end) {
+            if (c == nt_a) ++eight_mers_a_[code >> 2 & mask7];
+            if (both_strands_ && (rc_code & 3u) == nt_a) ++eight_mers_a_[rc_code >> 2];
+        }
     }
 }
 

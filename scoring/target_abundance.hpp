@@ -23,10 +23,12 @@ std::uint32_t seed_code(std::string_view seed_nt2_8);
 // Counts sites of every seed in sequences.
 class site_abundance_counter {
 public:
-    site_abundance_counter();
+    // both_strands: count each sequence and its reverse complement (for genomic DNA).
+    explicit site_abundance_counter(bool both_strands = false);
     // Counts the k-mers that start in [own_begin, own_end) of seq and lie inside seq, so that
     // overlapping pieces of one record are counted once. Letters other than A, C, G, T/U break
-    // k-mers. nucleotides() grows by the A, C, G, T/U letters in the owned range.
+    // k-mers. nucleotides() grows by the A, C, G, T/U letters in the owned range (twice with
+    // both strands).
     void add(std::string_view seq, std::uint64_t own_begin, std::uint64_t own_end);
     void add(std::string_view seq) { add(seq, 0, seq.size()); }
     void merge(const site_abundance_counter& other);
@@ -40,6 +42,7 @@ private:
     std::vector<std::uint64_t> seven_mers_;    // by 7-mer code
     std::vector<std::uint64_t> eight_mers_a_;  // 8-mers ending in A, by the code of their first 7 nt
     std::uint64_t nucleotides_ = 0;
+    bool both_strands_;
 };
 
 // TA and its provenance, for the '##' header.

@@ -216,7 +216,7 @@ TEST(cli, bad_input_messages_and_exit_codes) {
 }
 
 TEST(cli, help_has_synopsis_and_example_and_version_is_one_line) {
-    for (const char* command : {"scan", "targetscan"}) {
+    for (const char* command : {"scan", "abundance", "targetscan"}) {
         auto r = run_mirhit({command, "--help"});
         EXPECT_EQ(r.exit_code, 0);
         EXPECT_NE(r.out.find("Synopsis:"), std::string::npos) << command;
@@ -255,6 +255,30 @@ TEST(cli, targetscan_drop_in_writes_the_reference_columns) {
     EXPECT_EQ(bad.exit_code, 1);
     EXPECT_EQ(bad.err, "mirhit: error: bad.txt:1: seed 'AGCA' must be 7 nt of A, C, G, U/T\n");
     EXPECT_FALSE(std::filesystem::exists(dir / "new.txt"));
+}
+
+TEST(cli, abundance_counts_sites_of_every_seed) {
+    auto r = run_mirhit({"abundance", "-"}, ">a\nAUAAGCUAGG\n");
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    auto rows = data_lines(r.out);
+    ASSERT_EQ(rows.size(), 16385u);
+    EXPECT_EQ(rows[0], "seed\tsites\tta");
+    std::vector<std::string> with_sites;
+    for (const auto& row : rows)
+        if (row.find("\t0\t") == std::string::npos && row != rows[0]) with_sites.push_back(row);
+    // AUAAGCUA is an 8mer of AGCUUAU and, through UAAGCUA, a 7mer-A1 of AGCUUAx; the 7-mers
+    // UAAGCUA, AAGCUAG and AGCUAGG are 7mer-m8 sites of UAGCUUA, CUAGCUU and CCUAGCU.
+    // log10(2 × 23e6 / 10) = 6.663.
+    EXPECT_EQ(with_sites, (std::vector<std::string>{"AGCUUAA\t1\t6.663", "AGCUUAC\t1\t6.663", "AGCUUAG\t1\t6.663",
+                                                    "AGCUUAU\t1\t6.663", "CCUAGCU\t1\t6.663", "CUAGCUU\t1\t6.663",
+                                                    "UAGCUUA\t1\t6.663"}));
+    EXPECT_NE(r.out.find("## nucleotides: 10\n"), std::string::npos);
+    auto both = run_mirhit({"abundance", "--both-strands", "-"}, ">a\nAUAAGCUAGG\n");
+    EXPECT_NE(both.out.find("## nucleotides: 20\n"), std::string::npos);
+
+    auto empty = run_mirhit({"abundance", "-"}, ">a\nNNNN\n");
+    EXPECT_EQ(empty.exit_code, 1);
+    EXPECT_EQ(empty.err, "mirhit: error: no A, C, G, T/U nucleotides in the input: nothing to count\n");
 }
 
 TEST(cli, biomart_unavailable_records_are_reported) {

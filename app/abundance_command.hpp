@@ -1,0 +1,17 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace mirhit::app {
+
+struct abundance_args {
+    std::vector<std::string> utr_files;  // "-" is standard input
+    std::string output = "-";
+    bool both_strands = false;           // also count the reverse complement (genomic DNA)
+};
+
+// Runs `mirhit abundance`: target-site abundance (TA) of every seed in a sequence set.
+void run_abundance(const abundance_args& args, const std::string& command_line);
+
+}  // namespace mirhit::app

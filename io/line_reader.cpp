@@ -1,0 +1,36 @@
+#include "io/line_reader.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+namespace mirhit::io {
+
+line_reader::line_reader(std::unique_ptr<byte_source> source) : source_(std::move(source)), buffer_(1 << 20) {}
+
+bool line_reader::next(std::string& line) {
+    line.clear();
+    bool any = false;
+    for (;;) {
+        if (pos_ == end_) {
+            end_ = source_->read(buffer_.data(), buffer_.size(), line_ + 1);
+            pos_ = 0;
+            if (end_ == 0) break;
+        }
+        any = true;
+        const char* begin = buffer_.data() + pos_;
+        const auto* newline = static_cast<const char*>(std::memchr(begin, '\n', end_ - pos_));
+        const char* stop = newline ? newline : buffer_.data() + end_;
+        line.append(begin, stop);
+        pos_ = static_cast<std::size_t>(stop - buffer_.data());
+        if (newline) {
+            ++pos_;
+            break;
+        }
+    }
+    if (!any) return false;
+    ++line_;
+    line.erase(std::remove(line.begin(), line.end(), '\r'), line.end());
+    return true;
+}
+
+}  // namespace mirhit::io
