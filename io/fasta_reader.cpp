@@ -192,7 +192,7 @@ bool fasta_reader::read_batch(std::vector<sequence_piece>& out, std::size_t targ
             }
             // Take no more than fits the piece, so a one-line chromosome is split at the target too.
             const std::size_t room = target - (piece_.size() - piece_overlap_);
-            const bool cut = static_cast<std::size_t>(stop - (block + pos_)) > room;
+            const bool cut = !whole_records_ && static_cast<std::size_t>(stop - (block + pos_)) > room;
             if (cut) stop = block + pos_ + room;
             append_sequence(block + pos_, stop);
             pos_ = static_cast<std::size_t>(stop - block);
@@ -202,7 +202,7 @@ bool fasta_reader::read_batch(std::vector<sequence_piece>& out, std::size_t targ
                 ++pos_;
                 state_ = state::line_start;
             }
-            if (piece_.size() - piece_overlap_ >= target) {
+            if (!whole_records_ && piece_.size() - piece_overlap_ >= target) {
                 emit_piece(out, false);
                 note_piece();
             }

@@ -41,6 +41,9 @@ public:
     // Appends pieces until they hold at least `target` bytes or the input ends; a record longer
     // than `target` is split. Returns false when nothing was left to read.
     bool read_batch(std::vector<sequence_piece>& out, std::size_t target);
+    // From now on every record comes as one piece, however long (for scoring, which needs the
+    // whole UTR); memory then grows with the longest record.
+    void keep_records_whole() { whole_records_ = true; }
 
     const std::string& name() const { return source_->name(); }
     std::uint64_t records() const { return records_; }
@@ -64,7 +67,7 @@ private:
     header_parser parser_;
     std::vector<char> buffer_;
     std::size_t pos_ = 0, end_ = 0;
-    bool eof_ = false, first_block_ = true, pending_cr_ = false;
+    bool eof_ = false, first_block_ = true, pending_cr_ = false, whole_records_ = false;
     state state_ = state::line_start;
     std::uint64_t line_ = 1;
     std::uint64_t records_ = 0;
