@@ -140,6 +140,11 @@ int main(int argc, char** argv) {
     scan_cmd->add_option("-o,--output", scan.output, "Output file (default: standard output)")->type_name("FILE");
     scan_cmd->add_option("--format", scan.format, "Output format: tsv, bed or jsonl")->check(CLI::IsMember({"tsv", "bed", "jsonl"}));
     scan_cmd->add_option("--gene-summary", scan.gene_summary, "Also write one row per gene and miRNA with site counts to this file")->type_name("FILE");
+    scan_cmd->add_option("--score", scan.score, "Score sites: context++ (TargetScan 7's model, from sequence)")
+        ->check(CLI::IsMember({"context++"}));
+    scan_cmd->add_option("--ta", scan.ta_file, "Target-site abundance table for --score (mirhit abundance output or TargetScan's TA_SPS file; default: built-in)")->type_name("FILE");
+    scan_cmd->add_option("--orf", scan.orf_file, "ORF sequences (FASTA, ids as the UTRs') for the Len_ORF and ORF8m terms of --score")->type_name("FASTA");
+    scan_cmd->add_option("--isoforms", scan.isoforms_file, "3'UTR isoform ratios (TargetScan AIR file) for --score")->type_name("TSV");
     scan_cmd->add_option("--chunk-size", scan.chunk_size, "Sequence bytes per parallel work item (advanced)")
         ->check(whole_number(16, std::uint64_t{1} << 30));
     add_threads_option(*scan_cmd, threads);
@@ -165,6 +170,9 @@ int main(int argc, char** argv) {
         app.parse(argc, argv);
         if (scan_cmd->parsed() && !scan.gene_summary.empty() && same_output(scan.gene_summary, scan.output))
             throw CLI::ValidationError("--gene-summary", "'" + scan.gene_summary + "' is also the site output");
+        for (const auto& [name, value] : {std::pair{"--ta", &scan.ta_file}, {"--orf", &scan.orf_file}, {"--isoforms", &scan.isoforms_file}})
+            if (scan_cmd->parsed() && scan.score.empty() && !value->empty())
+                throw CLI::ValidationError(name, "needs --score context++");
     } catch (const CLI::ParseError& e) {
         if (e.get_exit_code() == 0) return app.exit(e);
         std::string command = app.get_subcommands().empty() ? "" : " " + app.get_subcommands().front()->get_name();

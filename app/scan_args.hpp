@@ -15,6 +15,10 @@ struct scan_args {
     std::string output = "-";
     std::string format = "tsv";
     std::string gene_summary;
+    std::string score;                   // "context++" or empty
+    std::string ta_file;                 // empty: the built-in TA table
+    std::string orf_file;                // ORF FASTA for Len_ORF and ORF8m
+    std::string isoforms_file;           // TargetScan AIR file
     std::size_t chunk_size = 1u << 18;   // sequence bytes per parallel work item
 };
 

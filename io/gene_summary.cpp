@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <map>
+#include <utility>
 
 #include "core/error.hpp"
 
@@ -12,28 +14,56 @@ namespace mirhit::io {
 
 namespace {
 
-constexpr std::string_view column_header =
-    "gene\tmirna\tfamily\t8mer\t7mer-m8\t7mer-A1\t6mer\toffset-6mer\ttotal\tnear_stop\n";
+constexpr std::string_view column_header = "gene\tmirna\tfamily\t8mer\t7mer-m8\t7mer-A1\t6mer\toffset-6mer\ttotal\tnear_stop";
+constexpr std::string_view score_header = "\tcontext++\tcwcs\tbest_utr\tbest_site";
+constexpr std::string_view rank_header = "\trank\tpercentile";
+
+std::string format3(double x) {
+    if (std::isnan(x)) return "NA";
+    char number[32];
+    const int n = std::snprintf(number, sizeof number, "%.3f", x == 0 ? 0.0 : x);
+    return std::string(number, static_cast<std::size_t>(n));
+}
+
+std::vector<std::string_view> split_tabs(std::string_view line) {
+    std::vector<std::string_view> fields;
+    for (std::size_t begin = 0;;) {
+        const auto tab = line.find('\t', begin);
+        fields.push_back(line.substr(begin, tab - begin));
+        if (tab == std::string_view::npos) return fields;
+        begin = tab + 1;
+    }
+}
+
+// A gene's best UTR: the most negative total; the first UTR in input order wins ties.
+void keep_best(gene_summary_writer::best_utr& best, const gene_summary_writer::best_utr& candidate) {
+    if (!candidate.set) return;
+    if (!best.set || candidate.total < best.total) best = candidate;
+}
 
 }  // namespace
 
-gene_summary_writer::gene_summary_writer(std::string path, const mirna_set& mirnas, const std::string& preamble)
+gene_summary_writer::gene_summary_writer(std::string path, const mirna_set& mirnas, const std::string& preamble, bool scored)
     : path_(std::move(path)),
       mirnas_(mirnas),
-      preamble_(preamble),
+      scored_(scored),
       out_(std::make_unique<atomic_output>(path_)),
-      run_counts_(mirnas.size()) {
+      run_counts_(mirnas.size()),
+      run_scores_(scored ? mirnas.size() : 0) {
     // A target that cannot be read back (standard output, a pipe) gets the rows only after the
-    // merge pass, from a private first-pass file.
+    // second pass, from a private first-pass file.
     if (out_->direct()) {
         final_ = std::move(out_);
         out_ = atomic_output::scratch(path_ + " (first pass)");
     }
-    out_->write(preamble_);
+    out_->write(preamble);
     out_->write(column_header);
+    if (scored_) out_->write(score_header);
+    out_->write("\n");
 }
 
-void gene_summary_writer::add(const std::string& gene, std::span<const std::uint32_t> events) {
+void gene_summary_writer::add(const std::string& gene, std::span<const std::uint32_t> events,
+                              std::span<const utr_score> scores, const std::string& utr_id) {
     if (!in_run_ || gene != current_gene_) {
         flush_run();
         if (!seen_genes_.insert(gene).second) repeated_genes_.insert(gene);
@@ -45,11 +75,12 @@ void gene_summary_writer::add(const std::string& gene, std::span<const std::uint
         if (std::all_of(c.begin(), c.end(), [](auto n) { return n == 0; })) touched_.push_back(e / 8);
         ++c[e % 8];
     }
+    for (const auto& s : scores) keep_best(run_scores_[s.mirna], {s.total, s.cwcs, utr_id, s.best_site, true});
 }
 
-void gene_summary_writer::write_row(std::string& out, const std::string& gene, std::uint32_t mirna, const counts& c) const {
-    const auto& m = mirnas_.mirnas()[mirna];
-    out += gene;
+void gene_summary_writer::write_row(std::string& out, const row& r) const {
+    const auto& m = mirnas_.mirnas()[r.mirna];
+    out += r.gene;
     out += '\t';
     out += m.name;
     out += '\t';
@@ -57,14 +88,40 @@ void gene_summary_writer::write_row(std::string& out, const std::string& gene, s
     std::uint64_t total = 0;
     for (std::size_t t = 0; t < site_type_count; ++t) {
         out += '\t';
-        out += std::to_string(c[t]);
-        total += c[t];
+        out += std::to_string(r.c[t]);
+        total += r.c[t];
     }
     out += '\t';
     out += std::to_string(total);
     out += '\t';
-    out += std::to_string(c[near_stop_slot]);
-    out += '\n';
+    out += std::to_string(r.c[near_stop_slot]);
+    if (scored_) {
+        out += '\t';
+        out += format3(r.score.total);
+        out += '\t';
+        out += format3(r.score.cwcs);
+        out += '\t';
+        out += r.score.set ? r.score.utr : "NA";
+        out += '\t';
+        out += r.score.set && !r.score.site.empty() ? r.score.site : "NA";
+    }
+}
+
+gene_summary_writer::row gene_summary_writer::parse_row(const std::string& line) const {
+    const auto fields = split_tabs(line);
+    row r;
+    r.gene = std::string(fields[0]);
+    r.mirna = static_cast<std::uint32_t>(mirnas_.find(fields[1]) - mirnas_.mirnas().data());
+    for (std::size_t t = 0; t < site_type_count; ++t) std::from_chars(fields[3 + t].data(), fields[3 + t].data() + fields[3 + t].size(), r.c[t]);
+    std::from_chars(fields[9].data(), fields[9].data() + fields[9].size(), r.c[near_stop_slot]);
+    if (scored_ && fields[12] != "NA") {
+        r.score.set = true;
+        std::from_chars(fields[10].data(), fields[10].data() + fields[10].size(), r.score.total);
+        if (fields[11] != "NA") std::from_chars(fields[11].data(), fields[11].data() + fields[11].size(), r.score.cwcs);
+        r.score.utr = std::string(fields[12]);
+        r.score.site = fields[13] == "NA" ? "" : std::string(fields[13]);
+    }
+    return r;
 }
 
 void gene_summary_writer::flush_run() {
@@ -72,7 +129,10 @@ void gene_summary_writer::flush_run() {
     std::sort(touched_.begin(), touched_.end());
     buffer_.clear();
     for (auto mirna : touched_) {
-        write_row(buffer_, current_gene_, mirna, run_counts_[mirna]);
+        row r{current_gene_, mirna, run_counts_[mirna], {}};
+        if (scored_) r.score = std::exchange(run_scores_[mirna], {});
+        write_row(buffer_, r);
+        buffer_ += '\n';
         run_counts_[mirna] = {};
     }
     touched_.clear();
@@ -82,59 +142,78 @@ void gene_summary_writer::flush_run() {
 
 void gene_summary_writer::finish() {
     flush_run();
-    if (!repeated_genes_.empty() || final_) merge_repeated_genes();
+    if (!repeated_genes_.empty() || final_ || scored_) rewrite();
     out_->commit();
 }
 
-// Rows of a gene met in several runs are summed, and written where the gene first appeared; the
-// first pass is copied to its real target here.
-void gene_summary_writer::merge_repeated_genes() {
+// The second pass: rows of a gene met in several runs are summed (the best UTR kept) and written
+// where the gene first appeared; with scores, each row gets its rank among the input's genes.
+void gene_summary_writer::rewrite() {
     auto first_pass = std::move(out_);
     first_pass->flush();
-    std::map<std::string, std::map<std::uint32_t, counts>> merged;
-    auto parse_row = [&](const std::string& line, std::string& gene, std::uint32_t& mirna, counts& c) {
-        auto tab = line.find('\t');
-        gene = line.substr(0, tab);
-        auto name_end = line.find('\t', tab + 1);
-        mirna = static_cast<std::uint32_t>(mirnas_.find(std::string_view(line).substr(tab + 1, name_end - tab - 1)) -
-                                           mirnas_.mirnas().data());
-        auto field = line.find('\t', name_end + 1) + 1;  // past the family
-        const char* p = line.data() + field;
-        const char* end = line.data() + line.size();
-        for (std::size_t t = 0; t < site_type_count; ++t) p = std::from_chars(p, end, c[t]).ptr + 1;
-        std::uint64_t total = 0;
-        p = std::from_chars(p, end, total).ptr + 1;
-        std::from_chars(p, end, c[near_stop_slot]);
-    };
-    std::string line, gene;
-    std::uint32_t mirna = 0;
-    counts c{};
+    std::map<std::string, std::map<std::uint32_t, row>> merged;
+    std::vector<std::vector<double>> totals(scored_ ? mirnas_.size() : 0);
+    std::string line;
     {
         std::ifstream in(first_pass->temp_path());
         while (std::getline(in, line)) {
             if (line.starts_with('#') || line.starts_with("gene\t")) continue;
-            parse_row(line, gene, mirna, c);
-            if (!repeated_genes_.contains(gene)) continue;
-            auto& sum = merged[gene][mirna];
-            for (std::size_t s = 0; s < slots; ++s) sum[s] += c[s];
+            auto r = parse_row(line);
+            if (!repeated_genes_.contains(r.gene)) {
+                if (scored_) totals[r.mirna].push_back(r.score.total);
+                continue;
+            }
+            auto& sum = merged[r.gene][r.mirna];
+            sum.gene = r.gene;
+            sum.mirna = r.mirna;
+            for (std::size_t s = 0; s < slots; ++s) sum.c[s] += r.c[s];
+            keep_best(sum.score, r.score);
         }
+        if (in.bad()) throw input_error(path_ + ": cannot re-read the gene summary being written");
     }
+    if (scored_) {
+        for (const auto& [gene, rows] : merged)
+            for (const auto& [mirna, r] : rows) totals[mirna].push_back(r.score.total);
+        for (auto& t : totals) std::sort(t.begin(), t.end());
+    }
+    const double genes = static_cast<double>(seen_genes_.size());
+    auto append_rank = [&](std::string& out, const row& r) {
+        if (!scored_) return;
+        const auto& t = totals[r.mirna];
+        // Genes without a row for this miRNA have no site: total 0, below every negative total.
+        const auto rank = static_cast<std::size_t>(std::lower_bound(t.begin(), t.end(), r.score.total) - t.begin()) + 1;
+        out += '\t';
+        out += std::to_string(rank);
+        out += '\t';
+        out += format3(100.0 * static_cast<double>(rank) / genes);
+    };
+
     out_ = final_ ? std::move(final_) : std::make_unique<atomic_output>(path_);
     std::ifstream in(first_pass->temp_path());
     std::unordered_set<std::string> written;
     while (std::getline(in, line)) {
-        if (line.starts_with('#') || line.starts_with("gene\t")) {
+        if (line.starts_with('#')) {
             out_->write(line + '\n');
             continue;
         }
-        gene = line.substr(0, line.find('\t'));
-        if (!repeated_genes_.contains(gene)) {
-            out_->write(line + '\n');
-        } else if (written.insert(gene).second) {
-            buffer_.clear();
-            for (const auto& [m, sum] : merged[gene]) write_row(buffer_, gene, m, sum);
-            out_->write(buffer_);
+        if (line.starts_with("gene\t")) {
+            out_->write(line + (scored_ ? std::string(rank_header) : "") + '\n');
+            continue;
         }
+        buffer_.clear();
+        const auto gene = line.substr(0, line.find('\t'));
+        if (!repeated_genes_.contains(gene)) {
+            buffer_ = line;
+            if (scored_) append_rank(buffer_, parse_row(line));
+            buffer_ += '\n';
+        } else if (written.insert(gene).second) {
+            for (const auto& [mirna, r] : merged[gene]) {
+                write_row(buffer_, r);
+                append_rank(buffer_, r);
+                buffer_ += '\n';
+            }
+        }
+        out_->write(buffer_);
     }
     if (in.bad()) throw input_error(path_ + ": cannot re-read the gene summary being written");
 }

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <span>
 #include <string>
@@ -22,32 +23,61 @@ constexpr std::uint32_t summary_event(std::uint32_t mirna, site_type type, bool 
     return mirna * 8 + (near_stop ? near_stop_slot : static_cast<std::uint32_t>(type));
 }
 
-// Writes one row per gene × miRNA with its site counts. Records arrive in input order; the rows
-// of a gene are written when its run of consecutive records ends, so memory stays small. A gene
-// whose records are not consecutive is merged in a second pass over the written file.
+// The context++ summary of one UTR for one miRNA (with --score).
+struct utr_score {
+    std::uint32_t mirna;
+    double total;  // best non-overlapping set
+    double cwcs;   // NaN without isoform ratios
+    std::string best_site;  // "type:start:score", empty when no site is scored
+};
+
+// Writes one row per gene × miRNA with its site counts, and with --score its total context++,
+// CWCS, best UTR and site, and its rank among the input's genes. Records arrive in input order;
+// the rows of a gene are written when its run of consecutive records ends, so memory stays small.
+// A gene whose records are not consecutive is merged, and ranks are added, in a second pass over
+// the written file.
 class gene_summary_writer {
 public:
-    gene_summary_writer(std::string path, const mirna_set& mirnas, const std::string& preamble);
+    gene_summary_writer(std::string path, const mirna_set& mirnas, const std::string& preamble, bool scored = false);
 
-    void add(const std::string& gene, std::span<const std::uint32_t> events);
+    // scores: this UTR's scores per miRNA (scored runs only); utr_id names the UTR in best_utr.
+    void add(const std::string& gene, std::span<const std::uint32_t> events, std::span<const utr_score> scores = {},
+             const std::string& utr_id = {});
     void finish();
 
     static constexpr std::size_t slots = site_type_count + 1;
     using counts = std::array<std::uint32_t, slots>;
 
+    // The best (most negative total) UTR of a gene for one miRNA.
+    struct best_utr {
+        double total = 0;
+        double cwcs = std::numeric_limits<double>::quiet_NaN();
+        std::string utr, site;
+        bool set = false;
+    };
+
 private:
+    struct row {
+        std::string gene;
+        std::uint32_t mirna = 0;
+        counts c{};
+        best_utr score;
+    };
+
     void flush_run();
-    void write_row(std::string& out, const std::string& gene, std::uint32_t mirna, const counts& c) const;
-    void merge_repeated_genes();
+    void write_row(std::string& out, const row& r) const;
+    row parse_row(const std::string& line) const;
+    void rewrite();
 
     std::string path_;
     const mirna_set& mirnas_;
-    std::string preamble_;
+    bool scored_;
     std::unique_ptr<atomic_output> out_;
     std::unique_ptr<atomic_output> final_;  // set while out_ is a scratch file for a direct target
     std::string current_gene_;
     bool in_run_ = false;
     std::vector<counts> run_counts_;
+    std::vector<best_utr> run_scores_;
     std::vector<std::uint32_t> touched_;
     std::unordered_set<std::string> seen_genes_;
     std::unordered_set<std::string> repeated_genes_;

@@ -1,6 +1,7 @@
 #include "io/site_writer.hpp"
 
 #include <charconv>
+#include <cstdio>
 
 #include "core/encoding.hpp"
 #include "mirhit/version.hpp"
@@ -65,7 +66,8 @@ std::string format_preamble(output_format format, const run_metadata& meta) {
     return out;
 }
 
-site_formatter::site_formatter(output_format format, const mirna_set& mirnas) : format_(format) {
+site_formatter::site_formatter(output_format format, const mirna_set& mirnas, bool scored)
+    : format_(format), scored_(scored && format != output_format::bed) {
     for (const auto& m : mirnas.mirnas()) {
         const auto& family = mirnas.families()[m.family].seed;
         switch (format) {
@@ -80,11 +82,65 @@ site_formatter::site_formatter(output_format format, const mirna_set& mirnas) : 
 
 std::string site_formatter::column_header() const {
     if (format_ != output_format::tsv) return {};
-    return "utr_id\tgene\tmirna\tfamily\tsite_type\tstart\tend\tsite_seq\tnear_stop\n";
+    std::string header = "utr_id\tgene\tmirna\tfamily\tsite_type\tstart\tend\tsite_seq\tnear_stop";
+    if (scored_) {
+        header += "\tcontext++";
+        for (const auto name : scoring::term_names) {
+            header += '\t';
+            header += name;
+            header += "\t";
+            header += name;
+            header += "_contrib";
+        }
+    }
+    return header + '\n';
+}
+
+// A term's raw value: the nucleotide for identity terms, NA when the site or the term is not
+// scored; then its contribution.
+void site_formatter::append_score(std::string& out, const scoring::site_score* score) const {
+    char number[32];
+    auto put = [&](std::string_view name, double value, bool available) {
+        if (format_ == output_format::tsv) {
+            out += '\t';
+        } else {
+            out += ",\"";
+            out += name;
+            out += "\":";
+        }
+        if (!available) {
+            out += format_ == output_format::tsv ? "NA" : "null";
+            return;
+        }
+        const auto n = std::snprintf(number, sizeof number, "%.3f", value == 0 ? 0.0 : value);
+        out.append(number, static_cast<std::size_t>(n));
+    };
+    put("context++", score ? score->score : 0, score != nullptr);
+    for (std::size_t i = 0; i < scoring::term_count; ++i) {
+        const auto name = scoring::term_names[i];
+        const scoring::term_value* v = score ? &score->terms[i] : nullptr;
+        const bool available = v && v->available;
+        if (available && v->letter) {
+            if (format_ == output_format::tsv) {
+                out += '\t';
+                out += v->letter;
+            } else {
+                out += ",\"";
+                out += name;
+                out += "\":\"";
+                out += v->letter;
+                out += '"';
+            }
+        } else {
+            // The intercept has no raw value.
+            put(name, available ? v->raw : 0, available && i != static_cast<std::size_t>(scoring::term::site_type));
+        }
+        put(std::string(name) + "_contrib", available ? v->contribution : 0, available);
+    }
 }
 
 void site_formatter::append(std::string& out, const record_header& record, std::string_view site, std::uint64_t start,
-                            site_type type, std::uint32_t mirna) const {
+                            site_type type, std::uint32_t mirna, const scoring::site_score* score) const {
     const std::uint64_t first = start + 1;
     const std::uint64_t last = start + length_of(type);
     const bool near_stop = first <= near_stop_length;
@@ -102,7 +158,9 @@ void site_formatter::append(std::string& out, const record_header& record, std::
         append_number(out, last);
         out += '\t';
         append_rna(out, site);
-        out += near_stop ? "\t1\n" : "\t0\n";
+        out += near_stop ? "\t1" : "\t0";
+        if (scored_) append_score(out, score);
+        out += '\n';
         break;
     case output_format::bed:
         out += record.id;
@@ -132,7 +190,9 @@ void site_formatter::append(std::string& out, const record_header& record, std::
         append_number(out, last);
         out += ",\"site_seq\":\"";
         append_rna(out, site);
-        out += near_stop ? "\",\"near_stop\":true}\n" : "\",\"near_stop\":false}\n";
+        out += near_stop ? "\",\"near_stop\":true" : "\",\"near_stop\":false";
+        if (scored_) append_score(out, score);
+        out += "}\n";
         break;
     }
 }

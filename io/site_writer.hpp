@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/mirna.hpp"
+#include "scoring/context_score.hpp"
 #include "core/site.hpp"
 #include "io/fasta_reader.hpp"
 
@@ -31,17 +32,22 @@ std::string json_escape(std::string_view text);
 // Appends one output line per site. Safe to use from several threads at once.
 class site_formatter {
 public:
-    site_formatter(output_format format, const mirna_set& mirnas);
+    // scored: context++ columns follow the site columns (tsv, jsonl; bed keeps BED6).
+    site_formatter(output_format format, const mirna_set& mirnas, bool scored = false);
 
     // The column header line (tsv only; empty otherwise).
     std::string column_header() const;
 
-    // site: the site's letters as written in the input.
+    // site: the site's letters as written in the input. score: the site's context++ score when the
+    // formatter is scored (null for a site the model does not score: all its columns are NA).
     void append(std::string& out, const record_header& record, std::string_view site, std::uint64_t start,
-                site_type type, std::uint32_t mirna) const;
+                site_type type, std::uint32_t mirna, const scoring::site_score* score = nullptr) const;
 
 private:
+    void append_score(std::string& out, const scoring::site_score* score) const;
+
     output_format format_;
+    bool scored_;
     std::vector<std::string> mirna_part_;  // per miRNA, pre-formatted name (and family)
 };
 

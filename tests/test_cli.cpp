@@ -43,6 +43,52 @@ TEST(cli, scan_examples_matches_golden_files) {
     expect_golden("examples_genes.tsv", summary_text.substr(summary_text.find("\n## utrs")));
 }
 
+TEST(cli, scored_scan_matches_golden_files) {
+    auto dir = temp_dir();
+    write_file(dir / "airs.txt", "X59796\t1\t300\t100\nX59796\t301\t724\t35.5\n");
+    auto summary = (dir / "genes.tsv").string();
+    auto r = run_mirhit({"scan", "examples/utrs.fa", "--mirnas", metastasis_mirnas, "--score", "context++", "--isoforms",
+                         (dir / "airs.txt").string(), "--gene-summary", summary});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.err, "");
+    // the command line and the isoform file name a temporary path: compare the rows
+    expect_golden("examples_scored_sites.tsv", rows_only(r.out));
+    expect_golden("examples_scored_genes.tsv", rows_only(read_file(summary)));
+    EXPECT_NE(r.out.find("\n## score: context++ (Agarwal et al. 2015, eLife 4:e05005); terms: "), std::string::npos);
+    auto jsonl = run_mirhit({"scan", "examples/utrs.fa", "--mirnas", "hsa-miR-29a-3p", "--score", "context++", "--format", "jsonl"});
+    ASSERT_EQ(jsonl.exit_code, 0) << jsonl.err;
+    EXPECT_NE(jsonl.out.find(",\"context++\":-0.314,\"intercept\":null,\"intercept_contrib\":-0.589,"), std::string::npos);
+}
+
+TEST(cli, score_inputs_are_checked) {
+    auto dir = temp_dir();
+    write_file(dir / "airs.txt", "X59796\t1\t300\t100\nX59796\t301\t200\t35\n");
+    write_file(dir / "ta.txt", "seed\tsites\tta\nAAAAAAA\t1\t2\n");
+    struct expectation {
+        std::vector<std::string> args;
+        int code;
+        std::string err;
+    };
+    const std::vector<expectation> cases = {
+        {{"scan", "examples/utrs.fa", "--orf", "orfs.fa"}, 2,
+         "mirhit: error: --orf: needs --score context++\nRun 'mirhit scan --help' for usage.\n"},
+        {{"scan", "examples/utrs.fa", "--score", "tarbase"}, 2,
+         "mirhit: error: --score: tarbase not in {context++}\nRun 'mirhit scan --help' for usage.\n"},
+        {{"scan", "examples/utrs.fa", "--score", "context++", "--isoforms", (dir / "airs.txt").string()}, 1,
+         "mirhit: error: " + (dir / "airs.txt").string() + ":2: region '301-200' is not a 1-based start and end with start <= end\n"},
+        {{"scan", "examples/utrs.fa", "--score", "context++", "--ta", (dir / "ta.txt").string()}, 1,
+         "mirhit: error: " + (dir / "ta.txt").string() + ": 1 seeds, expected all 16384\n"},
+        {{"scan", "examples/utrs.fa", "--score", "context++", "--orf", (dir / "none.fa").string()}, 1,
+         "mirhit: error: " + (dir / "none.fa").string() + ": cannot open: No such file or directory\n"},
+    };
+    for (const auto& c : cases) {
+        auto r = run_mirhit(c.args);
+        EXPECT_EQ(r.exit_code, c.code) << c.err;
+        EXPECT_EQ(r.err, c.err);
+        EXPECT_EQ(r.out, "");
+    }
+}
+
 TEST(cli, bed_and_jsonl_formats) {
     auto bed = run_mirhit({"scan", "examples/utrs.fa", "--mirnas", metastasis_mirnas, "--format", "bed"});
     ASSERT_EQ(bed.exit_code, 0) << bed.err;
@@ -75,17 +121,22 @@ TEST(cli, output_is_identical_for_any_thread_count) {
         fasta += "\n";
     }
     write_file(dir / "utrs.fa", fasta);
-    std::string reference;
-    for (const char* threads : {"1", "2", "3", "8"}) {
-        auto out = (dir / "out.tsv").string();
-        auto r = run_mirhit({"scan", (dir / "utrs.fa").string(), "--threads", threads, "--chunk-size", "700", "-o", out,
-                             "--gene-summary", (dir / "genes.tsv").string()});
-        ASSERT_EQ(r.exit_code, 0) << r.err;
-        auto text = read_file(out) + read_file(dir / "genes.tsv");
-        if (reference.empty())
-            reference = text;
-        else
-            EXPECT_TRUE(text == reference) << "--threads " << threads << " changed the output";
+    write_file(dir / "airs.txt", "u1\t1\t100\t100\nu1\t101\t3000\t20\nu7\t1\t3000\t50\n");
+    for (const bool scored : {false, true}) {
+        std::string reference;
+        for (const char* threads : {"1", "2", "3", "8"}) {
+            auto out = (dir / "out.tsv").string();
+            std::vector<std::string> args = {"scan", (dir / "utrs.fa").string(), "--threads", threads, "--chunk-size", "700",
+                                             "-o", out, "--gene-summary", (dir / "genes.tsv").string()};
+            if (scored) args.insert(args.end(), {"--score", "context++", "--isoforms", (dir / "airs.txt").string()});
+            auto r = run_mirhit(args);
+            ASSERT_EQ(r.exit_code, 0) << r.err;
+            auto text = read_file(out) + read_file(dir / "genes.tsv");
+            if (reference.empty())
+                reference = text;
+            else
+                EXPECT_TRUE(text == reference) << "--threads " << threads << " changed the output (scored " << scored << ")";
+        }
     }
 }
 

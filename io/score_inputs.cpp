@@ -1,0 +1,72 @@
+#include "io/score_inputs.hpp"
+
+#include <algorithm>
+#include <charconv>
+
+#include "core/error.hpp"
+#include "io/fasta_reader.hpp"
+#include "io/line_reader.hpp"
+
+namespace mirhit::io {
+
+namespace {
+
+template <class T>
+bool parse_number(std::string_view field, T& value) {
+    const auto [end, ec] = std::from_chars(field.data(), field.data() + field.size(), value);
+    return ec == std::errc() && end == field.data() + field.size() && !field.empty();
+}
+
+}  // namespace
+
+isoform_table read_isoforms(std::unique_ptr<byte_source> source) {
+    line_reader lines(std::move(source));
+    isoform_table table;
+    std::string line;
+    auto fail = [&](const std::string& message) { throw input_error_at(lines.name(), lines.line_number(), message); };
+    while (lines.next(line)) {
+        if (line.empty() || line.starts_with('#')) continue;
+        std::vector<std::string_view> fields;
+        for (std::size_t begin = 0;;) {
+            const auto tab = line.find('\t', begin);
+            fields.push_back(std::string_view(line).substr(begin, tab - begin));
+            if (tab == std::string::npos) break;
+            begin = tab + 1;
+        }
+        if (fields.size() != 4)
+            fail("expected 4 tab-separated fields (UTR id, start, end, AIR), found " + std::to_string(fields.size()));
+        scoring::air_region region{};
+        double percent = 0;
+        if (fields[0].empty()) fail("empty UTR id");
+        if (!parse_number(fields[1], region.start) || !parse_number(fields[2], region.end) || region.start == 0 ||
+            region.end < region.start)
+            fail("region '" + std::string(fields[1]) + "-" + std::string(fields[2]) +
+                 "' is not a 1-based start and end with start <= end");
+        if (!parse_number(fields[3], percent) || percent < 0 || percent > 100)
+            fail("AIR '" + std::string(fields[3]) + "' is not a percentage from 0 to 100");
+        region.air = percent / 100.0;
+        table[std::string(fields[0])].push_back(region);
+    }
+    if (table.empty()) throw input_error(lines.name() + ": no isoform ratios found");
+    for (auto& [id, regions] : table)
+        std::sort(regions.begin(), regions.end(), [](const auto& a, const auto& b) { return a.start < b.start; });
+    return table;
+}
+
+orf_table read_orfs(std::unique_ptr<byte_source> source) {
+    fasta_reader reader(std::move(source), 0);
+    reader.keep_records_whole();
+    orf_table table;
+    std::vector<sequence_piece> pieces;
+    while (reader.read_batch(pieces, 1 << 20)) {
+        for (auto& p : pieces) {
+            auto [it, is_new] = table.try_emplace(p.record->id, std::move(p.seq));
+            if (!is_new)
+                throw input_error_at(p.record->file, p.record->line, "duplicate ORF id '" + p.record->id + "'");
+        }
+        pieces.clear();
+    }
+    return table;
+}
+
+}  // namespace mirhit::io

@@ -1,0 +1,94 @@
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/mirna.hpp"
+#include "core/site.hpp"
+#include "scoring/target_abundance.hpp"
+
+namespace mirhit::scoring {
+
+// The terms of a context++ score as mirhit reports them: the site-type intercept, then one term
+// per feature. Identity features (miRNA nt 1 and 8, the UTR nt 5' of the site) are one term each
+// whose raw value is the nucleotide and whose contribution is that of its indicator.
+enum class term : std::uint8_t {
+    site_type,
+    three_prime_pairing,
+    local_au,
+    min_dist,
+    utr_length,
+    orf_length,
+    orf_8mers,
+    offset_6mers,
+    accessibility,
+    target_abundance,
+    seed_stability,
+    pct,
+    mirna_nt1,
+    mirna_nt8,
+    site_nt8,
+};
+inline constexpr std::size_t term_count = 15;
+inline constexpr std::array<std::string_view, term_count> term_names = {
+    "intercept", "3P_score", "Local_AU", "Min_dist", "Len_3UTR", "Len_ORF", "ORF8m", "Off6m",
+    "SA", "TA_3UTR", "SPS", "PCT", "sRNA1", "sRNA8", "Site8"};
+
+struct term_value {
+    double raw = 0;           // for identity terms: the nucleotide letter's code in `letter`
+    double contribution = 0;  // 0 when the term is not available
+    char letter = 0;          // identity terms: A, C, G or U; 0 for numeric terms
+    bool available = false;   // false: an optional input is missing; the term is left out
+};
+
+struct site_score {
+    std::array<term_value, term_count> terms;
+    double score = 0;  // rounded to 3 dp and capped, as TargetScan 7
+};
+
+// Isoform ratios of one UTR in TargetScan's AIR format: the regions [start, end] (1-based) and the
+// percentage of the gene's transcripts whose 3'UTR reaches each.
+struct air_region {
+    std::uint64_t start, end;
+    double air;  // 0-1
+};
+
+// What the scorer knows of one UTR beyond its sequence.
+struct utr_inputs {
+    std::optional<std::uint64_t> orf_length;
+    std::span<const air_region> isoforms;  // empty: no isoform data
+};
+
+// The AIR of a site ending at site_end (1-based): that of the isoform region holding it, else of
+// the nearest region (TargetScan's rule for rounding slips), at least 0.0001; 1 without regions.
+double air_of_site(std::span<const air_region> isoforms, std::uint64_t site_end);
+
+// Scores sites with the context++ model from sequence: every term except SA (site accessibility,
+// not computed yet) and PCT (needs multi-species alignments), and the ORF terms only when an ORF
+// is given. A term without its input is left out (contribution 0, reported as NA) instead of
+// entering as raw 0, which the reference does and which shifts scores by up to 0.6.
+class context_scorer {
+public:
+    // mirnas: the run's miRNAs; ta: TA by seed code (target_abundance.hpp).
+    context_scorer(const mirna_set& mirnas, const ta_values& ta);
+
+    // Scores the sites of one UTR for every member miRNA of each site's family. sites: every site
+    // of the UTR, all five types (offset 6mers are counted for Off6m), in position order.
+    // orf_8mers: 8mer sites in the ORF per seed family (empty without an ORF).
+    // out[k] is the score of the k-th (site, member) pair in that order; nullopt for offset 6mers
+    // and for sites starting in the first 15 nt (too close to the stop codon to be scored).
+    void score(std::string_view utr, std::span<const family_site> sites, const utr_inputs& inputs,
+               std::span<const std::uint32_t> orf_8mers, std::vector<std::optional<site_score>>& out) const;
+
+private:
+    const mirna_set& mirnas_;
+    std::vector<double> ta_by_family_;
+    std::vector<std::array<double, 2>> sps_by_family_;  // 8mer/7mer-m8, 7mer-A1/6mer
+};
+
+}  // namespace mirhit::scoring
