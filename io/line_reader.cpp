@@ -33,4 +33,25 @@ bool line_reader::next(std::string& line) {
     return true;
 }
 
+bool is_blank(std::string_view line) {
+    for (char c : line)
+        if (c != ' ' && (c < '\t' || c > '\r')) return false;
+    return true;
+}
+
+void split_fields(std::string_view line, std::vector<std::string_view>& fields) {
+    fields.clear();
+    std::size_t begin = 0;
+    for (;;) {
+        std::size_t tab = line.find('\t', begin);
+        fields.push_back(line.substr(begin, tab == std::string_view::npos ? std::string_view::npos : tab - begin));
+        if (tab == std::string_view::npos) break;
+        begin = tab + 1;
+    }
+}
+
+void drop_trailing_empty(std::vector<std::string_view>& fields) {
+    while (!fields.empty() && fields.back().empty()) fields.pop_back();
+}
+
 }  // namespace mirhit::io

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "io/byte_source.hpp"
@@ -25,5 +26,14 @@ private:
     std::size_t pos_ = 0, end_ = 0;
     std::uint64_t line_ = 0;
 };
+
+// Whether a line holds only Perl whitespace (space, \t, \n, \v, \f, \r).
+bool is_blank(std::string_view line);
+
+// Splits a line at every tab; the views point into the line.
+void split_fields(std::string_view line, std::vector<std::string_view>& fields);
+
+// Perl's split drops trailing empty fields, so TargetScan's scripts do not see them.
+void drop_trailing_empty(std::vector<std::string_view>& fields);
 
 }  // namespace mirhit::io

@@ -19,28 +19,6 @@ namespace mirhit::io {
 
 namespace {
 
-bool is_blank(std::string_view line) {
-    for (char c : line)
-        if (c != ' ' && (c < '\t' || c > '\r')) return false;
-    return true;
-}
-
-void split_fields(std::string_view line, std::vector<std::string_view>& fields) {
-    fields.clear();
-    std::size_t begin = 0;
-    for (;;) {
-        std::size_t tab = line.find('\t', begin);
-        fields.push_back(line.substr(begin, tab == std::string_view::npos ? std::string_view::npos : tab - begin));
-        if (tab == std::string_view::npos) break;
-        begin = tab + 1;
-    }
-}
-
-// Perl's split drops trailing empty fields, so the reference does not see them.
-void drop_trailing_empty(std::vector<std::string_view>& fields) {
-    while (!fields.empty() && fields.back().empty()) fields.pop_back();
-}
-
 std::string field_count_message(std::string_view expected, std::size_t found) {
     return "expected 3 tab-separated fields (" + std::string(expected) + "), found " + std::to_string(found);
 }
