@@ -270,6 +270,7 @@ class Utr:
     stop_codon: str
     polya: str
     definition: str
+    orf: str  # the spliced CDS, start to stop codon
 
 
 def gene_symbol(rec: Record, cds: Feature) -> tuple[str | None, str]:
@@ -358,7 +359,7 @@ def extract_utrs(records: list[Record]) -> list[Utr]:
             print(f"warning: {rec.accession}: CDS length {len(spliced)} not a whole number of codons",
                   file=sys.stderr)
         u = Utr(rec.accession, symbol, cds.location, cds_end, utr, stop, find_polya(utr),
-                rec.definition)
+                rec.definition, spliced)
         utrs.append(u)
         print(
             f"ok   {tag} gene={symbol:<7} CDS {cds.location:<12} stop={stop}"
@@ -386,6 +387,15 @@ def fasta_text(utrs: list[Utr], source: str) -> str:
     return "".join(out)
 
 
+def orf_fasta_text(utrs: list[Utr], source: str) -> str:
+    out = []
+    for u in utrs:
+        out.append(f">{u.accession} gene={u.gene} cds={u.cds} orf_length={len(u.orf)} source={source}\n")
+        for i in range(0, len(u.orf), LINE_WIDTH):
+            out.append(u.orf[i : i + LINE_WIDTH] + "\n")
+    return "".join(out)
+
+
 def write_atomic(path: str, data: bytes) -> None:
     tmp = path + ".tmp"
     with open(tmp, "wb") as fh:
@@ -397,7 +407,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--input", default=DEFAULT_INPUT, help="GenBank flat file (default: %(default)s)")
     ap.add_argument("--outdir", default=os.path.dirname(os.path.abspath(__file__)),
-                    help="where to write utrs.fa and utrs.fa.gz (default: this script's directory)")
+                    help="where to write utrs.fa, utrs.fa.gz and orfs.fa (default: this script's directory)")
     args = ap.parse_args(argv)
 
     try:
@@ -420,8 +430,10 @@ def main(argv: list[str] | None = None) -> int:
     write_atomic(fa, text)
     gz = subprocess.run(["gzip", "-n", "-9", "-c"], input=text, stdout=subprocess.PIPE, check=True)
     write_atomic(fa + ".gz", gz.stdout)
+    orfs = os.path.join(args.outdir, "orfs.fa")
+    write_atomic(orfs, orf_fasta_text(utrs, source).encode("ascii"))
     total = sum(len(u.sequence) for u in utrs)
-    print(f"wrote {fa} and {fa}.gz: {len(utrs)} UTRs, {total} nt, from {len(records)} records")
+    print(f"wrote {fa} and {fa}.gz: {len(utrs)} UTRs, {total} nt, from {len(records)} records; {orfs}: their ORFs")
     return 0
 
 

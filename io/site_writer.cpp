@@ -1,7 +1,7 @@
 #include "io/site_writer.hpp"
 
 #include <charconv>
-#include <cstdio>
+#include <cmath>
 
 #include "core/encoding.hpp"
 #include "mirhit/version.hpp"
@@ -15,6 +15,21 @@ void append_number(std::string& out, std::uint64_t value) {
     char digits[24];
     auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
     out.append(digits, end);
+}
+
+// value with 3 decimals, like "%.3f" but without printf's cost and never "-0.000".
+void append_fixed3(std::string& out, double value) {
+    long long thousandths = std::llround(value * 1000.0);
+    if (thousandths < 0) {
+        out += '-';
+        thousandths = -thousandths;
+    }
+    append_number(out, static_cast<std::uint64_t>(thousandths / 1000));
+    const auto fraction = static_cast<int>(thousandths % 1000);
+    out += '.';
+    out += static_cast<char>('0' + fraction / 100);
+    out += static_cast<char>('0' + fraction / 10 % 10);
+    out += static_cast<char>('0' + fraction % 10);
 }
 
 void append_rna(std::string& out, std::string_view site) {
@@ -99,23 +114,22 @@ std::string site_formatter::column_header() const {
 // A term's raw value: the nucleotide for identity terms, NA when the site or the term is not
 // scored; then its contribution.
 void site_formatter::append_score(std::string& out, const scoring::site_score* score) const {
-    char number[32];
-    auto put = [&](std::string_view name, double value, bool available) {
+    auto put = [&](std::string_view name, std::string_view suffix, double value, bool available) {
         if (format_ == output_format::tsv) {
             out += '\t';
         } else {
             out += ",\"";
             out += name;
+            out += suffix;
             out += "\":";
         }
         if (!available) {
             out += format_ == output_format::tsv ? "NA" : "null";
             return;
         }
-        const auto n = std::snprintf(number, sizeof number, "%.3f", value == 0 ? 0.0 : value);
-        out.append(number, static_cast<std::size_t>(n));
+        append_fixed3(out, value);
     };
-    put("context++", score ? score->score : 0, score != nullptr);
+    put("context++", "", score ? score->score : 0, score != nullptr);
     for (std::size_t i = 0; i < scoring::term_count; ++i) {
         const auto name = scoring::term_names[i];
         const scoring::term_value* v = score ? &score->terms[i] : nullptr;
@@ -133,9 +147,9 @@ void site_formatter::append_score(std::string& out, const scoring::site_score* s
             }
         } else {
             // The intercept has no raw value.
-            put(name, available ? v->raw : 0, available && i != static_cast<std::size_t>(scoring::term::site_type));
+            put(name, "", available ? v->raw : 0, available && i != static_cast<std::size_t>(scoring::term::site_type));
         }
-        put(std::string(name) + "_contrib", available ? v->contribution : 0, available);
+        put(name, "_contrib", available ? v->contribution : 0, available);
     }
 }
 

@@ -1,6 +1,7 @@
 #include "scoring/context_score.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <unordered_map>
 
@@ -45,6 +46,48 @@ double isoform_weighted(std::span<const air_region> isoforms, std::uint64_t utr_
 }
 
 }  // namespace
+
+double three_prime_score(std::string_view utr, std::size_t start, site_type type, std::string_view mirna) {
+    // The UTR read 3' to 5' from the nucleotide opposite miRNA nt 9 (nt 8 for 7mer-A1, whose
+    // alignment starts one nucleotide earlier in the miRNA; for 6mers the nucleotide opposite nt 8
+    // is skipped), back to 15 nt before the site; the miRNA 5' to 3' from the same nucleotide.
+    // Each is held as one bit mask per nucleotide, so an offset's pairs are a few shifts and ANDs.
+    const bool a1 = type == site_type::seven_mer_a1;
+    const std::size_t skip = type == site_type::six_mer ? 2 : 1;
+    const std::size_t first = start >= 15 ? start - 15 : 0;
+    std::array<std::uint32_t, 4> u{}, m{};
+    std::size_t un = 0, mn = 0;
+    for (std::size_t p = start; p >= first + skip; --p, ++un)
+        if (const auto c = code_of(utr[p - skip]); c < 4) u[c] |= 1u << un;
+    for (std::size_t i = a1 ? 7 : 8; i < mirna.size() && mn < 32; ++i, ++mn)
+        if (const auto c = code_of(mirna[i]); c < 4) m[c] |= 1u << mn;
+    // Pairs earn +1 at miRNA nt 13-16 (mask index 4-7 of the miRNA from nt 9), +0.5 elsewhere.
+    const std::uint32_t bonus = 0xf0u << (a1 ? 1 : 0);
+    // The best run of at least two consecutive pairs in a mask of pair positions.
+    auto best_run = [](std::uint32_t pairs, std::uint32_t bonus_here) {
+        double best = 0;
+        while (pairs) {
+            const int low = std::countr_zero(pairs);
+            const int length = std::countr_one(pairs >> low);
+            const std::uint32_t run = (length >= 32 ? ~0u : ((1u << length) - 1)) << low;
+            if (length >= 2) best = std::max(best, 0.5 * length + 0.5 * std::popcount(run & bonus_here));
+            pairs &= ~run;
+        }
+        return best;
+    };
+    double best = 0;
+    for (std::size_t d = 0; d < std::max(un, mn); ++d) {
+        const double penalty = std::max(0.0, (static_cast<double>(d) - 2) / 2);
+        // The miRNA shifted by d (a gap in the UTR) and the UTR shifted by d (a gap in the miRNA).
+        std::uint32_t top = 0, bottom = 0;
+        for (int c = 0; c < 4; ++c) {
+            top |= u[c] & (m[3 - c] >> d);
+            bottom |= (u[c] >> d) & m[3 - c];
+        }
+        best = std::max(best, std::max(best_run(top, bonus >> d), best_run(bottom, bonus)) - penalty);
+    }
+    return best;
+}
 
 double air_of_site(std::span<const air_region> isoforms, std::uint64_t site_end) {
     if (isoforms.empty()) return 1.0;
@@ -117,8 +160,7 @@ void context_scorer::score(std::string_view utr, std::span<const family_site> si
             const auto& seq = mirnas_.mirnas()[m].sequence;
             site_score sc = base;
             sc.terms[static_cast<std::size_t>(term::three_prime_pairing)] =
-                numeric(feature::three_prime_pairing, t,
-                        three_prime_pairing_of(utr, s.start, s.start + length_of(s.type), s.type, seq).score);
+                numeric(feature::three_prime_pairing, t, three_prime_score(utr, s.start, s.type, seq));
             sc.terms[static_cast<std::size_t>(term::mirna_nt1)] = identity(feature::mirna1_a, t, seq[0]);
             sc.terms[static_cast<std::size_t>(term::mirna_nt8)] = identity(feature::mirna8_a, t, seq[7]);
             double total = 0;

@@ -64,6 +64,10 @@ struct utr_inputs {
     std::span<const air_region> isoforms;  // empty: no isoform data
 };
 
+// The 3P_score of three_prime_pairing_of (context_features.hpp) without its pairing diagram, for
+// scanning: the same alignment, no strings built.
+double three_prime_score(std::string_view utr, std::size_t start, site_type type, std::string_view mirna);
+
 // The AIR of a site ending at site_end (1-based): that of the isoform region holding it, else of
 // the nearest region (TargetScan's rule for rounding slips), at least 0.0001; 1 without regions.
 double air_of_site(std::span<const air_region> isoforms, std::uint64_t site_end);

@@ -47,8 +47,8 @@ TEST(cli, scored_scan_matches_golden_files) {
     auto dir = temp_dir();
     write_file(dir / "airs.txt", "X59796\t1\t300\t100\nX59796\t301\t724\t35.5\n");
     auto summary = (dir / "genes.tsv").string();
-    auto r = run_mirhit({"scan", "examples/utrs.fa", "--mirnas", metastasis_mirnas, "--score", "context++", "--isoforms",
-                         (dir / "airs.txt").string(), "--gene-summary", summary});
+    auto r = run_mirhit({"scan", "examples/utrs.fa", "--mirnas", metastasis_mirnas, "--score", "context++", "--orf",
+                         "examples/orfs.fa", "--isoforms", (dir / "airs.txt").string(), "--gene-summary", summary});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_EQ(r.err, "");
     // the command line and the isoform file name a temporary path: compare the rows

@@ -2,10 +2,12 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <random>
 #include <string>
 #include <vector>
 
 #include "core/scan_kernel.hpp"
+#include "scoring/context_features.hpp"
 #include "scoring/context_score.hpp"
 
 namespace mirhit::scoring {
@@ -32,6 +34,26 @@ struct fixture {
 };
 
 const term_value& at(const site_score& s, term t) { return s.terms[static_cast<std::size_t>(t)]; }
+
+// The scan's string-free 3P score against the drop-in's full alignment with its diagram.
+TEST(context_score, three_prime_score_equals_the_alignment_score) {
+    std::mt19937 rng(17);
+    auto random_seq = [&](std::size_t n, std::string_view letters) {
+        std::string s;
+        for (std::size_t i = 0; i < n; ++i) s += letters[rng() % letters.size()];
+        return s;
+    };
+    for (int trial = 0; trial < 4000; ++trial) {
+        const std::string mirna = random_seq(17 + rng() % 10, "ACGU");
+        const std::string utr = random_seq(8 + rng() % 60, trial % 5 == 0 ? "ACGUN" : "ACGTacgu");
+        const auto type = static_cast<site_type>(rng() % 4);
+        const std::size_t length = length_of(type);
+        const std::size_t start = rng() % (utr.size() - length + 1);
+        EXPECT_EQ(three_prime_score(utr, start, type, mirna),
+                  three_prime_pairing_of(utr, start, start + length, type, mirna).score)
+            << utr << " " << start << " " << name_of(type) << " " << mirna;
+    }
+}
 
 TEST(context_score, worked_8mer_in_a_neutral_utr) {
     fixture f;
