@@ -1,5 +1,6 @@
 #include "app/scan_command.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <limits>
@@ -237,10 +238,11 @@ void run_scan(const scan_args& args, const std::string& command_line) {
         live_batches, [&](scan_batch& batch) { return input.read(batch.pieces); },
         [&](scan_batch& batch) {
             scan_result result;
-            std::vector<family_site> sites;
-            std::vector<std::optional<scoring::site_score>> scores;
-            std::vector<family_site> orf_sites;
-            std::vector<std::uint32_t> orf_8mers;
+            // Kept per thread: fresh buffers for every batch cost page faults.
+            thread_local std::vector<family_site> sites;
+            thread_local std::vector<std::optional<scoring::site_score>> scores;
+            thread_local std::vector<family_site> orf_sites;
+            thread_local std::vector<std::uint32_t> orf_8mers;
             for (const auto& piece : batch.pieces) {
                 sites.clear();
                 const auto owned = owned_starts(piece.offset, piece.overlap, piece.seq.size(), piece.last);
@@ -261,6 +263,11 @@ void run_scan(const scan_args& args, const std::string& command_line) {
                     scorer->score(piece.seq, sites, inputs, orf_8mers, scores);
                 }
                 std::vector<std::uint32_t> events;
+                std::size_t pairs = 0;
+                for (const auto& s : sites) pairs += members[s.family].members.size();
+                // Rows are about 70 bytes, 330 with scores; grow geometrically, ahead of the rows.
+                const std::size_t needed = result.text.size() + pairs * (scorer ? 330 : 70);
+                if (needed > result.text.capacity()) result.text.reserve(std::max(needed, 2 * result.text.capacity()));
                 std::size_t pair = 0;
                 for (const auto& s : sites) {
                     const std::string_view letters(piece.seq.data() + (s.start - piece.offset), length_of(s.type));

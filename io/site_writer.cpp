@@ -1,7 +1,6 @@
 #include "io/site_writer.hpp"
 
 #include <charconv>
-#include <cmath>
 
 #include "core/encoding.hpp"
 #include "mirhit/version.hpp"
@@ -19,7 +18,8 @@ void append_number(std::string& out, std::uint64_t value) {
 
 // value with 3 decimals, like "%.3f" but without printf's cost and never "-0.000".
 void append_fixed3(std::string& out, double value) {
-    long long thousandths = std::llround(value * 1000.0);
+    const double scaled = value * 1000.0;
+    long long thousandths = static_cast<long long>(scaled < 0 ? scaled - 0.5 : scaled + 0.5);
     if (thousandths < 0) {
         out += '-';
         thousandths = -thousandths;
@@ -114,6 +114,16 @@ std::string site_formatter::column_header() const {
 // A term's raw value: the nucleotide for identity terms, NA when the site or the term is not
 // scored; then its contribution.
 void site_formatter::append_score(std::string& out, const scoring::site_score* score) const {
+    if (!score && format_ == output_format::tsv) {
+        // Offset 6mers and sites near the stop codon: every score column NA.
+        static const std::string all_na = [] {
+            std::string s;
+            for (std::size_t i = 0; i < 1 + 2 * scoring::term_count; ++i) s += "\tNA";
+            return s;
+        }();
+        out += all_na;
+        return;
+    }
     auto put = [&](std::string_view name, std::string_view suffix, double value, bool available) {
         if (format_ == output_format::tsv) {
             out += '\t';
