@@ -84,11 +84,13 @@ inline constexpr std::array<feature_parameters, feature_count> parameters = {{
 
 constexpr const feature_parameters& parameters_of(feature f) { return parameters[static_cast<std::size_t>(f)]; }
 
-// coefficient × scaled(raw) for a site type index (0 = 8mer ... 3 = 6mer). As the reference and
-// the paper's published model, scaled values are not clamped to [0, 1].
-constexpr double contribution(feature f, std::size_t type_index, double raw) {
+// coefficient × scaled(raw) for a site type index (0 = 8mer ... 3 = 6mer). TargetScan's script
+// does not clamp scaled values; the authors' own model code clamps them to [0, 1], the range the
+// model was fitted on (clamp = true; mirhit scan does).
+constexpr double contribution(feature f, std::size_t type_index, double raw, bool clamp = false) {
     const auto& p = parameters_of(f);
-    const double x = p.scaled ? (raw - p.min[type_index]) / (p.max[type_index] - p.min[type_index]) : raw;
+    double x = p.scaled ? (raw - p.min[type_index]) / (p.max[type_index] - p.min[type_index]) : raw;
+    if (clamp && p.scaled) x = x < 0 ? 0 : x > 1 ? 1 : x;
     return p.coefficient[type_index] * x;
 }
 

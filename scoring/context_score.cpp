@@ -19,7 +19,7 @@ double round3(double x) { return std::round(x * 1000.0) / 1000.0; }
 double log10_or_zero(double x) { return x > 0 ? std::log10(x) : 0.0; }
 
 term_value numeric(feature f, std::size_t type, double raw) {
-    return {raw, round3(contribution(f, type, raw)), 0, true};
+    return {raw, round3(contribution(f, type, raw, true)), 0, true};
 }
 
 // An identity term: the letter's indicator feature (A, C or G; U is the reference level).

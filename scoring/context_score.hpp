@@ -75,7 +75,8 @@ double air_of_site(std::span<const air_region> isoforms, std::uint64_t site_end)
 // Scores sites with the context++ model from sequence: every term except SA (site accessibility,
 // not computed yet) and PCT (needs multi-species alignments), and the ORF terms only when an ORF
 // is given. A term without its input is left out (contribution 0, reported as NA) instead of
-// entering as raw 0, which the reference does and which shifts scores by up to 0.6.
+// entering as raw 0, which the reference does and which shifts scores by up to 0.6. Scaled
+// features are clamped to [0, 1] as in the authors' model (TargetScan's script does not clamp).
 class context_scorer {
 public:
     // mirnas: the run's miRNAs; ta: TA by seed code (target_abundance.hpp).
