@@ -16,6 +16,7 @@
 #include "app/scan_args.hpp"
 #include "app/scan_command.hpp"
 #include "core/error.hpp"
+#include "io/targetscan_context_files.hpp"
 #include "io/targetscan_files.hpp"
 #include "mirhit/version.hpp"
 
@@ -61,6 +62,24 @@ runs on all cores.
 
 Example:
   mirhit targetscan miR_Family_info_sample.txt UTR_Sequences_sample.txt targetscan_70_output.txt
+)";
+
+constexpr const char* targetscan_context_footer = R"(
+Synopsis:
+  mirhit targetscan-context MIRNA UTR BL_PCT ORF_LENGTHS ORF_8MERS AIRS OUTPUT [--fixed] [--threads N]
+
+Drop-in for TargetScan 7's targetscan_70_context_scores.pl: the context++ scores of the sites in
+targetscan_70.pl's output with branch lengths and PCT (BL_PCT), in the same 37 columns. The AIR
+file, fixed as All_cell_lines.AIRs.txt in the original, is named here. Agarwal_2015_parameters.txt
+and TA_SPS_by_seed_region.txt are read from the working directory when present; otherwise
+mirhit's context++ coefficients, built-in TA and computed SPS are used. SA is 0 (the original
+needs RNAplfold for it). The original's quirks are kept so that scores can be compared; --fixed
+counts offset 6mers and leaves missing AIRs and ORF lengths out instead of scoring them as 0.
+
+Example:
+  mirhit targetscan-context miR_for_context_scores.sample.txt UTR_Sequences_sample.txt \
+      targetscan_70_output.BL_PCT.txt ORF_Sequences_sample.lengths.txt ORF_8mer_counts_sample.txt \
+      All_cell_lines.AIRs.txt Targets.BL_PCT.context_scores.txt
 )";
 
 bool is_threads_option(const std::string& arg) { return arg == "-t" || arg == "--threads"; }
@@ -166,6 +185,20 @@ int main(int argc, char** argv) {
     add_threads_option(*ts_cmd, threads);
     ts_cmd->footer(targetscan_footer);
 
+    io::targetscan_context_files ctx;
+    bool ctx_fixed = false;
+    auto* ctx_cmd = app.add_subcommand("targetscan-context", "Drop-in for TargetScan 7's targetscan_70_context_scores.pl");
+    ctx_cmd->add_option("mirna_file", ctx.mirnas, "miRNAs: family, species id, miRNA id, mature sequence")->required();
+    ctx_cmd->add_option("utr_file", ctx.utrs, "Aligned UTR file, as for targetscan")->required();
+    ctx_cmd->add_option("bl_pct_file", ctx.targets, "targetscan_70.pl's output with branch lengths and PCT")->required();
+    ctx_cmd->add_option("orf_lengths_file", ctx.orf_lengths, "ORF lengths: gene, species id, length")->required();
+    ctx_cmd->add_option("orf_8mers_file", ctx.orf_8mers, "ORF 8mer counts: gene, species id, seed, count")->required();
+    ctx_cmd->add_option("airs_file", ctx.airs, "Affected isoform ratios: gene, start, end, AIR (All_cell_lines.AIRs.txt)")->required();
+    ctx_cmd->add_option("output_file", ctx.output, "Output file (overwritten without asking)")->required();
+    ctx_cmd->add_flag("--fixed", ctx_fixed, "Count offset 6mers; leave missing AIRs and ORF lengths out instead of scoring them as 0");
+    add_threads_option(*ctx_cmd, threads);
+    ctx_cmd->footer(targetscan_context_footer);
+
     try {
         app.parse(argc, argv);
         if (scan_cmd->parsed() && !scan.gene_summary.empty() && same_output(scan.gene_summary, scan.output))
@@ -187,6 +220,8 @@ int main(int argc, char** argv) {
             run_scan(scan, recorded_command_line(argc, argv));
         else if (abundance_cmd->parsed())
             run_abundance(abundance, recorded_command_line(argc, argv));
+        else if (ctx_cmd->parsed())
+            io::run_targetscan_context(ctx, ctx_fixed, threads, recorded_command_line(argc, argv));
         else
             io::run_targetscan70(ts.family_file, ts.utr_file, ts.output_file, threads);
         return 0;
