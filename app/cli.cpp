@@ -33,9 +33,14 @@ definitions) of every miRNA in the 3'UTRs, one output row per site and mature mi
 order. FASTA input may be gzipped; '-' reads standard input. Without --mirna, the built-in
 2,656 human mature miRNAs of miRBase 22 are used.
 
+With --score context++ every 8mer, 7mer-m8, 7mer-A1 and 6mer site gets TargetScan 7's context++
+score and each term's raw value and contribution; --orf, --isoforms, --pct and --ta add or
+replace inputs, and the '## score:' line says which terms were used.
+
 Example:
   mirhit scan examples/utrs.fa --mirnas hsa-miR-21-5p,hsa-miR-221-3p -o sites.tsv \
       --gene-summary genes.tsv
+  mirhit scan examples/utrs.fa.gz --score context++ --orf examples/orfs.fa -o scored.tsv
 )";
 
 constexpr const char* abundance_footer = R"(
@@ -164,6 +169,8 @@ int main(int argc, char** argv) {
     scan_cmd->add_option("--ta", scan.ta_file, "Target-site abundance table for --score (mirhit abundance output or TargetScan's TA_SPS file; default: built-in)")->type_name("FILE");
     scan_cmd->add_option("--orf", scan.orf_file, "ORF sequences (FASTA, ids as the UTRs') for the Len_ORF and ORF8m terms of --score")->type_name("FASTA");
     scan_cmd->add_option("--isoforms", scan.isoforms_file, "3'UTR isoform ratios (TargetScan AIR file) for --score")->type_name("TSV");
+    scan_cmd->add_option("--pct", scan.pct_file, "PCT of sites from TargetScan's BL_PCT output (targetscan_70_output.BL_PCT.txt) for --score")->type_name("FILE");
+    scan_cmd->add_option("--pct-species", scan.pct_species, "Species id of the --pct rows to use (default 9606, human)")->type_name("ID");
     scan_cmd->add_option("--chunk-size", scan.chunk_size, "Sequence bytes per parallel work item (advanced)")
         ->check(whole_number(16, std::uint64_t{1} << 30));
     add_threads_option(*scan_cmd, threads);
@@ -203,7 +210,7 @@ int main(int argc, char** argv) {
         app.parse(argc, argv);
         if (scan_cmd->parsed() && !scan.gene_summary.empty() && same_output(scan.gene_summary, scan.output))
             throw CLI::ValidationError("--gene-summary", "'" + scan.gene_summary + "' is also the site output");
-        for (const auto& [name, value] : {std::pair{"--ta", &scan.ta_file}, {"--orf", &scan.orf_file}, {"--isoforms", &scan.isoforms_file}})
+        for (const auto& [name, value] : {std::pair{"--ta", &scan.ta_file}, {"--orf", &scan.orf_file}, {"--isoforms", &scan.isoforms_file}, {"--pct", &scan.pct_file}})
             if (scan_cmd->parsed() && scan.score.empty() && !value->empty())
                 throw CLI::ValidationError(name, "needs --score context++");
     } catch (const CLI::ParseError& e) {

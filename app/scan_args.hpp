@@ -19,6 +19,8 @@ struct scan_args {
     std::string ta_file;                 // empty: the built-in TA table
     std::string orf_file;                // ORF FASTA for Len_ORF and ORF8m
     std::string isoforms_file;           // TargetScan AIR file
+    std::string pct_file;                // TargetScan BL_PCT output
+    std::string pct_species = "9606";    // its rows for this species id
     std::size_t chunk_size = 1u << 18;   // sequence bytes per parallel work item
 };
 

@@ -122,6 +122,7 @@ struct score_setup {
     io::orf_table orfs;
     std::unique_ptr<seed_index> orf_index;  // 8mers only
     io::isoform_table isoforms;
+    io::pct_table pct;
     std::string description;
 };
 
@@ -130,8 +131,13 @@ score_setup load_score_inputs(const scan_args& args, const mirna_set& mirnas) {
     if (!args.ta_file.empty()) s.ta_from_file = io::read_ta_table(io::byte_source::open(args.ta_file));
     std::vector<std::string> used = {"intercept", "3P_score", "Local_AU", "Min_dist", "Len_3UTR", "Off6m", "TA_3UTR",
                                      "SPS", "sRNA1", "sRNA8", "Site8"};
-    std::vector<std::string> left_out = {"SA (site accessibility is not computed yet)",
-                                         "PCT (needs multi-species alignments)"};
+    std::vector<std::string> left_out = {"SA (site accessibility is not computed yet)"};
+    if (!args.pct_file.empty()) {
+        s.pct = io::read_pct(io::byte_source::open(args.pct_file), args.pct_species);
+        used.emplace_back("PCT (sites in " + args.pct_file + ", species " + args.pct_species + ")");
+    } else {
+        left_out.emplace_back("PCT (no --pct)");
+    }
     if (!args.orf_file.empty()) {
         s.orfs = io::read_orfs(io::byte_source::open(args.orf_file));
         site_type_set eight;
@@ -260,6 +266,7 @@ void run_scan(const scan_args& args, const std::string& command_line) {
                     }
                     if (auto iso = setup->isoforms.find(piece.record->id); iso != setup->isoforms.end()) inputs.isoforms = iso->second;
                     iso_regions = inputs.isoforms;
+                    if (auto pct = setup->pct.find(piece.record->id); pct != setup->pct.end()) inputs.pct = &pct->second;
                     scorer->score(piece.seq, sites, inputs, orf_8mers, scores);
                 }
                 std::vector<std::uint32_t> events;

@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "core/error.hpp"
+#include "io/line_reader.hpp"
 
 namespace mirhit::io {
 
@@ -25,15 +26,6 @@ std::string format3(double x) {
     return std::string(number, static_cast<std::size_t>(n));
 }
 
-std::vector<std::string_view> split_tabs(std::string_view line) {
-    std::vector<std::string_view> fields;
-    for (std::size_t begin = 0;;) {
-        const auto tab = line.find('\t', begin);
-        fields.push_back(line.substr(begin, tab - begin));
-        if (tab == std::string_view::npos) return fields;
-        begin = tab + 1;
-    }
-}
 
 // A gene's best UTR: the most negative total; the first UTR in input order wins ties.
 void keep_best(gene_summary_writer::best_utr& best, const gene_summary_writer::best_utr& candidate) {
@@ -108,7 +100,8 @@ void gene_summary_writer::write_row(std::string& out, const row& r) const {
 }
 
 gene_summary_writer::row gene_summary_writer::parse_row(const std::string& line) const {
-    const auto fields = split_tabs(line);
+    std::vector<std::string_view> fields;
+    split_fields(line, fields);
     row r;
     r.gene = std::string(fields[0]);
     r.mirna = static_cast<std::uint32_t>(mirnas_.find(fields[1]) - mirnas_.mirnas().data());

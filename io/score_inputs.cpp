@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <optional>
 
 #include "core/error.hpp"
 #include "io/fasta_reader.hpp"
@@ -23,16 +24,11 @@ isoform_table read_isoforms(std::unique_ptr<byte_source> source) {
     line_reader lines(std::move(source));
     isoform_table table;
     std::string line;
+    std::vector<std::string_view> fields;
     auto fail = [&](const std::string& message) { throw input_error_at(lines.name(), lines.line_number(), message); };
     while (lines.next(line)) {
         if (line.empty() || line.starts_with('#')) continue;
-        std::vector<std::string_view> fields;
-        for (std::size_t begin = 0;;) {
-            const auto tab = line.find('\t', begin);
-            fields.push_back(std::string_view(line).substr(begin, tab - begin));
-            if (tab == std::string::npos) break;
-            begin = tab + 1;
-        }
+        split_fields(line, fields);
         if (fields.size() != 4)
             fail("expected 4 tab-separated fields (UTR id, start, end, AIR), found " + std::to_string(fields.size()));
         scoring::air_region region{};
@@ -50,6 +46,35 @@ isoform_table read_isoforms(std::unique_ptr<byte_source> source) {
     if (table.empty()) throw input_error(lines.name() + ": no isoform ratios found");
     for (auto& [id, regions] : table)
         std::sort(regions.begin(), regions.end(), [](const auto& a, const auto& b) { return a.start < b.start; });
+    return table;
+}
+
+pct_table read_pct(std::unique_ptr<byte_source> source, std::string_view species) {
+    line_reader lines(std::move(source));
+    pct_table table;
+    std::string line;
+    std::vector<std::string_view> fields;
+    auto fail = [&](const std::string& message) { throw input_error_at(lines.name(), lines.line_number(), message); };
+    while (lines.next(line)) {
+        if (lines.line_number() == 1 && line.starts_with("Gene_ID\t")) continue;
+        if (line.empty()) continue;
+        split_fields(line, fields);
+        if (fields.size() < 13)
+            fail("expected at least 13 tab-separated fields (targetscan_70 BL_PCT output), found " + std::to_string(fields.size()));
+        if (fields[2] != species || fields[12] == "NA") continue;
+        std::uint64_t start = 0, end = 0;
+        double pct = 0;
+        if (!parse_number(fields[5], start) || !parse_number(fields[6], end) || start == 0 || end < start)
+            fail("UTR start and end '" + std::string(fields[5]) + "', '" + std::string(fields[6]) + "' are not 1-based positions");
+        std::optional<site_type> type;
+        if (fields[8] == "8mer-1a") type = site_type::eight_mer;
+        else if (fields[8] == "7mer-m8") type = site_type::seven_mer_m8;
+        else if (fields[8] == "7mer-1a") type = site_type::seven_mer_a1;
+        else if (fields[8] == "6mer") type = site_type::six_mer;
+        else fail("unknown site type '" + std::string(fields[8]) + "'");
+        if (!parse_number(fields[12], pct) || pct < 0 || pct > 1) fail("PCT '" + std::string(fields[12]) + "' is not a number from 0 to 1");
+        table[std::string(fields[0])][pct_key(start - 1, *type)] = pct;
+    }
     return table;
 }
 

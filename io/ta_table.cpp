@@ -10,30 +10,17 @@
 
 namespace mirhit::io {
 
-namespace {
-
-std::vector<std::string_view> split_tabs(std::string_view line) {
-    std::vector<std::string_view> fields;
-    for (std::size_t begin = 0;;) {
-        const auto tab = line.find('\t', begin);
-        fields.push_back(line.substr(begin, tab - begin));
-        if (tab == std::string_view::npos) return fields;
-        begin = tab + 1;
-    }
-}
-
-}  // namespace
-
 scoring::ta_values read_ta_table(std::unique_ptr<byte_source> source) {
     line_reader lines(std::move(source));
     scoring::ta_values values{std::vector<double>(scoring::seed_code_count), lines.name()};
     std::vector<bool> seen(scoring::seed_code_count);
     std::size_t ta_column = 0, count = 0;
     std::string line;
+    std::vector<std::string_view> fields;
     auto fail = [&](const std::string& message) -> void { throw input_error_at(lines.name(), lines.line_number(), message); };
     while (lines.next(line)) {
         if (line.starts_with("##") || line.empty()) continue;
-        const auto fields = split_tabs(line);
+        split_fields(line, fields);
         if (ta_column == 0) {
             if (fields.size() == 3 && fields[0] == "seed" && fields[2] == "ta") ta_column = 2;
             else if (fields.size() == 4 && fields[0] == "Seed region" && fields[3] == "TA") ta_column = 3;

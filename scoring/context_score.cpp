@@ -154,6 +154,9 @@ void context_scorer::score(std::string_view utr, std::span<const family_site> si
             numeric(feature::target_abundance, t, ta_by_family_[s.family]);
         terms[static_cast<std::size_t>(term::seed_stability)] =
             numeric(feature::sps, t, sps_by_family_[s.family][t < 2 ? 0 : 1]);
+        if (inputs.pct)
+            if (auto found = inputs.pct->find(s.start << 3 | static_cast<std::uint64_t>(s.type)); found != inputs.pct->end())
+                terms[static_cast<std::size_t>(term::pct)] = numeric(feature::pct, t, found->second);
         terms[static_cast<std::size_t>(term::site_nt8)] = identity(feature::site8_a, t, s.start > 0 ? utr[s.start - 1] : 'N');
 
         for (auto m : members) {

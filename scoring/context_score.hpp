@@ -6,6 +6,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/mirna.hpp"
@@ -62,6 +63,8 @@ struct air_region {
 struct utr_inputs {
     std::optional<std::uint64_t> orf_length;
     std::span<const air_region> isoforms;  // empty: no isoform data
+    // PCT by site (key start << 3 | site type); null: none for this UTR. A site not in it has no PCT.
+    const std::unordered_map<std::uint64_t, double>* pct = nullptr;
 };
 
 // The 3P_score of three_prime_pairing_of (context_features.hpp) without its pairing diagram, for
@@ -73,8 +76,7 @@ double three_prime_score(std::string_view utr, std::size_t start, site_type type
 double air_of_site(std::span<const air_region> isoforms, std::uint64_t site_end);
 
 // Scores sites with the context++ model from sequence: every term except SA (site accessibility,
-// not computed yet) and PCT (needs multi-species alignments), and the ORF terms only when an ORF
-// is given. A term without its input is left out (contribution 0, reported as NA) instead of
+// not computed yet); the ORF terms only when an ORF is given, PCT only for sites in a BL_PCT file. A term without its input is left out (contribution 0, reported as NA) instead of
 // entering as raw 0, which the reference does and which shifts scores by up to 0.6. Scaled
 // features are clamped to [0, 1] as in the authors' model (TargetScan's script does not clamp).
 class context_scorer {

@@ -60,6 +60,29 @@ TEST(cli, scored_scan_matches_golden_files) {
     EXPECT_NE(jsonl.out.find(",\"context++\":-0.314,\"intercept\":null,\"intercept_contrib\":-0.589,"), std::string::npos);
 }
 
+TEST(cli, pct_from_a_bl_pct_file_scores_matching_sites) {
+    auto dir = temp_dir();
+    const std::string header =
+        "Gene_ID\tmiRNA_family_ID\tspecies_ID\tMSA_start\tMSA_end\tUTR_start\tUTR_end\tGroup_num\tSite_type\t"
+        "miRNA in this species\tGroup_type\tBranch length score\tPct\tConserved\n";
+    // The 7mer-A1 of miR-103 in CDH5 at 348-354; a mouse row at the same place is ignored.
+    write_file(dir / "pct.txt", header + "X59796\tmiR-103\t10090\t1\t7\t348\t354\t1\t7mer-1a\tx\t7mer-1a\t1.2\t0.9\t\n" +
+                                    "X59796\tmiR-103\t9606\t1\t7\t348\t354\t1\t7mer-1a\tx\t7mer-1a\t1.2\t0.3\tx\n");
+    auto r = run_mirhit({"scan", "examples/utrs.fa", "--mirnas", "hsa-miR-103a-3p", "--score", "context++", "--pct",
+                         (dir / "pct.txt").string()});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto rows = data_lines(r.out);
+    ASSERT_EQ(rows.size(), 5u);
+    // PCT 0.3 for a 7mer-A1: -0.048 × 0.3 / 0.449 = -0.032.
+    EXPECT_NE(rows[2].find("\t0.300\t-0.032\t"), std::string::npos) << rows[2];
+    EXPECT_NE(r.out.find("PCT (sites in " + (dir / "pct.txt").string() + ", species 9606)"), std::string::npos);
+
+    write_file(dir / "bad.txt", header + "X59796\tmiR-103\t9606\t1\t7\t348\t354\t1\t9mer\tx\t7mer-1a\t1.2\t0.5\tx\n");
+    auto bad = run_mirhit({"scan", "examples/utrs.fa", "--score", "context++", "--pct", (dir / "bad.txt").string()});
+    EXPECT_EQ(bad.exit_code, 1);
+    EXPECT_EQ(bad.err, "mirhit: error: " + (dir / "bad.txt").string() + ":2: unknown site type '9mer'\n");
+}
+
 TEST(cli, score_inputs_are_checked) {
     auto dir = temp_dir();
     write_file(dir / "airs.txt", "X59796\t1\t300\t100\nX59796\t301\t200\t35\n");
