@@ -330,6 +330,7 @@ void run_targetscan_context(const targetscan_context_files& files, bool fixed, u
     else
         compute_ta_sps(in);
 
+    atomic_output output(files.output);
     target_reader reader(files.targets, files.utrs, in);
     tc::sequencer sequencer(in);
     auto scratch = atomic_output::scratch(files.output + " (before percentiles)");
@@ -375,7 +376,6 @@ void run_targetscan_context(const targetscan_context_files& files, bool fixed, u
     percentiles.compute();
     scratch->flush();
 
-    atomic_output output(files.output);
     if (fixed) {
         run_metadata meta{command_line, {}};
         meta.parameters.emplace_back(
