@@ -1,12 +1,14 @@
 #include "io/targetscan_context_files.hpp"
 
-#include <algorithm>
 #include <charconv>
 #include <filesystem>
 #include <iostream>
-#include <limits>
 #include <memory>
+#include <optional>
+#include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include <oneapi/tbb/parallel_pipeline.h>
