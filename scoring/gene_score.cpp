@@ -51,6 +51,4 @@ double cumulative_weighted_score(std::span<const scored_site> sites, std::span<c
     return std::log2(1 - c);
 }
 
-double weighted_site_score(double score, double air) { return std::log2(1 + air * (std::exp2(score) - 1)); }
-
 }  // namespace mirhit::scoring

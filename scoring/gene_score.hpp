@@ -23,7 +23,4 @@ double best_total(std::span<const scored_site> sites, std::vector<std::size_t>* 
 // to the most proximal, C_i = C_{i-1} + (1 - 2^CS_i)(AIR_i - C_{i-1}); CWCS = log2(1 - C_n).
 double cumulative_weighted_score(std::span<const scored_site> sites, std::span<const std::size_t> chosen);
 
-// One site's score weighted by its AIR: log2(1 + AIR (2^CS - 1)).
-double weighted_site_score(double score, double air);
-
 }  // namespace mirhit::scoring

@@ -35,8 +35,6 @@ TEST(gene_score, cumulative_weighted_score_worked_example) {
     EXPECT_NEAR(cumulative_weighted_score(sites, chosen), std::log2(0.375), 1e-12);
     // One site with AIR 1: CWCS equals its score.
     EXPECT_NEAR(cumulative_weighted_score(sites, std::vector<std::size_t>{0}), -1.0, 1e-12);
-    EXPECT_NEAR(weighted_site_score(-1.0, 0.5), std::log2(0.75), 1e-12);
-    EXPECT_NEAR(weighted_site_score(-0.4, 1.0), -0.4, 1e-12);
 }
 
 }  // namespace
