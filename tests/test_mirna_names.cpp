@@ -10,19 +10,8 @@
 namespace mirhit::reference {
 namespace {
 
-const std::vector<std::string>& builtin_names() {
-    static const std::vector<std::string> names = [] {
-        std::vector<std::string> out;
-        const auto fasta = builtin_mirna_fasta();
-        for (std::size_t pos = 0; (pos = fasta.find('>', pos)) != std::string_view::npos; ++pos)
-            out.emplace_back(fasta.substr(pos + 1, fasta.find_first_of(" \n", pos) - pos - 1));
-        return out;
-    }();
-    return names;
-}
-
 mirna_resolution one(std::string_view written) {
-    auto r = resolve_mirna(written, builtin_names());
+    auto r = resolve_mirna(written, builtin_mirna_names());
     EXPECT_EQ(r.size(), 1u) << written;
     return r.at(0);
 }
@@ -71,7 +60,7 @@ TEST(mirna_names, combined_names_are_split) {
     EXPECT_EQ(split_combined_mirna("let-7a/b"), (names{"let-7a", "let-7b"}));
     EXPECT_EQ(split_combined_mirna("miR-106a/b-5p"), (names{"miR-106a-5p", "miR-106b-5p"}));
     EXPECT_EQ(split_combined_mirna("hsa-miR-29a"), (names{"hsa-miR-29a"}));
-    const auto r = resolve_mirna("miR-221/222-3p", builtin_names());
+    const auto r = resolve_mirna("miR-221/222-3p", builtin_mirna_names());
     ASSERT_EQ(r.size(), 2u);
     EXPECT_EQ(r[0].written, "miR-221-3p");
     EXPECT_EQ(r[0].names, names{"hsa-miR-221-3p"});
