@@ -13,6 +13,7 @@
 #include <oneapi/tbb/global_control.h>
 
 #include "app/abundance_command.hpp"
+#include "app/curated_command.hpp"
 #include "app/scan_args.hpp"
 #include "app/scan_command.hpp"
 #include "core/error.hpp"
@@ -54,6 +55,22 @@ scale. Run it on a whole 3'UTRome to get the TA that context++ scores use (--ta)
 
 Example:
   mirhit abundance human_3utrs.fa.gz -o ta.tsv
+)";
+
+constexpr const char* curated_footer = R"(
+Synopsis:
+  mirhit curated [--mirna NAME] [--gene NAME] [--curated TABLE ...] [--no-builtin] [-o FILE]
+
+Prints the curated table of published metastasis miRNA -> target claims (built in, from the
+review articles in the project's seed documents), one row per claim with the miRNA and gene as
+written and normalised, the stated effect, cancer type, cell source, organ or process, the cited
+paper and a quote. --mirna and --gene filter by names as biologists write them (miR-21,
+hsa-mir-21, let-7a, ZO-1, VE-cadherin): the ## lines say how each name was resolved.
+--curated adds rows from your own table (same 14 columns); --no-builtin leaves the built-in out.
+
+Example:
+  mirhit curated --gene ZO-1
+  mirhit curated --mirna miR-21 -o mir21_claims.tsv
 )";
 
 constexpr const char* targetscan_footer = R"(
@@ -184,6 +201,15 @@ int main(int argc, char** argv) {
     add_threads_option(*abundance_cmd, threads);
     abundance_cmd->footer(abundance_footer);
 
+    curated_args curated;
+    auto* curated_cmd = app.add_subcommand("curated", "Print the curated metastasis miRNA-target claims");
+    curated_cmd->add_option("--mirna", curated.mirna, "Only claims of this miRNA (any common spelling)")->type_name("NAME");
+    curated_cmd->add_option("--gene", curated.gene, "Only claims on this gene (symbol or alias)")->type_name("NAME");
+    curated_cmd->add_option("--curated", curated.extra_files, "Also read this claims table (14 columns, see the README)")->type_name("TABLE");
+    curated_cmd->add_flag("--no-builtin", curated.no_builtin, "Leave the built-in table out");
+    curated_cmd->add_option("-o,--output", curated.output, "Output file (default: standard output)")->type_name("FILE");
+    curated_cmd->footer(curated_footer);
+
     targetscan_args ts;
     auto* ts_cmd = app.add_subcommand("targetscan", "Drop-in for TargetScan 7's targetscan_70.pl");
     ts_cmd->add_option("family_file", ts.family_file, "miR family file: family, seed (nt 2-8), species ids")->required();
@@ -227,6 +253,8 @@ int main(int argc, char** argv) {
             run_scan(scan, recorded_command_line(argc, argv));
         else if (abundance_cmd->parsed())
             run_abundance(abundance, recorded_command_line(argc, argv));
+        else if (curated_cmd->parsed())
+            run_curated(curated, recorded_command_line(argc, argv));
         else if (ctx_cmd->parsed())
             io::run_targetscan_context(ctx, ctx_fixed, threads, recorded_command_line(argc, argv));
         else
