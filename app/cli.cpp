@@ -188,6 +188,9 @@ int main(int argc, char** argv) {
     scan_cmd->add_option("--isoforms", scan.isoforms_file, "3'UTR isoform ratios (TargetScan AIR file) for --score")->type_name("TSV");
     scan_cmd->add_option("--pct", scan.pct_file, "PCT of sites from TargetScan's BL_PCT output (targetscan_70_output.BL_PCT.txt) for --score")->type_name("FILE");
     scan_cmd->add_option("--pct-species", scan.pct_species, "Species id of the --pct rows to use (default 9606, human)")->type_name("ID");
+    scan_cmd->add_option("--curated", scan.curated_files, "Also mark sites of the claims in this table (see mirhit curated)")->type_name("TABLE");
+    scan_cmd->add_flag("--no-builtin-claims", scan.no_builtin_claims, "Leave the built-in claims table out");
+    scan_cmd->add_option("--claims", scan.claims_file, "Write one row per curated claim: its gene's UTRs in the input and the sites found")->type_name("FILE");
     scan_cmd->add_option("--chunk-size", scan.chunk_size, "Sequence bytes per parallel work item (advanced)")
         ->check(whole_number(16, std::uint64_t{1} << 30));
     add_threads_option(*scan_cmd, threads);

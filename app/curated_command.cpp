@@ -46,13 +46,13 @@ std::vector<reference::claim> load_claims(const std::vector<std::string>& extra_
         description += (description.empty() ? "" : "; ") + file + " (" + std::to_string(more.size()) + " claims)";
         claims.insert(claims.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
     }
-    if (claims.empty()) throw input_error("no claims: --no-builtin needs at least one --curated table with rows");
     return claims;
 }
 
 void run_curated(const curated_args& args, const std::string& command_line) {
     std::string description;
     const auto claims = load_claims(args.extra_files, args.no_builtin, description);
+    if (claims.empty()) throw input_error("no claims: --no-builtin needs at least one --curated table with rows");
     std::vector<std::pair<std::string, std::string>> parameters = {{"claims", description}};
 
     std::set<std::string> mirnas, genes;

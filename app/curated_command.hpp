@@ -15,8 +15,8 @@ struct curated_args {
     std::string output = "-";
 };
 
-// The claims of a run: the built-in table unless no_builtin, then each extra file. Throws
-// input_error for a bad table.
+// The claims of a run: the built-in table unless no_builtin, then each extra file; description
+// says where they came from. Throws input_error for a bad table.
 std::vector<reference::claim> load_claims(const std::vector<std::string>& extra_files, bool no_builtin,
                                           std::string& description);
 

@@ -21,6 +21,9 @@ struct scan_args {
     std::string isoforms_file;           // TargetScan AIR file
     std::string pct_file;                // TargetScan BL_PCT output
     std::string pct_species = "9606";    // its rows for this species id
+    std::vector<std::string> curated_files;  // more claims tables
+    bool no_builtin_claims = false;
+    std::string claims_file;             // --claims: per-claim summary table
     std::size_t chunk_size = 1u << 18;   // sequence bytes per parallel work item
 };
 

@@ -9,6 +9,8 @@
 #include <optional>
 #include <unordered_map>
 
+#include "app/claim_marks.hpp"
+#include "app/curated_command.hpp"
 #include "core/error.hpp"
 #include "core/pipeline.hpp"
 #include "core/scan_kernel.hpp"
@@ -163,6 +165,8 @@ struct summary_part {
 struct scan_result {
     std::string text;
     std::vector<summary_part> summary;  // per piece, when a gene summary is wanted
+    std::vector<std::shared_ptr<const io::record_header>> records;  // records that start in this batch
+    std::vector<std::pair<std::uint32_t, site_type>> claim_sites;   // (claim, type) of sites on claimed pairs
 };
 
 // Per miRNA of one UTR: the best non-overlapping total, CWCS with isoform ratios, the best site.
@@ -213,6 +217,9 @@ void run_scan(const scan_args& args, const std::string& command_line) {
         scorer.emplace(mirnas, setup->ta());
     }
 
+    std::string claims_source;
+    claim_marks marks(load_claims(args.curated_files, args.no_builtin_claims, claims_source), mirnas);
+
     io::run_metadata meta{command_line,
                           {{"utrs", join(args.utr_files, " ")},
                            {"mirnas", mirna_source + (args.species.empty() ? "" : ", species " + args.species) + "; scanned: " +
@@ -221,7 +228,8 @@ void run_scan(const scan_args& args, const std::string& command_line) {
                            {"sites", site_list(types)},
                            {"near_stop", "sites starting in the first " + std::to_string(near_stop_length) +
                                              " nt of a UTR are flagged"},
-                           {"format", args.format}}};
+                           {"format", args.format},
+                           {"claims", claims_source + "; matched on the UTR's gene symbol"}}};
     if (setup) meta.parameters.emplace_back("score", setup->description);
     io::atomic_output out(args.output);
     // Written with the first results, so that input rejected at once leaves standard output empty.
@@ -250,6 +258,7 @@ void run_scan(const scan_args& args, const std::string& command_line) {
             thread_local std::vector<family_site> orf_sites;
             thread_local std::vector<std::uint32_t> orf_8mers;
             for (const auto& piece : batch.pieces) {
+                if (piece.offset == 0) result.records.push_back(piece.record);
                 sites.clear();
                 const auto owned = owned_starts(piece.offset, piece.overlap, piece.seq.size(), piece.last);
                 scan_piece(index, piece.seq, piece.offset, owned, sites);
@@ -284,7 +293,10 @@ void run_scan(const scan_args& args, const std::string& command_line) {
                         const auto* score = scorer && scores[pair] ? &*scores[pair] : nullptr;
                         ++pair;
                         if (!wanted) continue;
-                        formatter.append(result.text, *piece.record, letters, s.start, s.type, m, score);
+                        const auto* mark = marks.find(m, piece.record->gene);
+                        if (mark)
+                            for (auto c : marks.claims_of(m, piece.record->gene)) result.claim_sites.emplace_back(c, s.type);
+                        formatter.append(result.text, *piece.record, letters, s.start, s.type, m, mark, score);
                         if (summary) events.push_back(io::summary_event(m, s.type, near_stop));
                     }
                 }
@@ -299,11 +311,20 @@ void run_scan(const scan_args& args, const std::string& command_line) {
         [&](scan_result& result) {
             start_output();
             out.write(result.text);
+            for (const auto& record : result.records) marks.add_utr(record->id, record->gene);
+            for (const auto& [claim, type] : result.claim_sites) marks.add_site(claim, type);
             if (summary)
                 for (const auto& part : result.summary) summary->add(part.record->gene, part.events, part.scores, part.record->id);
         });
     start_output();
+    if (format == io::output_format::tsv) out.write(marks.footer());
     if (summary) summary->finish();
+    if (!args.claims_file.empty()) {
+        io::atomic_output claims_out(args.claims_file);
+        claims_out.write(io::format_preamble(io::output_format::tsv, meta));
+        claims_out.write(marks.table());
+        claims_out.commit();
+    }
     out.commit();
 }
 

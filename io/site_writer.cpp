@@ -97,7 +97,7 @@ site_formatter::site_formatter(output_format format, const mirna_set& mirnas, bo
 
 std::string site_formatter::column_header() const {
     if (format_ != output_format::tsv) return {};
-    std::string header = "utr_id\tgene\tmirna\tfamily\tsite_type\tstart\tend\tsite_seq\tnear_stop";
+    std::string header = "utr_id\tgene\tmirna\tfamily\tsite_type\tstart\tend\tsite_seq\tnear_stop\tclaim_ids\tclaim_effect\tclaim_citation";
     if (scored_) {
         header += "\tcontext++";
         for (const auto name : scoring::term_names) {
@@ -164,7 +164,8 @@ void site_formatter::append_score(std::string& out, const scoring::site_score* s
 }
 
 void site_formatter::append(std::string& out, const record_header& record, std::string_view site, std::uint64_t start,
-                            site_type type, std::uint32_t mirna, const scoring::site_score* score) const {
+                            site_type type, std::uint32_t mirna, const claim_mark* claims,
+                            const scoring::site_score* score) const {
     const std::uint64_t first = start + 1;
     const std::uint64_t last = start + length_of(type);
     const bool near_stop = first <= near_stop_length;
@@ -183,6 +184,16 @@ void site_formatter::append(std::string& out, const record_header& record, std::
         out += '\t';
         append_rna(out, site);
         out += near_stop ? "\t1" : "\t0";
+        if (claims) {
+            out += '\t';
+            out += claims->ids;
+            out += '\t';
+            out += claims->effects;
+            out += '\t';
+            out += claims->citations;
+        } else {
+            out += "\tNA\tNA\tNA";
+        }
         if (scored_) append_score(out, score);
         out += '\n';
         break;
@@ -215,6 +226,12 @@ void site_formatter::append(std::string& out, const record_header& record, std::
         out += ",\"site_seq\":\"";
         append_rna(out, site);
         out += near_stop ? "\",\"near_stop\":true" : "\",\"near_stop\":false";
+        if (claims) {
+            out += ",\"claim_ids\":\"" + json_escape(claims->ids) + "\",\"claim_effect\":\"" + json_escape(claims->effects) +
+                   "\",\"claim_citation\":\"" + json_escape(claims->citations) + '"';
+        } else {
+            out += ",\"claim_ids\":null,\"claim_effect\":null,\"claim_citation\":null";
+        }
         if (scored_) append_score(out, score);
         out += "}\n";
         break;

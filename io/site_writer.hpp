@@ -29,6 +29,13 @@ std::string format_preamble(output_format format, const run_metadata& meta);
 
 std::string json_escape(std::string_view text);
 
+// The curated claims on a site's miRNA and gene, pre-formatted for the claim columns.
+struct claim_mark {
+    std::string ids;        // "C031" or "C002,C040"
+    std::string effects;    // one per claim, same order
+    std::string citations;  // one per claim, "; " between
+};
+
 // Appends one output line per site. Safe to use from several threads at once.
 class site_formatter {
 public:
@@ -38,10 +45,12 @@ public:
     // The column header line (tsv only; empty otherwise).
     std::string column_header() const;
 
-    // site: the site's letters as written in the input. score: the site's context++ score when the
-    // formatter is scored (null for a site the model does not score: all its columns are NA).
+    // site: the site's letters as written in the input. claims: the curated claims on this miRNA
+    // and gene, or null (NA). score: the site's context++ score when the formatter is scored (null
+    // for a site the model does not score: all its columns are NA).
     void append(std::string& out, const record_header& record, std::string_view site, std::uint64_t start,
-                site_type type, std::uint32_t mirna, const scoring::site_score* score = nullptr) const;
+                site_type type, std::uint32_t mirna, const claim_mark* claims = nullptr,
+                const scoring::site_score* score = nullptr) const;
 
 private:
     void append_score(std::string& out, const scoring::site_score* score) const;

@@ -2,6 +2,7 @@
 // Set MIRHIT_UPDATE_GOLDEN=1 to rewrite the golden files from the current binary.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <random>
 
@@ -81,6 +82,35 @@ TEST(cli, pct_from_a_bl_pct_file_scores_matching_sites) {
     auto bad = run_mirhit({"scan", "examples/utrs.fa", "--score", "context++", "--pct", (dir / "bad.txt").string()});
     EXPECT_EQ(bad.exit_code, 1);
     EXPECT_EQ(bad.err, "mirhit: error: " + (dir / "bad.txt").string() + ":2: unknown site type '9mer'\n");
+}
+
+TEST(cli, sites_of_curated_claims_are_marked_and_summarised) {
+    auto dir = temp_dir();
+    auto r = run_mirhit({"scan", "examples/utrs.fa", "--mirnas", "hsa-miR-103a-3p,hsa-miR-221-3p", "--claims",
+                         (dir / "claims.tsv").string()});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto rows = data_lines(r.out);
+    EXPECT_EQ(rows[2], "X59796\tCDH5\thsa-miR-103a-3p\tGCAGCAU\t7mer-A1\t348\t354\tUGCUGCA\t0\tC031\tpro-metastatic\t"
+                       "Fang JH, Hepatology, 2018");
+    EXPECT_NE(r.out.find("\n## claim C031 hsa-miR-103a-3p -> CDH5 (pro-metastatic; Fang JH, Hepatology, 2018): "
+                         "1 7mer-A1, 1 offset-6mer in X59796\n"),
+              std::string::npos);
+    EXPECT_NE(r.out.find("\n## claim C006 hsa-miR-221-3p -> SPINT1 (pro-metastatic; Tian F, Cancer Sci, 2021): "
+                         "no canonical site in AB000095\n"),
+              std::string::npos);
+    EXPECT_NE(r.out.find("\n## claim C007 hsa-miR-222-3p -> SPINT1 (pro-metastatic; Tian F, Cancer Sci, 2021): "
+                         "miRNA not scanned in AB000095\n"),
+              std::string::npos);
+    const auto table = data_lines(read_file(dir / "claims.tsv"));
+    EXPECT_EQ(table[0], "id\tmirna\tgene\teffect\tcitation\tutrs\t8mer\t7mer-m8\t7mer-A1\t6mer\toffset-6mer\tfound");
+    EXPECT_NE(std::find(table.begin(), table.end(),
+                        "C031\thsa-miR-103a-3p\tCDH5\tpro-metastatic\tFang JH, Hepatology, 2018\tX59796\t0\t0\t1\t0\t1\tyes"),
+              table.end());
+    // Without claims tables no site is marked.
+    auto none = run_mirhit({"scan", "examples/utrs.fa", "--mirnas", "hsa-miR-103a-3p", "--no-builtin-claims"});
+    ASSERT_EQ(none.exit_code, 0) << none.err;
+    EXPECT_EQ(none.out.find("C031"), std::string::npos);
+    EXPECT_NE(none.out.find("## claims: 0 of 0 curated claims have their gene in the input\n"), std::string::npos);
 }
 
 TEST(cli, score_inputs_are_checked) {
@@ -177,7 +207,7 @@ TEST(cli, gene_summary_merges_genes_whose_records_are_apart) {
               "B\thsa-miR-21-5p\tAGCUUAU\t0\t0\t0\t1\t0\t1\t0\n");
     auto sites = data_lines(read_file(dir / "s.tsv"));
     ASSERT_EQ(sites.size(), 5u);
-    EXPECT_EQ(sites[4], "t4\tA\thsa-miR-21-5p\tAGCUUAU\t8mer\t1\t8\tAUAAGCUA\t1");
+    EXPECT_EQ(sites[4], "t4\tA\thsa-miR-21-5p\tAGCUUAU\t8mer\t1\t8\tAUAAGCUA\t1\tNA\tNA\tNA");
 }
 
 TEST(cli, several_files_and_duplicate_ids) {
@@ -362,7 +392,7 @@ TEST(cli, biomart_unavailable_records_are_reported) {
     EXPECT_EQ(r.exit_code, 0);
     EXPECT_EQ(r.err, "mirhit: warning: " + (dir / "m.fa").string() +
                          ": skipped 1 record(s) whose sequence is 'Sequence unavailable' (Ensembl BioMart), the first at line 1\n");
-    EXPECT_EQ(data_lines(r.out).back(), "ENST00000000002\tB\thsa-miR-21-5p\tAGCUUAU\t8mer\t1\t8\tAUAAGCUA\t1");
+    EXPECT_EQ(data_lines(r.out).back(), "ENST00000000002\tB\thsa-miR-21-5p\tAGCUUAU\t8mer\t1\t8\tAUAAGCUA\t1\tNA\tNA\tNA");
 }
 
 }  // namespace

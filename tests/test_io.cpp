@@ -217,14 +217,21 @@ TEST(site_writer, one_row_per_format) {
     r.id = "NM_1";
     r.gene = "G\"1";
     std::string tsv, bed, jsonl;
+    const claim_mark claims{"C1,C2", "pro-metastatic,unclear", "Zhou W, Cancer Cell, 2014; Doe J, \"X\", 2020"};
     site_formatter(output_format::tsv, set).append(tsv, r, "ATAAGCTa", 20, site_type::eight_mer, 0);
-    site_formatter(output_format::bed, set).append(bed, r, "ATAAGCTa", 20, site_type::eight_mer, 0);
+    site_formatter(output_format::tsv, set).append(tsv, r, "ATAAGCTa", 20, site_type::eight_mer, 0, &claims);
+    site_formatter(output_format::bed, set).append(bed, r, "ATAAGCTa", 20, site_type::eight_mer, 0, &claims);
     site_formatter(output_format::jsonl, set).append(jsonl, r, "ATAAGCTa", 4, site_type::eight_mer, 0);
-    EXPECT_EQ(tsv, "NM_1\tG\"1\thsa-miR-21-5p\tAGCUUAU\t8mer\t21\t28\tAUAAGCUA\t0\n");
+    site_formatter(output_format::jsonl, set).append(jsonl, r, "ATAAGCTa", 4, site_type::eight_mer, 0, &claims);
+    EXPECT_EQ(tsv, "NM_1\tG\"1\thsa-miR-21-5p\tAGCUUAU\t8mer\t21\t28\tAUAAGCUA\t0\tNA\tNA\tNA\n"
+                   "NM_1\tG\"1\thsa-miR-21-5p\tAGCUUAU\t8mer\t21\t28\tAUAAGCUA\t0\tC1,C2\tpro-metastatic,unclear\t"
+                   "Zhou W, Cancer Cell, 2014; Doe J, \"X\", 2020\n");
     EXPECT_EQ(bed, "NM_1\t20\t28\thsa-miR-21-5p:8mer\t1000\t+\n");
-    EXPECT_EQ(jsonl,
-              "{\"utr_id\":\"NM_1\",\"gene\":\"G\\\"1\",\"mirna\":\"hsa-miR-21-5p\",\"family\":\"AGCUUAU\",\"site_type\":\"8mer\","
-              "\"start\":5,\"end\":12,\"site_seq\":\"AUAAGCUA\",\"near_stop\":true}\n");
+    const std::string site = "{\"utr_id\":\"NM_1\",\"gene\":\"G\\\"1\",\"mirna\":\"hsa-miR-21-5p\",\"family\":\"AGCUUAU\","
+                             "\"site_type\":\"8mer\",\"start\":5,\"end\":12,\"site_seq\":\"AUAAGCUA\",\"near_stop\":true,";
+    EXPECT_EQ(jsonl, site + "\"claim_ids\":null,\"claim_effect\":null,\"claim_citation\":null}\n" + site +
+                         "\"claim_ids\":\"C1,C2\",\"claim_effect\":\"pro-metastatic,unclear\",\"claim_citation\":"
+                         "\"Zhou W, Cancer Cell, 2014; Doe J, \\\"X\\\", 2020\"}\n");
 }
 
 }  // namespace

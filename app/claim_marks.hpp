@@ -1,0 +1,53 @@
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/mirna.hpp"
+#include "core/site.hpp"
+#include "io/site_writer.hpp"
+#include "reference/curated_claims.hpp"
+
+namespace mirhit::app {
+
+// The curated claims of a scan, looked up by the run's miRNA index and a UTR's gene symbol
+// (case-insensitive; UTR headers are expected to carry official symbols), and what the input
+// shows for each claim: which of its gene's UTRs are present and which sites were found.
+class claim_marks {
+public:
+    claim_marks(std::vector<reference::claim> claims, const mirna_set& mirnas);
+
+    // The claims on this miRNA and gene, or null.
+    const io::claim_mark* find(std::uint32_t mirna, const std::string& gene) const;
+    // The claims' indices for this miRNA and gene (empty when none).
+    const std::vector<std::uint32_t>& claims_of(std::uint32_t mirna, const std::string& gene) const;
+
+    // Records a UTR of the input (once per record) and a site found for a claim.
+    void add_utr(const std::string& utr_id, const std::string& gene);
+    void add_site(std::uint32_t claim, site_type type);
+
+    // One line per claim whose gene is in the input, then a count of the others: for the '##'
+    // footer of a site file.
+    std::string footer() const;
+    // The same as a TSV table, every claim, for --claims FILE.
+    std::string table() const;
+
+private:
+    struct pair_marks {
+        io::claim_mark mark;
+        std::vector<std::uint32_t> claims;
+    };
+    std::string summary_of(std::uint32_t claim) const;
+
+    std::vector<reference::claim> claims_;
+    std::vector<std::unordered_map<std::string, pair_marks>> by_mirna_;  // by miRNA index, upper-case gene
+    std::unordered_map<std::string, std::vector<std::string>> utrs_by_gene_;  // claimed genes only
+    std::vector<std::array<std::uint64_t, site_type_count>> found_;
+    std::vector<bool> scanned_;  // the claim's miRNA is in the run's miRNA set
+};
+
+}  // namespace mirhit::app
