@@ -113,6 +113,32 @@ TEST(cli, sites_of_curated_claims_are_marked_and_summarised) {
     EXPECT_NE(none.out.find("## claims: 0 of 0 curated claims have their gene in the input\n"), std::string::npos);
 }
 
+TEST(cli, claims_on_constructed_utrs) {
+    auto dir = temp_dir();
+    std::string table = "id\tmirna_as_written\tmirna\ttarget_as_written\tgene\teffect\tcancer_type\tcell_source\t"
+                        "organ_or_process\tdocument\treference\tcitation\tquote\tnote\n";
+    table += "T1\tmiR-21\thsa-miR-21-5p\tPTEN\tPTEN\tpro-metastatic\t\t\t\tdoc\t[1]\tA B, J, 2020\tq\t\n";
+    table += "T2\tmiR-21\thsa-miR-21-5p\tPDCD4\tPDCD4\tpro-metastatic\t\t\t\tdoc\t[2]\tC D, J, 2021\tq\t\n";
+    table += "T3\tmiR-21\thsa-miR-21-5p\tTJP1\tTJP1\tanti-metastatic\t\t\t\tdoc\t[3]\tE F, J, 2022\tq\t\n";
+    write_file(dir / "claims.tsv", table);
+    // Two PTEN isoforms, one with an 8mer and a 6mer of miR-21; PDCD4 without a site; TJP1 absent.
+    write_file(dir / "u.fa", ">u1 gene=PTEN\n" + std::string(20, 'C') + "AUAAGCUA" + std::string(10, 'C') + "UAAGCUC\n"
+                                 ">u2 gene=pten\nCCCCCCCCCCCCCCCCCCCCCCC\n>u3 gene=PDCD4\nGGGGGGGGGGGGGGGGGG\n");
+    auto r = run_mirhit({"scan", (dir / "u.fa").string(), "--mirnas", "hsa-miR-21-5p", "--no-builtin-claims", "--curated",
+                         (dir / "claims.tsv").string()});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto rows = data_lines(r.out);
+    ASSERT_EQ(rows.size(), 3u);
+    EXPECT_TRUE(rows[1].ends_with("\t8mer\t21\t28\tAUAAGCUA\t0\tT1\tpro-metastatic\tA B, J, 2020")) << rows[1];
+    EXPECT_TRUE(rows[2].ends_with("\t6mer\t39\t44\tUAAGCU\t0\tT1\tpro-metastatic\tA B, J, 2020")) << rows[2];
+    EXPECT_NE(r.out.find("\n## claim T1 hsa-miR-21-5p -> PTEN (pro-metastatic; A B, J, 2020): 1 8mer, 1 6mer in u1,u2\n"),
+              std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("\n## claim T2 hsa-miR-21-5p -> PDCD4 (pro-metastatic; C D, J, 2021): no canonical site in u3\n"),
+              std::string::npos);
+    EXPECT_EQ(r.out.find("## claim T3"), std::string::npos);
+    EXPECT_NE(r.out.find("\n## claims: 2 of 3 curated claims have their gene in the input\n"), std::string::npos);
+}
+
 TEST(cli, score_inputs_are_checked) {
     auto dir = temp_dir();
     write_file(dir / "airs.txt", "X59796\t1\t300\t100\nX59796\t301\t200\t35\n");
