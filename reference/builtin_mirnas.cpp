@@ -2,11 +2,10 @@
 
 #include <cstddef>
 
-// Defined in the build-time generated builtin_mirna_data.cpp (see reference/cmake/embed_fasta.cmake).
+// Defined in the build-time generated builtin_mirna_fasta_data.cpp (see reference/cmake/embed_file.cmake).
 namespace mirhit::reference::detail {
 extern const unsigned char builtin_mirna_fasta_bytes[];
 extern const std::size_t builtin_mirna_fasta_size;
-extern const char builtin_mirna_description_text[];
 }  // namespace mirhit::reference::detail
 
 namespace mirhit::reference {
@@ -28,7 +27,9 @@ const std::vector<std::string>& builtin_mirna_names() {
 }
 
 std::string_view builtin_mirna_description() {
-    return detail::builtin_mirna_description_text;
+    static const std::string text = "built-in: miRBase 22 human mature miRNAs (" + std::to_string(builtin_mirna_names().size()) +
+                                    "), from " MIRHIT_BUILTIN_MIRNA_SOURCE;
+    return text;
 }
 
 }  // namespace mirhit::reference
