@@ -20,26 +20,12 @@ out="${1:-$here/data/hgnc_gene_aliases.tsv}"
 package="r-bioc-org.hs.eg.db"
 want_name="org.Hs.eg.sqlite"
 
+source "$here/deb_file.sh"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp" "$out.tmp"' EXIT
-# apt-get download runs as _apt when it can; let it write into the temp dir.
-chmod 0777 "$tmp"
-
-(cd "$tmp" && apt-get download "$package" >/dev/null)
-deb="$(find "$tmp" -maxdepth 1 -name "${package}_*.deb" -print -quit)"
-if [[ -z "$deb" ]]; then
-  echo "extract_gene_aliases.sh: apt-get download $package produced no .deb (run apt-get update?)" >&2
-  exit 1
-fi
-version="$(dpkg-deb -f "$deb" Version)"
-
-dpkg-deb -x "$deb" "$tmp/root"
-mapfile -t found < <(find "$tmp/root" -type f -name "$want_name")
-if [[ ${#found[@]} -ne 1 ]]; then
-  echo "extract_gene_aliases.sh: expected exactly one $want_name in $deb, found ${#found[@]}" >&2
-  exit 1
-fi
-db="${found[0]}"
+deb_file "$package" "$want_name" "$tmp"
+version="$deb_version"
+db="$deb_path"
 
 echo "package:  $package $version"
 echo "path:     ${db#"$tmp/root"}"

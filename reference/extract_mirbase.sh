@@ -14,26 +14,12 @@ out="${1:-$here/data/hsa_mature_mirbase22.fa}"
 want_name="hsa_matures_miRBase_v22.fa"
 want_records=2656
 
+source "$here/deb_file.sh"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
-# apt-get download runs as _apt when it can; let it write into the temp dir.
-chmod 0777 "$tmp"
-
-(cd "$tmp" && apt-get download optimir >/dev/null)
-deb="$(find "$tmp" -maxdepth 1 -name 'optimir_*.deb' -print -quit)"
-if [[ -z "$deb" ]]; then
-  echo "extract_mirbase.sh: apt-get download optimir produced no .deb (run apt-get update?)" >&2
-  exit 1
-fi
-version="$(dpkg-deb -f "$deb" Version)"
-
-dpkg-deb -x "$deb" "$tmp/root"
-mapfile -t found < <(find "$tmp/root" -type f -name "$want_name")
-if [[ ${#found[@]} -ne 1 ]]; then
-  echo "extract_mirbase.sh: expected exactly one $want_name in $deb, found ${#found[@]}" >&2
-  exit 1
-fi
-src="${found[0]}"
+deb_file optimir "$want_name" "$tmp"
+version="$deb_version"
+src="$deb_path"
 
 records="$(grep -c '^>' "$src")"
 if [[ "$records" -ne "$want_records" ]]; then

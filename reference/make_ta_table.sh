@@ -12,19 +12,16 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-mirhit="${1:-$here/../build/app/mirhit}"
+mirhit="$(realpath "${1:-$here/../build/app/mirhit}")"
 out="${2:-$here/data/ta_hsa_BA000025.tsv}"
 accession=BA000025
 
+source "$here/deb_file.sh"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
-chmod 0777 "$tmp"
-(cd "$tmp" && apt-get download emboss-test >/dev/null)
-deb="$(find "$tmp" -maxdepth 1 -name 'emboss-test_*.deb' -print -quit)"
-[[ -n "$deb" ]] || { echo "make_ta_table.sh: apt-get download emboss-test produced no .deb (run apt-get update?)" >&2; exit 1; }
-version="$(dpkg-deb -f "$deb" Version)"
-dpkg-deb -x "$deb" "$tmp/root"
-gb="$tmp/root/usr/share/EMBOSS/test/genbank/gbpri1.seq"
+deb_file emboss-test gbpri1.seq "$tmp"
+version="$deb_version"
+gb="$deb_path"
 
 # The ORIGIN lines of one LOCUS: drop the position numbers and spaces.
 awk -v acc="$accession" '
