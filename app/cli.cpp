@@ -16,6 +16,7 @@
 #include "app/curated_command.hpp"
 #include "app/scan_args.hpp"
 #include "app/scan_command.hpp"
+#include "app/validate_command.hpp"
 #include "core/error.hpp"
 #include "io/targetscan_context_files.hpp"
 #include "io/targetscan_files.hpp"
@@ -71,6 +72,26 @@ hsa-mir-21, let-7a, ZO-1, VE-cadherin): the ## lines say how each name was resol
 Example:
   mirhit curated --gene ZO-1
   mirhit curated --mirna miR-21 -o mir21_claims.tsv
+)";
+
+constexpr const char* validate_footer = R"(
+Synopsis:
+  mirhit validate MIRNA GENE --utr UTR.fa [--utr UTR2.fa.gz ...] [options]
+  mirhit validate --curated-all --utr UTR.fa [options]
+
+Checks a claimed miRNA -> target pair against the 3'UTR sequences: for every UTR of the gene,
+each site (type, position, sequence, context++ score, pairing diagram), the gene's rank among
+the input's genes by total context++ for the miRNA, the curated claims on the pair with their
+citations, and a verdict. MIRNA and GENE are names as biologists write them (miR-21, let-7a,
+VE-cadherin, HAI-1); an ambiguous miRNA name or one without arm validates every candidate.
+Rank and percentile are among all genes of the input, so give the whole 3'UTRome for
+meaningful ranks. --curated-all checks every curated claim and prints one row per claim whose
+gene has a UTR in the input; the others are listed in the '## not_in_input' line. --html
+writes a self-contained report (no scripts, no external files) with a map of each UTR.
+
+Example:
+  mirhit validate miR-103 VE-cadherin --utr examples/utrs.fa
+  mirhit validate --curated-all --utr examples/utrs.fa --orf examples/orfs.fa --html report.html
 )";
 
 constexpr const char* targetscan_footer = R"(
@@ -213,6 +234,27 @@ int main(int argc, char** argv) {
     curated_cmd->add_option("-o,--output", curated.output, "Output file (default: standard output)")->type_name("FILE");
     curated_cmd->footer(curated_footer);
 
+    validate_args validate;
+    auto* validate_cmd = app.add_subcommand("validate", "Check a claimed miRNA target (or every curated claim) against 3'UTRs");
+    validate_cmd->add_option("mirna", validate.mirna, "miRNA name as written (miR-21, hsa-miR-21-5p, let-7a)")->type_name("MIRNA");
+    validate_cmd->add_option("gene", validate.gene, "Gene symbol or alias (PTEN, VE-cadherin)")->type_name("GENE");
+    validate_cmd->add_flag("--curated-all", validate.curated_all, "Check every curated claim (no MIRNA and GENE)");
+    validate_cmd->add_option("--utr", validate.utr_files, "3'UTR FASTA file (plain or gzip; '-' = standard input); repeat for more")
+        ->required()
+        ->allow_extra_args(false)
+        ->type_name("FILE");
+    validate_cmd->add_option("--mirna-file", validate.mirna_file, "Mature miRNA FASTA, as miRBase's mature.fa (default: built-in human miRBase 22)")->type_name("FILE");
+    validate_cmd->add_option("--orf", validate.orf_file, "ORF sequences (FASTA, ids as the UTRs') for the Len_ORF and ORF8m terms")->type_name("FASTA");
+    validate_cmd->add_option("--ta", validate.ta_file, "Target-site abundance table (mirhit abundance output or TargetScan's TA_SPS file; default: built-in)")->type_name("FILE");
+    validate_cmd->add_option("--curated", validate.extra_claims, "Also read this claims table (14 columns, as mirhit curated); repeat for more")
+        ->allow_extra_args(false)
+        ->type_name("TABLE");
+    validate_cmd->add_flag("--no-builtin", validate.no_builtin, "Leave the built-in claims table out");
+    validate_cmd->add_option("-o,--output", validate.output, "Output file (default: standard output)")->type_name("FILE");
+    validate_cmd->add_option("--html", validate.html, "Also write a self-contained HTML report with a map of each UTR")->type_name("FILE");
+    add_threads_option(*validate_cmd, threads);
+    validate_cmd->footer(validate_footer);
+
     targetscan_args ts;
     auto* ts_cmd = app.add_subcommand("targetscan", "Drop-in for TargetScan 7's targetscan_70.pl");
     ts_cmd->add_option("family_file", ts.family_file, "miR family file: family, seed (nt 2-8), species ids")->required();
@@ -242,6 +284,14 @@ int main(int argc, char** argv) {
         for (const auto& [name, value] : {std::pair{"--ta", &scan.ta_file}, {"--orf", &scan.orf_file}, {"--isoforms", &scan.isoforms_file}, {"--pct", &scan.pct_file}})
             if (scan_cmd->parsed() && scan.score.empty() && !value->empty())
                 throw CLI::ValidationError(name, "needs --score context++");
+        if (validate_cmd->parsed()) {
+            if (validate.curated_all && !(validate.mirna.empty() && validate.gene.empty()))
+                throw CLI::ValidationError("--curated-all", "takes no MIRNA or GENE");
+            if (!validate.curated_all && validate.gene.empty())
+                throw CLI::ValidationError("validate", "needs MIRNA and GENE, or --curated-all");
+            if (!validate.html.empty() && same_output(validate.html, validate.output))
+                throw CLI::ValidationError("--html", "'" + validate.html + "' is also the text output");
+        }
     } catch (const CLI::ParseError& e) {
         if (e.get_exit_code() == 0) return app.exit(e);
         std::string command = app.get_subcommands().empty() ? "" : " " + app.get_subcommands().front()->get_name();
@@ -258,6 +308,8 @@ int main(int argc, char** argv) {
             run_abundance(abundance, recorded_command_line(argc, argv));
         else if (curated_cmd->parsed())
             run_curated(curated, recorded_command_line(argc, argv));
+        else if (validate_cmd->parsed())
+            run_validate(validate, recorded_command_line(argc, argv));
         else if (ctx_cmd->parsed())
             io::run_targetscan_context(ctx, ctx_fixed, threads, recorded_command_line(argc, argv));
         else
