@@ -632,8 +632,9 @@ std::string html_report(const report& r, const validate_args& args, const std::s
             const auto& pair = r.pairs[p];
             if (pair.utrs.empty()) continue;
             const auto& best = pair.utrs[pair.best];
-            body += "<tr><td>" + link(p, c->id) + "</td><td>" + io::html_escape(r.mirnas.mirnas()[pair.mirna].name) + "</td><td>" +
-                    io::html_escape(c->gene) + "</td><td>" + io::html_escape(c->effect) + "</td><td>" + io::html_escape(c->citation) +
+            body += "<tr><td>" + link(p, c->id) + "</td><td class=\"name\">" + io::html_escape(r.mirnas.mirnas()[pair.mirna].name) +
+                    "</td><td>" + io::html_escape(c->gene) + "</td><td class=\"name\">" + io::html_escape(c->effect) + "</td><td>" +
+                    io::html_escape(c->citation) +
                     "</td><td>" + io::html_escape(best.utr->record->id) + "</td><td class=\"num\">" + fixed3(best.total) +
                     "</td><td class=\"num\">" + (best.rank ? std::to_string(best.rank) : "NA") + "</td>" + verdict_cell(pair.gene_verdict) +
                     "</tr>\n";
@@ -646,7 +647,8 @@ std::string html_report(const report& r, const validate_args& args, const std::s
             std::vector<std::string> ids;
             for (const auto* c : r.pairs[p].claims) ids.push_back(c->id);
             for (const auto& u : r.pairs[p].utrs)
-                body += "<tr><td>" + link(p, r.mirnas.mirnas()[r.pairs[p].mirna].name) + "</td><td>" + io::html_escape(u.utr->record->id) +
+                body += "<tr><td class=\"name\">" + link(p, r.mirnas.mirnas()[r.pairs[p].mirna].name) + "</td><td>" +
+                        io::html_escape(u.utr->record->id) +
                         "</td><td>" + io::html_escape(ids.empty() ? "none" : join(ids, ", ")) + "</td><td class=\"num\">" +
                         fixed3(u.total) + "</td><td class=\"num\">" + (u.rank ? std::to_string(u.rank) : "NA") + "</td>" +
                         verdict_cell(u.verdict) + "</tr>\n";
