@@ -204,11 +204,11 @@ int main(int argc, char** argv) {
     scan_cmd->add_option("--gene-summary", scan.gene_summary, "Also write one row per gene and miRNA with site counts to this file")->type_name("FILE");
     scan_cmd->add_option("--score", scan.score, "Score sites: context++ (TargetScan 7's model, from sequence)")
         ->check(CLI::IsMember({"context++"}));
-    scan_cmd->add_option("--ta", scan.ta_file, "Target-site abundance table for --score (mirhit abundance output or TargetScan's TA_SPS file; default: built-in)")->type_name("FILE");
-    scan_cmd->add_option("--orf", scan.orf_file, "ORF sequences (FASTA, ids as the UTRs') for the Len_ORF and ORF8m terms of --score")->type_name("FASTA");
-    scan_cmd->add_option("--isoforms", scan.isoforms_file, "3'UTR isoform ratios (TargetScan AIR file) for --score")->type_name("TSV");
-    scan_cmd->add_option("--pct", scan.pct_file, "PCT of sites from TargetScan's BL_PCT output (targetscan_70_output.BL_PCT.txt) for --score")->type_name("FILE");
-    scan_cmd->add_option("--pct-species", scan.pct_species, "Species id of the --pct rows to use (default 9606, human)")->type_name("ID");
+    scan_cmd->add_option("--ta", scan.score_inputs.ta_file, "Target-site abundance table for --score (mirhit abundance output or TargetScan's TA_SPS file; default: built-in)")->type_name("FILE");
+    scan_cmd->add_option("--orf", scan.score_inputs.orf_file, "ORF sequences (FASTA, ids as the UTRs') for the Len_ORF and ORF8m terms of --score")->type_name("FASTA");
+    scan_cmd->add_option("--isoforms", scan.score_inputs.isoforms_file, "3'UTR isoform ratios (TargetScan AIR file) for --score")->type_name("TSV");
+    scan_cmd->add_option("--pct", scan.score_inputs.pct_file, "PCT of sites from TargetScan's BL_PCT output (targetscan_70_output.BL_PCT.txt) for --score")->type_name("FILE");
+    scan_cmd->add_option("--pct-species", scan.score_inputs.pct_species, "Species id of the --pct rows to use (default 9606, human)")->type_name("ID");
     scan_cmd->add_option("--curated", scan.curated_files, "Also mark sites of the claims in this table (see mirhit curated)")->type_name("TABLE");
     scan_cmd->add_flag("--no-builtin-claims", scan.no_builtin_claims, "Leave the built-in claims table out");
     scan_cmd->add_option("--claims", scan.claims_file, "Write one row per curated claim: its gene's UTRs in the input and the sites found")->type_name("FILE");
@@ -244,8 +244,8 @@ int main(int argc, char** argv) {
         ->allow_extra_args(false)
         ->type_name("FILE");
     validate_cmd->add_option("--mirna-file", validate.mirna_file, "Mature miRNA FASTA, as miRBase's mature.fa (default: built-in human miRBase 22)")->type_name("FILE");
-    validate_cmd->add_option("--orf", validate.orf_file, "ORF sequences (FASTA, ids as the UTRs') for the Len_ORF and ORF8m terms")->type_name("FASTA");
-    validate_cmd->add_option("--ta", validate.ta_file, "Target-site abundance table (mirhit abundance output or TargetScan's TA_SPS file; default: built-in)")->type_name("FILE");
+    validate_cmd->add_option("--orf", validate.score_inputs.orf_file, "ORF sequences (FASTA, ids as the UTRs') for the Len_ORF and ORF8m terms")->type_name("FASTA");
+    validate_cmd->add_option("--ta", validate.score_inputs.ta_file, "Target-site abundance table (mirhit abundance output or TargetScan's TA_SPS file; default: built-in)")->type_name("FILE");
     validate_cmd->add_option("--curated", validate.extra_claims, "Also read this claims table (14 columns, as mirhit curated); repeat for more")
         ->allow_extra_args(false)
         ->type_name("TABLE");
@@ -281,7 +281,7 @@ int main(int argc, char** argv) {
         app.parse(argc, argv);
         if (scan_cmd->parsed() && !scan.gene_summary.empty() && same_output(scan.gene_summary, scan.output))
             throw CLI::ValidationError("--gene-summary", "'" + scan.gene_summary + "' is also the site output");
-        for (const auto& [name, value] : {std::pair{"--ta", &scan.ta_file}, {"--orf", &scan.orf_file}, {"--isoforms", &scan.isoforms_file}, {"--pct", &scan.pct_file}})
+        for (const auto& [name, value] : {std::pair{"--ta", &scan.score_inputs.ta_file}, {"--orf", &scan.score_inputs.orf_file}, {"--isoforms", &scan.score_inputs.isoforms_file}, {"--pct", &scan.score_inputs.pct_file}})
             if (scan_cmd->parsed() && scan.score.empty() && !value->empty())
                 throw CLI::ValidationError(name, "needs --score context++");
         if (validate_cmd->parsed()) {

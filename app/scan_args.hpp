@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "app/score_setup.hpp"
+
 namespace mirhit::app {
 
 struct scan_args {
@@ -16,11 +18,7 @@ struct scan_args {
     std::string format = "tsv";
     std::string gene_summary;
     std::string score;                   // "context++" or empty
-    std::string ta_file;                 // empty: the built-in TA table
-    std::string orf_file;                // ORF FASTA for Len_ORF and ORF8m
-    std::string isoforms_file;           // TargetScan AIR file
-    std::string pct_file;                // TargetScan BL_PCT output
-    std::string pct_species = "9606";    // its rows for this species id
+    score_options score_inputs;          // --ta, --orf, --isoforms, --pct
     std::vector<std::string> curated_files;  // more claims tables
     bool no_builtin_claims = false;
     std::string claims_file;             // --claims: per-claim summary table

@@ -2,15 +2,14 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <iostream>
 #include <limits>
 #include <map>
 #include <memory>
 #include <optional>
-#include <unordered_map>
 
 #include "app/claim_marks.hpp"
 #include "app/curated_command.hpp"
+#include "app/utr_input.hpp"
 #include "core/error.hpp"
 #include "core/pipeline.hpp"
 #include "core/scan_kernel.hpp"
@@ -18,10 +17,7 @@
 #include "io/fasta_reader.hpp"
 #include "io/gene_summary.hpp"
 #include "io/mirna_reader.hpp"
-#include "io/score_inputs.hpp"
 #include "io/site_writer.hpp"
-#include "io/ta_table.hpp"
-#include "io/utr_header.hpp"
 #include "reference/builtin_mirnas.hpp"
 #include "scoring/context_score.hpp"
 #include "scoring/gene_score.hpp"
@@ -73,88 +69,9 @@ std::string site_list(site_type_set types) {
     return join(names, ",");
 }
 
-// The UTR files read one after another, with record ids checked for duplicates across them.
-class utr_input {
-public:
-    // whole: every record in one piece (for scoring).
-    utr_input(const std::vector<std::string>& files, std::size_t chunk, bool whole)
-        : files_(files), chunk_(chunk), whole_(whole) {}
-
-    bool read(std::vector<io::sequence_piece>& pieces) {
-        while (true) {
-            if (!reader_) {
-                if (next_file_ == files_.size()) return false;
-                reader_ = std::make_unique<io::fasta_reader>(io::byte_source::open(files_[next_file_++]), site_context,
-                                                             [this](io::record_header& r) { check_header(r); });
-                if (whole_) reader_->keep_records_whole();
-            }
-            if (reader_->read_batch(pieces, chunk_)) return true;
-            if (reader_->unavailable())
-                std::cerr << "mirhit: warning: " << reader_->name() << ": skipped " << reader_->unavailable()
-                          << " record(s) whose sequence is 'Sequence unavailable' (Ensembl BioMart), the first at line "
-                          << reader_->first_unavailable_line() << "\n";
-            reader_.reset();
-        }
-    }
-
-private:
-    void check_header(io::record_header& record) {
-        io::parse_utr_header(record);
-        auto [it, is_new] = first_seen_.try_emplace(record.id, record.file + ":" + std::to_string(record.line));
-        if (!is_new)
-            throw input_error_at(record.file, record.line, "duplicate record id '" + record.id + "' (first at " + it->second + ")");
-    }
-
-    const std::vector<std::string>& files_;
-    std::size_t chunk_;
-    bool whole_;
-    std::size_t next_file_ = 0;
-    std::unique_ptr<io::fasta_reader> reader_;
-    std::unordered_map<std::string, std::string> first_seen_;
-};
-
 struct scan_batch {
     std::vector<io::sequence_piece> pieces;
 };
-
-// What context++ scoring needs beyond the UTRs.
-struct score_setup {
-    std::optional<scoring::ta_values> ta_from_file;
-    const scoring::ta_values& ta() const { return ta_from_file ? *ta_from_file : io::builtin_ta_values(); }
-    io::orf_table orfs;
-    std::unique_ptr<seed_index> orf_index;  // 8mers only
-    io::isoform_table isoforms;
-    io::pct_table pct;
-    std::string description;
-};
-
-score_setup load_score_inputs(const scan_args& args, const mirna_set& mirnas) {
-    score_setup s;
-    if (!args.ta_file.empty()) s.ta_from_file = io::read_ta_table(io::byte_source::open(args.ta_file));
-    std::vector<std::string> used = {"intercept", "3P_score", "Local_AU", "Min_dist", "Len_3UTR", "Off6m", "TA_3UTR",
-                                     "SPS", "sRNA1", "sRNA8", "Site8"};
-    std::vector<std::string> left_out = {"SA (site accessibility is not computed yet)"};
-    if (!args.pct_file.empty()) {
-        s.pct = io::read_pct(io::byte_source::open(args.pct_file), args.pct_species);
-        used.emplace_back("PCT (sites in " + args.pct_file + ", species " + args.pct_species + ")");
-    } else {
-        left_out.emplace_back("PCT (no --pct)");
-    }
-    if (!args.orf_file.empty()) {
-        s.orfs = io::read_orfs(io::byte_source::open(args.orf_file));
-        site_type_set eight;
-        eight.insert(site_type::eight_mer);
-        s.orf_index = std::make_unique<seed_index>(mirnas.families(), eight);
-        used.insert(used.end(), {"Len_ORF", "ORF8m"});
-    } else {
-        left_out.emplace_back("Len_ORF and ORF8m (no --orf)");
-    }
-    if (!args.isoforms_file.empty()) s.isoforms = io::read_isoforms(io::byte_source::open(args.isoforms_file));
-    s.description = "context++ (Agarwal et al. 2015, eLife 4:e05005); terms: " + join(used, ",") +
-                    "; left out (contribution 0, NA): " + join(left_out, "; ") + "; TA: " + s.ta().source +
-                    "; isoforms: " + (args.isoforms_file.empty() ? "none (one isoform per UTR)" : args.isoforms_file);
-    return s;
-}
 
 struct summary_part {
     std::shared_ptr<const io::record_header> record;
@@ -213,7 +130,7 @@ void run_scan(const scan_args& args, const std::string& command_line) {
     std::optional<score_setup> setup;
     std::optional<scoring::context_scorer> scorer;
     if (scored) {
-        setup.emplace(load_score_inputs(args, mirnas));
+        setup.emplace(args.score_inputs, mirnas);
         scorer.emplace(mirnas, setup->ta());
     }
 
@@ -230,7 +147,7 @@ void run_scan(const scan_args& args, const std::string& command_line) {
                                              " nt of a UTR are flagged"},
                            {"format", args.format},
                            {"claims", claims_source + "; matched on the UTR's gene symbol"}}};
-    if (setup) meta.parameters.emplace_back("score", setup->description);
+    if (setup) meta.parameters.emplace_back("score", setup->description());
     io::atomic_output out(args.output);
     // Written with the first results, so that input rejected at once leaves standard output empty.
     bool started = false;
@@ -265,17 +182,8 @@ void run_scan(const scan_args& args, const std::string& command_line) {
                 std::span<const scoring::air_region> iso_regions;
                 if (scorer) {
                     scoring::utr_inputs inputs;
-                    orf_8mers.clear();
-                    if (auto orf = setup->orfs.find(piece.record->id); orf != setup->orfs.end()) {
-                        inputs.orf_length = orf->second.size();
-                        orf_sites.clear();
-                        scan_piece(*setup->orf_index, orf->second, 0, owned_starts(0, 0, orf->second.size(), true), orf_sites);
-                        orf_8mers.assign(mirnas.families().size(), 0);
-                        for (const auto& o : orf_sites) ++orf_8mers[o.family];
-                    }
-                    if (auto iso = setup->isoforms.find(piece.record->id); iso != setup->isoforms.end()) inputs.isoforms = iso->second;
+                    setup->inputs_for(piece.record->id, inputs, orf_8mers, orf_sites);
                     iso_regions = inputs.isoforms;
-                    if (auto pct = setup->pct.find(piece.record->id); pct != setup->pct.end()) inputs.pct = &pct->second;
                     scorer->score(piece.seq, sites, inputs, orf_8mers, scores);
                 }
                 std::vector<std::uint32_t> events;

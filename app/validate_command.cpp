@@ -4,7 +4,6 @@
 #include <array>
 #include <cctype>
 #include <cstdio>
-#include <iostream>
 #include <map>
 #include <memory>
 #include <optional>
@@ -13,6 +12,7 @@
 #include <oneapi/tbb/info.h>
 
 #include "app/curated_command.hpp"
+#include "app/utr_input.hpp"
 #include "core/error.hpp"
 #include "core/pipeline.hpp"
 #include "core/scan_kernel.hpp"
@@ -20,7 +20,6 @@
 #include "io/fasta_reader.hpp"
 #include "io/html_report.hpp"
 #include "io/mirna_reader.hpp"
-#include "io/score_inputs.hpp"
 #include "io/site_writer.hpp"
 #include "io/ta_table.hpp"
 #include "io/utr_header.hpp"
@@ -120,70 +119,6 @@ bool names_match(const std::vector<std::string>& names, const target_gene& targe
     return std::any_of(names.begin(), names.end(), [&](const auto& n) {
         return std::find(target.symbols.begin(), target.symbols.end(), n) != target.symbols.end();
     });
-}
-
-// The UTR files read one after another, each record whole, ids checked for duplicates.
-class utr_input {
-public:
-    explicit utr_input(const std::vector<std::string>& files) : files_(files) {}
-
-    bool read(std::vector<io::sequence_piece>& pieces) {
-        while (true) {
-            if (!reader_) {
-                if (next_file_ == files_.size()) return false;
-                reader_ = std::make_unique<io::fasta_reader>(io::byte_source::open(files_[next_file_++]), site_context,
-                                                             [this](io::record_header& r) { check_header(r); });
-                reader_->keep_records_whole();
-            }
-            if (reader_->read_batch(pieces, std::size_t{1} << 18)) return true;
-            if (reader_->unavailable())
-                std::cerr << "mirhit: warning: " << reader_->name() << ": skipped " << reader_->unavailable()
-                          << " record(s) whose sequence is 'Sequence unavailable' (Ensembl BioMart), the first at line "
-                          << reader_->first_unavailable_line() << "\n";
-            reader_.reset();
-        }
-    }
-
-private:
-    void check_header(io::record_header& record) {
-        io::parse_utr_header(record);
-        auto [it, is_new] = first_seen_.try_emplace(record.id, record.file + ":" + std::to_string(record.line));
-        if (!is_new)
-            throw input_error_at(record.file, record.line, "duplicate record id '" + record.id + "' (first at " + it->second + ")");
-    }
-
-    const std::vector<std::string>& files_;
-    std::size_t next_file_ = 0;
-    std::unique_ptr<io::fasta_reader> reader_;
-    std::unordered_map<std::string, std::string> first_seen_;
-};
-
-// What context++ scoring needs beyond the UTRs.
-struct score_setup {
-    std::optional<scoring::ta_values> ta_from_file;
-    const scoring::ta_values& ta() const { return ta_from_file ? *ta_from_file : io::builtin_ta_values(); }
-    io::orf_table orfs;
-    std::unique_ptr<seed_index> orf_index;  // 8mers only
-    std::string description;
-};
-
-score_setup load_score_inputs(const validate_args& args, const mirna_set& mirnas) {
-    score_setup s;
-    if (!args.ta_file.empty()) s.ta_from_file = io::read_ta_table(io::byte_source::open(args.ta_file));
-    std::string used = "intercept,3P_score,Local_AU,Min_dist,Len_3UTR,Off6m,TA_3UTR,SPS,sRNA1,sRNA8,Site8";
-    std::string left_out = "SA (site accessibility is not computed yet); PCT (needs alignments)";
-    if (!args.orf_file.empty()) {
-        s.orfs = io::read_orfs(io::byte_source::open(args.orf_file));
-        site_type_set eight;
-        eight.insert(site_type::eight_mer);
-        s.orf_index = std::make_unique<seed_index>(mirnas.families(), eight);
-        used += ",Len_ORF,ORF8m";
-    } else {
-        left_out += "; Len_ORF and ORF8m (no --orf)";
-    }
-    s.description = "context++ (Agarwal et al. 2015, eLife 4:e05005); terms: " + used + "; left out (contribution 0): " +
-                    left_out + "; TA: " + s.ta().source;
-    return s;
 }
 
 // One UTR after scanning and scoring.
@@ -392,8 +327,8 @@ struct report {
 void scan_and_rank(report& r, const validate_args& args) {
     const auto& mirnas = r.mirnas;
     const seed_index index(mirnas.families(), site_type_set::all());
-    const auto setup = load_score_inputs(args, mirnas);
-    r.score_description = setup.description;
+    const score_setup setup(args.score_inputs, mirnas);
+    r.score_description = setup.description();
     const scoring::context_scorer scorer(mirnas, setup.ta());
 
     std::unordered_map<std::string, std::vector<std::uint32_t>> targets_of_gene;  // by header gene
@@ -407,7 +342,7 @@ void scan_and_rank(report& r, const validate_args& args) {
         return it->second;
     };
 
-    utr_input input(args.utr_files);
+    utr_input input(args.utr_files, std::size_t{1} << 18, true);
     gene_ranking ranking(mirnas.size());
     const std::size_t live_batches = 2 * static_cast<std::size_t>(oneapi::tbb::info::default_concurrency()) + 2;
     run_ordered_pipeline<utr_batch>(
@@ -425,13 +360,8 @@ void scan_and_rank(report& r, const validate_args& args) {
                 scan_piece(index, piece.seq, 0, owned_starts(0, 0, piece.seq.size(), true), u.sites);
                 scoring::utr_inputs inputs;
                 std::vector<std::uint32_t> orf_8mers;
-                if (auto orf = setup.orfs.find(piece.record->id); orf != setup.orfs.end()) {
-                    inputs.orf_length = orf->second.size();
-                    std::vector<family_site> orf_sites;
-                    scan_piece(*setup.orf_index, orf->second, 0, owned_starts(0, 0, orf->second.size(), true), orf_sites);
-                    orf_8mers.assign(mirnas.families().size(), 0);
-                    for (const auto& o : orf_sites) ++orf_8mers[o.family];
-                }
+                std::vector<family_site> orf_sites;
+                setup.inputs_for(piece.record->id, inputs, orf_8mers, orf_sites);
                 scorer.score(piece.seq, u.sites, inputs, orf_8mers, u.scores);
                 u.totals = utr_totals(mirnas, u.sites, u.scores);
                 if (u.targets.empty()) {

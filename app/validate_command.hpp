@@ -1,5 +1,7 @@
 #pragma once
 
+#include "app/score_setup.hpp"
+
 #include <string>
 #include <vector>
 
@@ -11,8 +13,7 @@ struct validate_args {
     bool curated_all = false;              // every claim of the claims tables instead of one pair
     std::vector<std::string> utr_files;    // "-" is standard input
     std::string mirna_file;                // empty: the built-in human set
-    std::string orf_file;                  // ORF FASTA for the Len_ORF and ORF8m terms
-    std::string ta_file;                   // empty: the built-in TA table
+    score_options score_inputs;            // --orf, --ta
     std::vector<std::string> extra_claims;  // --curated: more claims tables
     bool no_builtin = false;               // --no-builtin: only the --curated tables
     std::string output = "-";

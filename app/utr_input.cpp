@@ -1,0 +1,38 @@
+#include "app/utr_input.hpp"
+
+#include <iostream>
+
+#include "core/error.hpp"
+#include "core/scan_kernel.hpp"
+#include "io/utr_header.hpp"
+
+namespace mirhit::app {
+
+utr_input::utr_input(const std::vector<std::string>& files, std::size_t chunk, bool whole)
+    : files_(files), chunk_(chunk), whole_(whole) {}
+
+bool utr_input::read(std::vector<io::sequence_piece>& pieces) {
+    while (true) {
+        if (!reader_) {
+            if (next_file_ == files_.size()) return false;
+            reader_ = std::make_unique<io::fasta_reader>(io::byte_source::open(files_[next_file_++]), site_context,
+                                                         [this](io::record_header& r) { check_header(r); });
+            if (whole_) reader_->keep_records_whole();
+        }
+        if (reader_->read_batch(pieces, chunk_)) return true;
+        if (reader_->unavailable())
+            std::cerr << "mirhit: warning: " << reader_->name() << ": skipped " << reader_->unavailable()
+                      << " record(s) whose sequence is 'Sequence unavailable' (Ensembl BioMart), the first at line "
+                      << reader_->first_unavailable_line() << "\n";
+        reader_.reset();
+    }
+}
+
+void utr_input::check_header(io::record_header& record) {
+    io::parse_utr_header(record);
+    auto [it, is_new] = first_seen_.try_emplace(record.id, record.file + ":" + std::to_string(record.line));
+    if (!is_new)
+        throw input_error_at(record.file, record.line, "duplicate record id '" + record.id + "' (first at " + it->second + ")");
+}
+
+}  // namespace mirhit::app
