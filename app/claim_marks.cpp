@@ -3,14 +3,11 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/text.hpp"
+
 namespace mirhit::app {
 
 namespace {
-
-std::string upper(std::string s) {
-    for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    return s;
-}
 
 const std::vector<std::uint32_t> no_claims;
 

@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 
+#include "core/text.hpp"
 #include "app/claim_marks.hpp"
 #include "app/curated_command.hpp"
 #include "app/utr_input.hpp"
@@ -27,12 +28,6 @@
 namespace mirhit::app {
 
 namespace {
-
-std::string join(const std::vector<std::string>& parts, const std::string& separator) {
-    std::string out;
-    for (const auto& p : parts) out += (out.empty() ? "" : separator) + p;
-    return out;
-}
 
 mirna_set load_mirnas(const scan_args& args, std::string& description) {
     mirna_set all;

@@ -1,16 +1,11 @@
 #include "app/score_setup.hpp"
 
+#include "core/text.hpp"
 #include "io/ta_table.hpp"
 
 namespace mirhit::app {
 
 namespace {
-
-std::string join(const std::vector<std::string>& parts, const std::string& separator) {
-    std::string out;
-    for (const auto& p : parts) out += (out.empty() ? "" : separator) + p;
-    return out;
-}
 
 }  // namespace
 

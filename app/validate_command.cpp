@@ -11,6 +11,7 @@
 
 #include <oneapi/tbb/info.h>
 
+#include "core/text.hpp"
 #include "app/curated_command.hpp"
 #include "app/utr_input.hpp"
 #include "core/error.hpp"
@@ -39,18 +40,6 @@ constexpr std::array<io::map_kind, site_type_count> site_kinds = {{{"8mer", "#b2
                                                                    {"7mer-A1", "#f2a340"},
                                                                    {"6mer", "#4393c3"},
                                                                    {"offset-6mer", "#8fb8d6"}}};
-
-std::string upper(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    return out;
-}
-
-std::string join(const std::vector<std::string>& parts, const std::string& separator) {
-    std::string out;
-    for (const auto& p : parts) out += (out.empty() ? "" : separator) + p;
-    return out;
-}
 
 std::string fixed3(double x) {
     char text[32];

@@ -6,6 +6,8 @@
 #include <tuple>
 #include <utility>
 
+#include "core/text.hpp"
+
 // Defined in the build-time generated sources (see reference/cmake/embed_file.cmake).
 namespace mirhit::reference::detail {
 extern const unsigned char hgnc_gene_aliases_bytes[];
@@ -23,12 +25,6 @@ constexpr std::string_view alias_source = "NCBI Entrez Gene 2022-Sep12 (Debian r
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_alnum(char c) { return is_digit(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
 char to_upper(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; }
-
-std::string upper(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(), to_upper);
-    return out;
-}
 
 std::string_view trim(std::string_view s) {
     const auto first = s.find_first_not_of(" \t\r\n");
@@ -187,12 +183,6 @@ const gene_tables& tables() {
     return t;
 }
 
-std::string joined(const std::vector<std::string>& symbols) {
-    std::string out;
-    for (const auto& s : symbols) out += (out.empty() ? "" : ", ") + s;
-    return out;
-}
-
 }  // namespace
 
 gene_resolution resolve_gene(std::string_view name) {
@@ -215,7 +205,7 @@ gene_resolution resolve_gene(std::string_view name) {
         gene_resolution r;
         for (const entry* e = first; e != last; ++e) r.symbols.emplace_back(e->symbol);
         if (r.symbols.size() > 1) {
-            r.how = "ambiguous: " + std::string(tr.kind) + " of " + joined(r.symbols);
+            r.how = "ambiguous: " + std::string(tr.kind) + " of " + join(r.symbols, ", ");
         } else {
             r.how = tr.kind == "symbol" ? "symbol" : "alias of " + r.symbols.front();
         }
@@ -233,7 +223,7 @@ gene_resolution resolve_gene(std::string_view name) {
             }
             std::sort(also.begin(), also.end());
             also.erase(std::unique(also.begin(), also.end()), also.end());
-            if (!also.empty()) r.how += "; also an alias of " + joined(also);
+            if (!also.empty()) r.how += "; also an alias of " + join(also, ", ");
         }
         return r;
     }

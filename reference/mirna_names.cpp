@@ -3,15 +3,11 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/text.hpp"
+
 namespace mirhit::reference {
 
 namespace {
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
 std::string trim(std::string_view s) {
     while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
@@ -53,12 +49,6 @@ bool extends(std::string_view candidate, std::string_view base) {
     return rest.empty() && !(candidate.size() > base.size() && std::isdigit(static_cast<unsigned char>(candidate[base.size()])));
 }
 
-std::string join(const std::vector<std::string>& names) {
-    std::string out;
-    for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
-    return out;
-}
-
 mirna_resolution resolve_one(const std::string& written, std::span<const std::string> known) {
     mirna_resolution r{written, {}, {}};
     std::string name = written;
@@ -87,7 +77,7 @@ mirna_resolution resolve_one(const std::string& written, std::span<const std::st
         auto arms = find_all([&](const std::string& k) { return k == key + "-5p" || k == key + "-3p"; });
         if (!arms.empty()) {
             r.names = arms;
-            r.how = star_note + (arms.size() == 1 ? "no arm given: the only arm" : "no arm given: both arms (" + join(arms) + ")");
+            r.how = star_note + (arms.size() == 1 ? "no arm given: the only arm" : "no arm given: both arms (" + join(arms, ", ") + ")");
             return r;
         }
     }
@@ -103,7 +93,7 @@ mirna_resolution resolve_one(const std::string& written, std::span<const std::st
     else if (related.size() == 1)
         r.how = star_note + "the only match: " + related[0];
     else
-        r.how = star_note + "ambiguous: " + std::to_string(related.size()) + " paralogs, loci or arms (" + join(related) + ")";
+        r.how = star_note + "ambiguous: " + std::to_string(related.size()) + " paralogs, loci or arms (" + join(related, ", ") + ")";
     return r;
 }
 
