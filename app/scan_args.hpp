@@ -17,6 +17,7 @@ struct scan_args {
     std::string output = "-";
     std::string format = "tsv";
     std::string gene_summary;
+    bool both_strands = false;           // also the reverse strand (genomic DNA)
     std::string score;                   // "context++" or empty
     score_options score_inputs;          // --ta, --orf, --isoforms, --pct
     std::vector<std::string> curated_files;  // more claims tables

@@ -121,7 +121,7 @@ void run_scan(const scan_args& args, const std::string& command_line) {
     const bool scored = !args.score.empty();
     // Scoring counts offset 6mers whatever --sites says.
     const seed_index index(mirnas.families(), scored ? site_type_set::all() : types);
-    const io::site_formatter formatter(format, mirnas, scored);
+    const io::site_formatter formatter(format, mirnas, scored, args.both_strands);
     std::optional<score_setup> setup;
     std::optional<scoring::context_scorer> scorer;
     if (scored) {
@@ -141,6 +141,7 @@ void run_scan(const scan_args& args, const std::string& command_line) {
                            {"near_stop", "sites starting in the first " + std::to_string(near_stop_length) +
                                              " nt of a UTR are flagged"},
                            {"format", args.format},
+                           {"strands", args.both_strands ? "both (reverse-strand sites in forward coordinates, strand -)" : "given (+)"},
                            {"claims", claims_source + "; matched on the UTR's gene symbol"}}};
     if (setup) meta.parameters.emplace_back("score", setup->description());
     io::atomic_output out(args.output);
@@ -169,11 +170,16 @@ void run_scan(const scan_args& args, const std::string& command_line) {
             thread_local std::vector<std::optional<scoring::site_score>> scores;
             thread_local std::vector<family_site> orf_sites;
             thread_local std::vector<std::uint32_t> orf_8mers;
+            thread_local std::string reverse_scratch;
             for (const auto& piece : batch.pieces) {
                 if (piece.offset == 0) result.records.push_back(piece.record);
                 sites.clear();
                 const auto owned = owned_starts(piece.offset, piece.overlap, piece.seq.size(), piece.last);
                 scan_piece(index, piece.seq, piece.offset, owned, sites);
+                if (args.both_strands) {
+                    scan_piece_reverse(index, piece.seq, piece.offset, owned, sites, reverse_scratch);
+                    std::sort(sites.begin(), sites.end());
+                }
                 std::span<const scoring::air_region> iso_regions;
                 if (scorer) {
                     scoring::utr_inputs inputs;
@@ -199,7 +205,7 @@ void run_scan(const scan_args& args, const std::string& command_line) {
                         const auto* mark = marks.find(m, piece.record->gene);
                         if (mark)
                             for (auto c : marks.claims_of(m, piece.record->gene)) result.claim_sites.emplace_back(c, s.type);
-                        formatter.append(result.text, *piece.record, letters, s.start, s.type, m, mark, score);
+                        formatter.append(result.text, *piece.record, letters, s.start, s.type, m, mark, score, s.reverse);
                         if (summary) events.push_back(io::summary_event(m, s.type, near_stop));
                     }
                 }

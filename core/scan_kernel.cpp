@@ -93,4 +93,25 @@ void scan_piece(const seed_index& index, std::string_view seq, std::uint64_t off
     std::sort(out.begin() + static_cast<std::ptrdiff_t>(first), out.end());
 }
 
+void scan_piece_reverse(const seed_index& index, std::string_view seq, std::uint64_t offset, owned_range owned,
+                        std::vector<family_site>& out, std::string& scratch) {
+    const std::uint64_t n = seq.size();
+    scratch.resize(n);
+    for (std::uint64_t i = 0; i < n; ++i) {
+        const auto c = code_of(seq[n - 1 - i]);
+        scratch[i] = c > 3 ? 'N' : rna_letter[complement(c)];
+    }
+    const auto first = out.size();
+    scan_sequence(index, scratch, 0, 0, n, out);
+    std::size_t kept = first;
+    for (std::size_t i = first; i < out.size(); ++i) {
+        const family_site s = out[i];
+        const std::uint64_t end = offset + n - s.start;  // forward end of the footprint
+        const std::uint64_t key = end >= site_context - 1 ? end - (site_context - 1) : 0;
+        if (key < owned.begin || key >= owned.end) continue;
+        out[kept++] = {end - length_of(s.type), s.family, s.type, true};
+    }
+    out.resize(kept);
+}
+
 }  // namespace mirhit

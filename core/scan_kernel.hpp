@@ -71,4 +71,11 @@ constexpr owned_range owned_starts(std::uint64_t offset, std::uint32_t overlap, 
 void scan_piece(const seed_index& index, std::string_view seq, std::uint64_t offset, owned_range owned,
                 std::vector<family_site>& out);
 
+// The sites on the reverse strand of a piece (reverse = true), in forward coordinates, appended
+// unsorted. A reverse site needs the same nine-base window as a forward one, mirrored: the piece
+// that owns the forward start `end - 7` (0 when negative) of that window reports it, so pieces
+// of a long record report every site once. scratch holds the reverse complement.
+void scan_piece_reverse(const seed_index& index, std::string_view seq, std::uint64_t offset, owned_range owned,
+                        std::vector<family_site>& out, std::string& scratch);
+
 }  // namespace mirhit

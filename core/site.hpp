@@ -41,14 +41,17 @@ private:
     std::uint8_t bits_ = 0;
 };
 
-// One site of a seed family in a record; start is 0-based in record coordinates.
+// One site of a seed family in a record; start is 0-based in record coordinates (for a site on
+// the reverse strand, the start of its footprint on the forward strand).
 struct family_site {
     std::uint64_t start;
     std::uint32_t family;
     site_type type;
+    bool reverse = false;
 
     friend constexpr bool operator<(const family_site& a, const family_site& b) {
         if (a.start != b.start) return a.start < b.start;
+        if (a.reverse != b.reverse) return b.reverse;
         if (a.family != b.family) return a.family < b.family;
         return a.type < b.type;
     }

@@ -32,8 +32,13 @@ void append_fixed3(std::string& out, double value) {
     out += static_cast<char>('0' + fraction % 10);
 }
 
-void append_rna(std::string& out, std::string_view site) {
-    for (char c : site) out.push_back(rna_letter[code_of(c) & 3]);
+// The site as RNA; reverse: the reverse complement (the site on the other strand).
+void append_rna(std::string& out, std::string_view site, bool reverse = false) {
+    if (!reverse) {
+        for (char c : site) out.push_back(rna_letter[code_of(c) & 3]);
+        return;
+    }
+    for (auto it = site.rbegin(); it != site.rend(); ++it) out.push_back(rna_letter[complement(code_of(*it) & 3)]);
 }
 
 }  // namespace
@@ -81,8 +86,8 @@ std::string format_preamble(output_format format, const run_metadata& meta) {
     return out;
 }
 
-site_formatter::site_formatter(output_format format, const mirna_set& mirnas, bool scored)
-    : format_(format), scored_(scored && format != output_format::bed) {
+site_formatter::site_formatter(output_format format, const mirna_set& mirnas, bool scored, bool stranded)
+    : format_(format), scored_(scored && format != output_format::bed), stranded_(stranded) {
     for (const auto& m : mirnas.mirnas()) {
         const auto& family = mirnas.families()[m.family].seed;
         switch (format) {
@@ -97,7 +102,8 @@ site_formatter::site_formatter(output_format format, const mirna_set& mirnas, bo
 
 std::string site_formatter::column_header() const {
     if (format_ != output_format::tsv) return {};
-    std::string header = "utr_id\tgene\tmirna\tfamily\tsite_type\tstart\tend\tsite_seq\tnear_stop\tclaim_ids\tclaim_effect\tclaim_citation";
+    std::string header = std::string("utr_id\tgene\tmirna\tfamily\tsite_type\tstart\tend") + (stranded_ ? "\tstrand" : "") +
+                         "\tsite_seq\tnear_stop\tclaim_ids\tclaim_effect\tclaim_citation";
     if (scored_) {
         header += "\tcontext++";
         for (const auto name : scoring::term_names) {
@@ -165,10 +171,10 @@ void site_formatter::append_score(std::string& out, const scoring::site_score* s
 
 void site_formatter::append(std::string& out, const record_header& record, std::string_view site, std::uint64_t start,
                             site_type type, std::uint32_t mirna, const claim_mark* claims,
-                            const scoring::site_score* score) const {
+                            const scoring::site_score* score, bool reverse) const {
     const std::uint64_t first = start + 1;
     const std::uint64_t last = start + length_of(type);
-    const bool near_stop = first <= near_stop_length;
+    const bool near_stop = !reverse && first <= near_stop_length;
     switch (format_) {
     case output_format::tsv:
         out += record.id;
@@ -181,8 +187,9 @@ void site_formatter::append(std::string& out, const record_header& record, std::
         append_number(out, first);
         out += '\t';
         append_number(out, last);
+        if (stranded_) out += reverse ? "\t-" : "\t+";
         out += '\t';
-        append_rna(out, site);
+        append_rna(out, site, reverse);
         out += near_stop ? "\t1" : "\t0";
         if (claims) {
             out += '\t';
@@ -208,7 +215,7 @@ void site_formatter::append(std::string& out, const record_header& record, std::
         out += name_of(type);
         out += '\t';
         append_number(out, scoring::bed_score(type));
-        out += "\t+\n";
+        out += reverse ? "\t-\n" : "\t+\n";
         break;
     case output_format::jsonl:
         out += "{\"utr_id\":\"";
@@ -223,8 +230,9 @@ void site_formatter::append(std::string& out, const record_header& record, std::
         append_number(out, first);
         out += ",\"end\":";
         append_number(out, last);
+        if (stranded_) out += reverse ? ",\"strand\":\"-\"" : ",\"strand\":\"+\"";
         out += ",\"site_seq\":\"";
-        append_rna(out, site);
+        append_rna(out, site, reverse);
         out += near_stop ? "\",\"near_stop\":true" : "\",\"near_stop\":false";
         if (claims) {
             out += ",\"claim_ids\":\"" + json_escape(claims->ids) + "\",\"claim_effect\":\"" + json_escape(claims->effects) +

@@ -39,24 +39,28 @@ struct claim_mark {
 // Appends one output line per site. Safe to use from several threads at once.
 class site_formatter {
 public:
-    // scored: context++ columns follow the site columns (tsv, jsonl; bed keeps BED6).
-    site_formatter(output_format format, const mirna_set& mirnas, bool scored = false);
+    // scored: context++ columns follow the site columns (tsv, jsonl; bed keeps BED6). stranded: a
+    // strand column after `end` (tsv, jsonl; bed always has its strand).
+    site_formatter(output_format format, const mirna_set& mirnas, bool scored = false, bool stranded = false);
 
     // The column header line (tsv only; empty otherwise).
     std::string column_header() const;
 
     // site: the site's letters as written in the input. claims: the curated claims on this miRNA
     // and gene, or null (NA). score: the site's context++ score when the formatter is scored (null
-    // for a site the model does not score: all its columns are NA).
+    // for a site the model does not score: all its columns are NA). reverse: the site is on the
+    // reverse strand; start and site are its footprint on the forward strand, written as the
+    // site reads on its own strand (reverse complement), and near_stop is 0.
     void append(std::string& out, const record_header& record, std::string_view site, std::uint64_t start,
                 site_type type, std::uint32_t mirna, const claim_mark* claims = nullptr,
-                const scoring::site_score* score = nullptr) const;
+                const scoring::site_score* score = nullptr, bool reverse = false) const;
 
 private:
     void append_score(std::string& out, const scoring::site_score* score) const;
 
     output_format format_;
     bool scored_;
+    bool stranded_;
     std::vector<std::string> mirna_part_;  // per miRNA, pre-formatted name (and family)
 };
 
