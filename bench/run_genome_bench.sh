@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Whole-process genome benchmark: `mirhit scan --both-strands` on a generated genome with the
+# 2,656 built-in human miRNAs, for 8mer and 7mer sites (the genome-scale question), reporting
+# MB/s per thread, sites/s and peak memory. Sites are counted from the output stream (not kept).
+#
+# Usage: bench/run_genome_bench.sh [SIZE_MB] [THREADS] [-- EXTRA_SCAN_ARGS...]
+#   SIZE_MB   genome size in Mb; default 500 (scale to 3100 for a human-sized genome)
+#   THREADS   --threads for mirhit; default $(nproc)
+# Environment: MIRHIT (default build/app/mirhit), SEED (default 1).
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+size_mb=500
+threads="$(nproc)"
+extra=()
+positional=()
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --) shift; extra=("$@"); break ;;
+    -h|--help) sed -n '2,10s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; exit 0 ;;
+    *) positional+=("$1"); shift ;;
+  esac
+done
+[[ ${#positional[@]} -ge 1 ]] && size_mb="${positional[0]}"
+[[ ${#positional[@]} -ge 2 ]] && threads="${positional[1]}"
+if ! [[ "$size_mb" =~ ^[0-9]+\.?[0-9]*$ && "$threads" =~ ^[1-9][0-9]*$ ]]; then
+  echo "run_genome_bench.sh: usage: [SIZE_MB] [THREADS] [-- EXTRA...]" >&2
+  exit 2
+fi
+seed="${SEED:-1}"
+mirhit="${MIRHIT:-build/app/mirhit}"
+[[ -x "$mirhit" ]] || { echo "run_genome_bench.sh: mirhit binary '$mirhit' not found (build it, or set MIRHIT)" >&2; exit 1; }
+[[ -x /usr/bin/time ]] || { echo "run_genome_bench.sh: GNU time is missing (Debian package 'time')" >&2; exit 1; }
+
+work=bench/work
+mkdir -p "$work"
+[[ -f "$work/.gitignore" ]] || printf '*\n' > "$work/.gitignore"
+input="$work/genome_${size_mb}mb_seed${seed}.fa"
+if [[ ! -s "$input" ]]; then
+  echo "generating $input ..." >&2
+  python3 bench/generate_genome.py "$size_mb" --seed "$seed" -o "$input.tmp"
+  mv "$input.tmp" "$input"
+fi
+
+timing="$work/genome_time.txt"
+cmd=("$mirhit" scan --threads "$threads" --both-strands --sites 8mer,7mer-m8,7mer-A1 --no-builtin-claims "${extra[@]}" "$input")
+echo "running: ${cmd[*]} | wc -l" >&2
+rows="$(/usr/bin/time -f '%e %M' -o "$timing" "${cmd[@]}" | grep -vc '^#' || true)"
+read -r wall rss_kb < <(tail -n 1 "$timing")
+awk -v mb="$size_mb" -v wall="$wall" -v sites="$(( rows > 0 ? rows - 1 : 0 ))" -v rss="$rss_kb" -v thr="$threads" 'BEGIN {
+  w = (wall > 0) ? wall : 0.01
+  printf "genome        %.0f Mb, both strands, 8mer + 7mer sites, 2,656 miRNAs\n", mb
+  printf "threads       %d\n", thr
+  printf "wall          %.2f s\n", wall
+  printf "throughput    %.1f MB/s, %.1f MB/s per thread\n", mb / w, mb / w / thr
+  printf "sites         %d (%.0f sites/s)\n", sites, sites / w
+  printf "peak RSS      %.1f MB\n", rss / 1024
+}'
