@@ -11,31 +11,9 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-size_mb=500
-threads="$(nproc)"
-extra=()
-positional=()
-while [[ $# -gt 0 ]]; do
-  case "$1" in
-    --) shift; extra=("$@"); break ;;
-    -h|--help) sed -n '2,10s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; exit 0 ;;
-    *) positional+=("$1"); shift ;;
-  esac
-done
-[[ ${#positional[@]} -ge 1 ]] && size_mb="${positional[0]}"
-[[ ${#positional[@]} -ge 2 ]] && threads="${positional[1]}"
-if ! [[ "$size_mb" =~ ^[0-9]+\.?[0-9]*$ && "$threads" =~ ^[1-9][0-9]*$ ]]; then
-  echo "run_genome_bench.sh: usage: [SIZE_MB] [THREADS] [-- EXTRA...]" >&2
-  exit 2
-fi
-seed="${SEED:-1}"
-mirhit="${MIRHIT:-build/app/mirhit}"
-[[ -x "$mirhit" ]] || { echo "run_genome_bench.sh: mirhit binary '$mirhit' not found (build it, or set MIRHIT)" >&2; exit 1; }
-[[ -x /usr/bin/time ]] || { echo "run_genome_bench.sh: GNU time is missing (Debian package 'time')" >&2; exit 1; }
-
+source bench/bench_args.sh
+bench_args 500 2,10 "$@"
 work=bench/work
-mkdir -p "$work"
-[[ -f "$work/.gitignore" ]] || printf '*\n' > "$work/.gitignore"
 input="$work/genome_${size_mb}mb_seed${seed}.fa"
 if [[ ! -s "$input" ]]; then
   echo "generating $input ..." >&2

@@ -16,50 +16,9 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
-size_mb=55
-threads="$(nproc)"
-extra=()
-positional=()
-while [[ $# -gt 0 ]]; do
-  case "$1" in
-    --) shift; extra=("$@"); break ;;
-    -h|--help) sed -n '2,13s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; exit 0 ;;
-    *) positional+=("$1"); shift ;;
-  esac
-done
-if [[ ${#positional[@]} -gt 2 ]]; then
-  echo "run_scan_bench.sh: too many arguments (usage: [SIZE_MB] [THREADS] [-- EXTRA...])" >&2
-  exit 2
-fi
-[[ ${#positional[@]} -ge 1 ]] && size_mb="${positional[0]}"
-[[ ${#positional[@]} -ge 2 ]] && threads="${positional[1]}"
-if ! [[ "$size_mb" =~ ^([0-9]+\.?[0-9]*|\.[0-9]+)$ ]]; then
-  echo "run_scan_bench.sh: SIZE_MB must be a positive number, got '$size_mb'" >&2
-  exit 2
-fi
-if ! [[ "$threads" =~ ^[1-9][0-9]*$ ]]; then
-  echo "run_scan_bench.sh: THREADS must be a positive integer, got '$threads'" >&2
-  exit 2
-fi
-seed="${SEED:-1}"
-mirhit="${MIRHIT:-build/app/mirhit}"
-
-gnu_time=/usr/bin/time
-if [[ ! -x "$gnu_time" ]] || ! "$gnu_time" --version 2>&1 | grep -q 'GNU'; then
-  echo "run_scan_bench.sh: GNU time ($gnu_time) is missing; install the Debian package 'time'" \
-       "(the project's set-up script does)" >&2
-  exit 1
-fi
-if [[ ! -x "$mirhit" ]]; then
-  echo "run_scan_bench.sh: mirhit binary '$mirhit' not found or not executable" \
-       "(build it, or set MIRHIT=/path/to/mirhit)" >&2
-  exit 1
-fi
-
+source bench/bench_args.sh
+bench_args 55 2,13 "$@"
 work=bench/work
-mkdir -p "$work"
-# Keep generated inputs and outputs out of git.
-[[ -f "$work/.gitignore" ]] || printf '*\n' > "$work/.gitignore"
 
 input="$work/utrs_${size_mb}mb_seed${seed}.fa"
 if [[ ! -s "$input" ]]; then
@@ -75,7 +34,7 @@ rm -f "$out" "$timing"
 cmd=("$mirhit" scan --threads "$threads" "${extra[@]}" -o "$out" "$input")
 echo "running: ${cmd[*]}" >&2
 status=0
-"$gnu_time" -f '%e %M' -o "$timing" "${cmd[@]}" 2>"$log" || status=$?
+/usr/bin/time -f '%e %M' -o "$timing" "${cmd[@]}" 2>"$log" || status=$?
 if [[ $status -ne 0 ]]; then
   echo "run_scan_bench.sh: mirhit exited with status $status; its stderr ($log):" >&2
   tail -n 20 "$log" >&2
