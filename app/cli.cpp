@@ -16,6 +16,7 @@
 #include "app/curated_command.hpp"
 #include "app/scan_args.hpp"
 #include "app/scan_command.hpp"
+#include "app/utrs_command.hpp"
 #include "app/validate_command.hpp"
 #include "core/error.hpp"
 #include "io/targetscan_context_files.hpp"
@@ -123,6 +124,20 @@ Example:
   mirhit targetscan-context miR_for_context_scores.sample.txt UTR_Sequences_sample.txt \
       targetscan_70_output.BL_PCT.txt ORF_Sequences_sample.lengths.txt ORF_8mer_counts_sample.txt \
       All_cell_lines.AIRs.txt Targets.BL_PCT.context_scores.txt
+)";
+
+constexpr const char* utrs_footer = R"(
+Synopsis:
+  mirhit utrs --genbank FILE [-o OUT.fa]
+
+Writes the 3'UTR of every mRNA record of a GenBank flat file (such as RefSeq's
+human.*.rna.gbff.gz; plain or gzip; '-' reads standard input) as FASTA: the bases after the end
+of the record's CDS, with the header '>ACCESSION.VERSION gene=SYMBOL cds_end=N utr_length=N'.
+Records with no CDS or several, a CDS on the minus strand, in other records or with a partial
+3' end, and those with an empty 3'UTR are left out and counted in a note on standard error.
+
+Example:
+  mirhit utrs --genbank human.1.rna.gbff.gz -o human_3utrs.fa
 )";
 
 bool is_threads_option(const std::string& arg) { return arg == "-t" || arg == "--threads"; }
@@ -278,6 +293,12 @@ int main(int argc, char** argv) {
     add_threads_option(*ctx_cmd, threads);
     ctx_cmd->footer(targetscan_context_footer);
 
+    utrs_args utrs;
+    auto* utrs_cmd = app.add_subcommand("utrs", "Extract 3'UTR sequences from GenBank annotations");
+    utrs_cmd->add_option("--genbank", utrs.genbank, "GenBank flat file (plain or gzip; '-' = standard input)")->required()->type_name("FILE");
+    utrs_cmd->add_option("-o,--output", utrs.output, "Output FASTA file (default: standard output)")->type_name("FILE");
+    utrs_cmd->footer(utrs_footer);
+
     try {
         app.parse(argc, argv);
         if (scan_cmd->parsed() && !scan.gene_summary.empty() && same_output(scan.gene_summary, scan.output))
@@ -313,6 +334,8 @@ int main(int argc, char** argv) {
             run_curated(curated, recorded_command_line(argc, argv));
         else if (validate_cmd->parsed())
             run_validate(validate, recorded_command_line(argc, argv));
+        else if (utrs_cmd->parsed())
+            run_utrs(utrs);
         else if (ctx_cmd->parsed())
             io::run_targetscan_context(ctx, ctx_fixed, threads, recorded_command_line(argc, argv));
         else

@@ -1,0 +1,262 @@
+#include "io/genbank_reader.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+
+#include "core/error.hpp"
+
+namespace mirhit::io {
+
+namespace {
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+    return s;
+}
+
+std::vector<std::string_view> words(std::string_view s) {
+    std::vector<std::string_view> out;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i;
+        std::size_t j = i;
+        while (j < s.size() && !std::isspace(static_cast<unsigned char>(s[j]))) ++j;
+        if (j > i) out.push_back(s.substr(i, j - i));
+        i = j;
+    }
+    return out;
+}
+
+bool parse_count(std::string_view s, std::uint64_t& n) {
+    if (s.empty() || s.size() > 15) return false;
+    auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
+    return ec == std::errc() && end == s.data() + s.size();
+}
+
+void add_qualifier(genbank_feature& feature, std::string_view raw) {
+    raw.remove_prefix(1);  // the '/'
+    auto eq = raw.find('=');
+    std::string name(raw.substr(0, eq));
+    std::string_view value = eq == std::string_view::npos ? std::string_view() : raw.substr(eq + 1);
+    if (value.size() >= 2 && value.front() == '"' && value.back() == '"') value = value.substr(1, value.size() - 2);
+    std::string unquoted;
+    for (std::size_t i = 0; i < value.size(); ++i) {
+        unquoted += value[i];
+        if (value[i] == '"' && i + 1 < value.size() && value[i + 1] == '"') ++i;
+    }
+    feature.qualifiers.emplace_back(std::move(name), std::move(unquoted));
+}
+
+struct segment {
+    std::uint64_t start, end;
+    bool open_start, open_end;  // '<' before start, '>' before end
+};
+
+// Whether s is "NAME(...)" with the parenthesis after NAME closing at the very end.
+bool is_call(std::string_view s, std::string_view name) {
+    if (!s.starts_with(name) || s.size() < name.size() + 2 || s[name.size()] != '(' || s.back() != ')') return false;
+    int depth = 0;
+    for (std::size_t i = name.size(); i + 1 < s.size(); ++i) {
+        depth += s[i] == '(' ? 1 : s[i] == ')' ? -1 : 0;
+        if (depth == 0) return false;
+    }
+    return true;
+}
+
+struct location_parser {
+    std::string error;
+    bool remote = false;
+
+    // Segments in transcript order; minus is the strand.
+    bool parse(std::string_view s, std::vector<segment>& segs, bool& minus) {
+        if (is_call(s, "complement")) {
+            std::vector<segment> inner;
+            if (!parse(s.substr(11, s.size() - 12), inner, minus)) return false;
+            segs.insert(segs.end(), inner.rbegin(), inner.rend());
+            minus = !minus;
+            return true;
+        }
+        for (std::string_view op : {"join", "order"}) {
+            if (!is_call(s, op)) continue;
+            auto body = s.substr(op.size() + 1, s.size() - op.size() - 2);
+            bool first = true;
+            int depth = 0;
+            std::size_t from = 0;
+            for (std::size_t i = 0; i <= body.size(); ++i) {
+                if (i < body.size()) depth += body[i] == '(' ? 1 : body[i] == ')' ? -1 : 0;
+                if (i < body.size() && (body[i] != ',' || depth != 0)) continue;
+                bool part_minus = false;
+                if (!parse(body.substr(from, i - from), segs, part_minus)) return false;
+                if (!first && part_minus != minus) return fail("mixed strands");
+                minus = part_minus;
+                first = false;
+                from = i + 1;
+            }
+            return true;
+        }
+        minus = false;
+        if (auto colon = s.find(':'); colon != std::string_view::npos) {
+            remote = true;
+            s.remove_prefix(colon + 1);
+        }
+        return parse_range(s, segs);
+    }
+
+    bool parse_range(std::string_view s, std::vector<segment>& segs) {
+        segment seg{0, 0, false, false};
+        std::string_view text = s;
+        if (s.starts_with('<')) {
+            seg.open_start = true;
+            s.remove_prefix(1);
+        }
+        auto dots = s.find("..");
+        if (!parse_count(s.substr(0, dots), seg.start)) return fail("'" + std::string(text) + "' is not a range");
+        seg.end = seg.start;
+        if (dots != std::string_view::npos) {
+            auto end = s.substr(dots + 2);
+            if (end.starts_with('>')) {
+                seg.open_end = true;
+                end.remove_prefix(1);
+            }
+            if (!parse_count(end, seg.end)) return fail("'" + std::string(text) + "' is not a range");
+        }
+        if (seg.start == 0) return fail("positions start at 1");
+        if (seg.end < seg.start) return fail("descending range '" + std::string(text) + "'");
+        segs.push_back(seg);
+        return true;
+    }
+
+    bool fail(std::string message) {
+        if (error.empty()) error = std::move(message);
+        return false;
+    }
+};
+
+}  // namespace
+
+const std::string* genbank_feature::qualifier(std::string_view name) const {
+    for (const auto& [k, v] : qualifiers)
+        if (k == name) return &v;
+    return nullptr;
+}
+
+std::optional<genbank_location> parse_genbank_location(std::string_view text, std::string& error) {
+    std::string s;
+    for (char c : text)
+        if (!std::isspace(static_cast<unsigned char>(c))) s += c;
+    location_parser parser;
+    std::vector<segment> segs;
+    bool minus = false;
+    if (!parser.parse(s, segs, minus)) {
+        error = parser.error;
+        return std::nullopt;
+    }
+    genbank_location loc;
+    loc.minus = minus;
+    loc.remote = parser.remote;
+    loc.partial5 = minus ? segs.front().open_end : segs.front().open_start;
+    loc.partial3 = minus ? segs.back().open_start : segs.back().open_end;
+    for (const auto& seg : segs) loc.ranges.emplace_back(seg.start, seg.end);
+    return loc;
+}
+
+genbank_reader::genbank_reader(std::unique_ptr<byte_source> source) : lines_(std::move(source)) {}
+
+bool genbank_reader::next(genbank_record& record) {
+    auto read = [&] {
+        if (pending_) {
+            pending_ = false;
+            return true;
+        }
+        return lines_.next(line_);
+    };
+    auto error = [&](const std::string& message) { return input_error_at(lines_.name(), lines_.line_number(), message); };
+
+    do {
+        if (!read()) return false;
+    } while (is_blank(line_));
+    if (!line_.starts_with("LOCUS ")) throw error("expected a LOCUS line to start a record");
+    record = genbank_record{};
+    record.line = lines_.line_number();
+    auto locus = words(line_);
+    auto bp = std::find(locus.begin(), locus.end(), "bp");
+    if (locus.size() < 2 || bp == locus.end() || bp - locus.begin() < 2 || bp + 1 == locus.end() || !parse_count(*(bp - 1), record.length))
+        throw error("LOCUS line without 'NAME LENGTH bp MOLECULE'");
+    record.locus = locus[1];
+    record.molecule = *(bp + 1);
+
+    std::string accession, version, section;
+    bool origin = false;
+    while (true) {
+        if (!read()) throw error("record " + record.locus + " does not end with '//'");
+        if (line_.starts_with("//")) break;
+        if (line_.empty() || line_[0] == ' ') {
+            if (section != "ORIGIN") continue;
+            for (char c : line_) {
+                if (c == ' ' || std::isdigit(static_cast<unsigned char>(c))) continue;
+                if (!std::isalpha(static_cast<unsigned char>(c)))
+                    throw error(std::string("'") + c + "' in the sequence of " + record.locus + " is not a letter");
+                record.sequence += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+            }
+            continue;
+        }
+        auto fields = words(line_);
+        section = fields[0];
+        if (section == "LOCUS") throw error("LOCUS before the '//' that ends record " + record.locus);
+        if (section == "ACCESSION" && fields.size() > 1) accession = fields[1];
+        if (section == "VERSION" && fields.size() > 1) version = fields[1];
+        if (section == "ORIGIN") origin = true;
+        if (section == "FEATURES") read_features(record);
+    }
+    if (!origin) throw error("record " + record.locus + " has no ORIGIN (sequence)");
+    record.accession = !version.empty() ? version : !accession.empty() ? accession : record.locus;
+    if (record.sequence.size() != record.length)
+        throw error("ORIGIN of " + record.locus + " holds " + std::to_string(record.sequence.size()) + " nt, LOCUS says " +
+                    std::to_string(record.length) + " bp");
+    return true;
+}
+
+// Reads the feature table up to the next line with a keyword, which is left pending.
+void genbank_reader::read_features(genbank_record& record) {
+    genbank_feature* feature = nullptr;
+    std::string qualifier;
+    auto finish = [&] {
+        if (feature && !qualifier.empty()) add_qualifier(*feature, qualifier);
+        qualifier.clear();
+    };
+    while (lines_.next(line_)) {
+        if (is_blank(line_)) continue;
+        if (line_[0] != ' ') {
+            pending_ = true;
+            break;
+        }
+        if (line_.size() > 5 && line_.starts_with("     ") && line_[5] != ' ') {
+            finish();
+            std::string_view rest = std::string_view(line_).substr(5);
+            auto space = rest.find(' ');
+            feature = &record.features.emplace_back();
+            feature->key = rest.substr(0, space);
+            feature->location = space == std::string_view::npos ? "" : trim(rest.substr(space));
+            feature->line = lines_.line_number();
+            continue;
+        }
+        if (!feature || line_.size() <= 21 || line_.find_first_not_of(' ') != 21)
+            throw input_error_at(lines_.name(), lines_.line_number(), "unexpected line in FEATURES");
+        auto text = trim(std::string_view(line_).substr(21));
+        bool in_quotes = std::count(qualifier.begin(), qualifier.end(), '"') % 2 == 1;
+        if (text.starts_with('/') && !in_quotes) {
+            finish();
+            qualifier = text;
+        } else if (qualifier.empty()) {
+            feature->location += text;
+        } else {
+            if (!qualifier.starts_with("/translation")) qualifier += ' ';
+            qualifier += text;
+        }
+    }
+    finish();
+}
+
+}  // namespace mirhit::io

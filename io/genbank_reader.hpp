@@ -1,0 +1,64 @@
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "io/byte_source.hpp"
+#include "io/line_reader.hpp"
+
+namespace mirhit::io {
+
+struct genbank_feature {
+    std::string key;       // CDS, gene, mRNA, ...
+    std::string location;  // as written, continuation lines joined
+    std::uint64_t line = 0;
+    std::vector<std::pair<std::string, std::string>> qualifiers;  // name, value without quotes
+
+    // The first value of a qualifier, or nullptr.
+    const std::string* qualifier(std::string_view name) const;
+};
+
+struct genbank_record {
+    std::string locus;      // LOCUS name
+    std::uint64_t length = 0;
+    std::string molecule;   // mRNA, DNA, ...
+    std::string accession;  // ACCESSION.VERSION when the record has a VERSION line
+    std::uint64_t line = 0; // of the LOCUS line
+    std::vector<genbank_feature> features;
+    std::string sequence;   // ORIGIN, upper case
+};
+
+// GenBank flat files (several records, plain or gzip), one record at a time. Malformed input
+// throws input_error naming the file and line.
+class genbank_reader {
+public:
+    explicit genbank_reader(std::unique_ptr<byte_source> source);
+
+    bool next(genbank_record& record);
+    const std::string& name() const { return lines_.name(); }
+
+private:
+    void read_features(genbank_record& record);
+    line_reader lines_;
+    std::string line_;
+    bool pending_ = false;  // line_ is read but not yet used
+};
+
+// A feature location: ranges in transcript order (1-based, inclusive).
+struct genbank_location {
+    bool minus = false;
+    bool partial5 = false, partial3 = false;  // '<' or '>' at the 5' or 3' end
+    bool remote = false;                      // refers to another record (ACC.1:10..20)
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> ranges;
+};
+
+// Ranges, single bases, '<', '>', complement(), join() and order(), nested. On failure returns
+// nothing and sets error.
+std::optional<genbank_location> parse_genbank_location(std::string_view text, std::string& error);
+
+}  // namespace mirhit::io

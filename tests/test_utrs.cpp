@@ -1,0 +1,179 @@
+// mirhit utrs: GenBank locations and records, and the subcommand run as a user would.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <map>
+
+#include "io/genbank_reader.hpp"
+#include "tests/test_support.hpp"
+
+namespace mirhit::test {
+namespace {
+
+io::genbank_location location(const std::string& text) {
+    std::string error;
+    auto loc = io::parse_genbank_location(text, error);
+    EXPECT_TRUE(loc) << text << ": " << error;
+    return loc.value_or(io::genbank_location{});
+}
+
+std::string location_error(const std::string& text) {
+    std::string error;
+    EXPECT_FALSE(io::parse_genbank_location(text, error)) << text;
+    return error;
+}
+
+using ranges = std::vector<std::pair<std::uint64_t, std::uint64_t>>;
+
+TEST(genbank_location, ranges_joins_and_complements) {
+    auto simple = location("104..2446");
+    EXPECT_EQ(simple.ranges, (ranges{{104, 2446}}));
+    EXPECT_FALSE(simple.minus || simple.partial5 || simple.partial3 || simple.remote);
+
+    auto joined = location("join(10..20, 30..40,\n50)");
+    EXPECT_EQ(joined.ranges, (ranges{{10, 20}, {30, 40}, {50, 50}}));
+
+    auto minus = location("complement(join(<5..20,30..40))");
+    EXPECT_TRUE(minus.minus);
+    EXPECT_EQ(minus.ranges, (ranges{{30, 40}, {5, 20}}));
+    EXPECT_TRUE(minus.partial3);
+    EXPECT_FALSE(minus.partial5);
+
+    auto minus_parts = location("join(complement(30..40),complement(5..20))");
+    EXPECT_TRUE(minus_parts.minus);
+    EXPECT_EQ(minus_parts.ranges, (ranges{{30, 40}, {5, 20}}));
+
+    auto partial = location("<1..>90");
+    EXPECT_TRUE(partial.partial5 && partial.partial3);
+    EXPECT_TRUE(location("join(387..500,X03488.1:50..196)").remote);
+    EXPECT_EQ(location("order(1..3,7..9)").ranges, (ranges{{1, 3}, {7, 9}}));
+}
+
+TEST(genbank_location, malformed_locations_are_refused) {
+    EXPECT_EQ(location_error("20..10"), "descending range '20..10'");
+    EXPECT_EQ(location_error("join(1..5,x)"), "'x' is not a range");
+    EXPECT_EQ(location_error("join(1..5"), "'join(1..5' is not a range");
+    EXPECT_EQ(location_error("0..5"), "positions start at 1");
+    EXPECT_EQ(location_error("join(1..5,complement(8..9))"), "mixed strands");
+    EXPECT_EQ(location_error("5^6"), "'5^6' is not a range");
+    EXPECT_EQ(location_error(""), "'' is not a range");
+}
+
+// A GenBank record with these feature lines and sequence, laid out as GenBank does.
+std::string genbank(const std::string& name, const std::string& molecule, const std::string& features, const std::string& seq) {
+    std::string text = "LOCUS       " + name + "    " + std::to_string(seq.size()) + " bp    " + molecule +
+                       "    linear   PRI 01-JAN-2020\nDEFINITION  test record\n            " + name +
+                       ".\nACCESSION   " + name + "\nVERSION     " + name + ".2\nFEATURES             Location/Qualifiers\n" +
+                       features + "ORIGIN      \n";
+    for (std::size_t i = 0; i < seq.size(); i += 60) {
+        std::string number = std::to_string(i + 1);
+        text += std::string(9 - number.size(), ' ') + number;
+        for (std::size_t j = i; j < std::min(seq.size(), i + 60); j += 10) text += " " + seq.substr(j, 10);
+        text += "\n";
+    }
+    return text + "//\n";
+}
+
+std::string feature(const std::string& key, const std::string& location, const std::string& qualifiers = "") {
+    return "     " + key + std::string(16 - key.size(), ' ') + location + "\n" + qualifiers;
+}
+
+std::string qualifier(const std::string& text) { return std::string(21, ' ') + text + "\n"; }
+
+const std::string seq70 = "atggcttaagcaaacccgggtttaaattttccccggggaaaaccccgggg" "ttttaaaaccccggggtaca";
+
+std::string test_records() {
+    return genbank("NM_1", "mRNA",
+                   feature("source", "1..70", qualifier("/organism=\"Homo sapiens\"")) +
+                       feature("gene", "1..70", qualifier("/gene=\"ABC1\"")) +
+                       feature("CDS", "join(1..6,\n" + std::string(21, ' ') + "10..12)",
+                               qualifier("/note=\"a note that goes on") + qualifier("/and on\"") + qualifier("/translation=\"M")),
+                   seq70) +
+           genbank("NM_2", "mRNA", feature("CDS", "complement(5..20)", qualifier("/gene=\"MINUS\"")), seq70) +
+           genbank("NM_3", "mRNA", feature("CDS", "3..>70"), seq70) +
+           genbank("NR_4", "mRNA", feature("misc_RNA", "1..70"), seq70) +
+           genbank("NC_5", "DNA", feature("CDS", "1..3"), seq70) +
+           genbank("NM_6", "mRNA", feature("CDS", "1..70"), seq70) +
+           genbank("NM_7", "mRNA", feature("CDS", "<1..60", qualifier("/gene=\"CDS7\"")) + feature("gene", "1..70", qualifier("/gene=\"GENE7\"")), seq70) +
+           genbank("NM_8", "mRNA", feature("CDS", "1..9") + feature("CDS", "20..29"), seq70);
+}
+
+TEST(utrs, genbank_records_give_the_utrs_after_the_cds_and_note_every_skip) {
+    auto dir = temp_dir();
+    write_file(dir / "rna.gbff", test_records());
+    auto r = run_mirhit({"utrs", "--genbank", (dir / "rna.gbff").string()});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.out, ">NM_1.2 gene=ABC1 cds_end=12 utr_length=58\n"
+                     "AACCCGGGTTTAAATTTTCCCCGGGGAAAACCCCGGGGTTTTAAAACCCCGGGGTACA\n"
+                     ">NM_7.2 gene=CDS7 cds_end=60 utr_length=10\n"
+                     "CCGGGGTACA\n");
+    EXPECT_EQ(r.err, "mirhit: note: " + (dir / "rna.gbff").string() +
+                         ": 2 3'UTRs from 8 records; skipped 1 not mRNA, 1 without a CDS, 1 with several CDSs, 1 with the CDS "
+                         "on the minus strand, 1 with a partial 3' end of the CDS, 1 with an empty 3'UTR\n");
+}
+
+TEST(utrs, gzip_input_and_output_file) {
+    auto dir = temp_dir();
+    write_gzip(dir / "rna.gbff.gz", genbank("NM_9", "mRNA", feature("CDS", "1..9"), "ACGTACGTACGTAC"));
+    auto r = run_mirhit({"utrs", "--genbank", "rna.gbff.gz", "-o", "utrs.fa"}, "", dir);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.out, "");
+    EXPECT_EQ(r.err, "mirhit: note: rna.gbff.gz: 1 3'UTRs from 1 records; skipped none\n");
+    EXPECT_EQ(read_file(dir / "utrs.fa"), ">NM_9.2 gene=NM_9.2 cds_end=9 utr_length=5\nCGTAC\n");
+}
+
+TEST(utrs, malformed_genbank_is_an_error_with_its_line) {
+    auto dir = temp_dir();
+    auto error_of = [&](const std::string& text) {
+        write_file(dir / "bad.gbff", text);
+        auto r = run_mirhit({"utrs", "--genbank", "bad.gbff", "-o", "out.fa"}, "", dir);
+        EXPECT_EQ(r.exit_code, 1);
+        EXPECT_EQ(r.out, "");
+        EXPECT_FALSE(std::filesystem::exists(dir / "out.fa"));
+        return r.err;
+    };
+    const std::string good = genbank("NM_1", "mRNA", feature("CDS", "1..9"), "ACGTACGTACGTAC");
+    auto no_origin = good.substr(0, good.find("ORIGIN")) + "//\n";
+    EXPECT_EQ(error_of(good + no_origin), "mirhit: error: bad.gbff:18: record NM_1 has no ORIGIN (sequence)\n");
+    EXPECT_EQ(error_of(genbank("NM_1", "mRNA", feature("CDS", "join(1..9,"), "ACGTACGTACGTAC")),
+              "mirhit: error: bad.gbff:7: CDS location 'join(1..9,': 'join(1..9,' is not a range\n");
+    EXPECT_EQ(error_of(genbank("NM_1", "mRNA", feature("CDS", "1..9"), "ACGTAC-TACGTAC")),
+              "mirhit: error: bad.gbff:9: '-' in the sequence of NM_1 is not a letter\n");
+    EXPECT_EQ(error_of(genbank("NM_1", "mRNA", feature("CDS", "1..90"), "ACGTACGTACGTAC")),
+              "mirhit: error: bad.gbff:7: CDS 1..90 ends after the 14 bp record\n");
+    EXPECT_EQ(error_of(good.substr(0, good.size() - 3)), "mirhit: error: bad.gbff:9: record NM_1 does not end with '//'\n");
+    EXPECT_EQ(error_of("ID   X; SV 1\n"), "mirhit: error: bad.gbff:1: expected a LOCUS line to start a record\n");
+    EXPECT_EQ(error_of("LOCUS       NM_1\n"), "mirhit: error: bad.gbff:1: LOCUS line without 'NAME LENGTH bp MOLECULE'\n");
+}
+
+std::map<std::string, std::string> sequences_by_accession(const std::string& fasta) {
+    std::map<std::string, std::string> out;
+    std::string id;
+    std::size_t pos = 0;
+    while (pos < fasta.size()) {
+        auto end = fasta.find('\n', pos);
+        auto line = fasta.substr(pos, end - pos);
+        pos = end + 1;
+        if (line.starts_with('>')) {
+            id = line.substr(1, line.find_first_of(" .") - 1);
+            out[id];
+        } else {
+            out[id] += line;
+        }
+    }
+    return out;
+}
+
+TEST(utrs, emboss_test_records_give_the_example_utrs) {
+    const std::filesystem::path gbpri1 = "/usr/share/EMBOSS/test/genbank/gbpri1.seq";
+    if (!std::filesystem::exists(gbpri1)) GTEST_SKIP() << gbpri1 << " is not installed (Debian package emboss-test)";
+    auto r = run_mirhit({"utrs", "--genbank", gbpri1.string()});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.err, "mirhit: note: " + gbpri1.string() + ": 5 3'UTRs from 18 records; skipped 13 not mRNA\n");
+    auto got = sequences_by_accession(r.out);
+    EXPECT_EQ(got.size(), 5u);
+    EXPECT_EQ(got, sequences_by_accession(read_file(std::filesystem::path(MIRHIT_SOURCE_DIR) / "examples" / "utrs.fa")));
+}
+
+}  // namespace
+}  // namespace mirhit::test
