@@ -6,10 +6,13 @@ namespace mirhit::app {
 
 struct utrs_args {
     std::string genbank;  // GenBank flat file, plain or gzip; "-" is standard input
+    std::string genome;   // FASTA, with --gtf instead of --genbank
+    std::string gtf;
+    bool one_per_gene = false;  // --gtf: only the longest 3'UTR of each gene
     std::string output = "-";
 };
 
-// Runs `mirhit utrs`: the 3'UTR of every mRNA record of an annotation as FASTA.
+// Runs `mirhit utrs`: the 3'UTRs of an annotation (GenBank records, or a GTF and its genome) as FASTA.
 void run_utrs(const utrs_args& args);
 
 }  // namespace mirhit::app

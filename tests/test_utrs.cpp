@@ -1,4 +1,4 @@
-// mirhit utrs: GenBank locations and records, and the subcommand run as a user would.
+// mirhit utrs: GenBank locations and records, GTF transcripts, and the subcommand run as a user would.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -144,6 +144,99 @@ TEST(utrs, malformed_genbank_is_an_error_with_its_line) {
     EXPECT_EQ(error_of(good.substr(0, good.size() - 3)), "mirhit: error: bad.gbff:9: record NM_1 does not end with '//'\n");
     EXPECT_EQ(error_of("ID   X; SV 1\n"), "mirhit: error: bad.gbff:1: expected a LOCUS line to start a record\n");
     EXPECT_EQ(error_of("LOCUS       NM_1\n"), "mirhit: error: bad.gbff:1: LOCUS line without 'NAME LENGTH bp MOLECULE'\n");
+}
+
+// chr1 in two lines, partly lower case (soft-masked).
+const std::string genome_fa =
+    ">chr1 test chromosome\nACGTAGCTAGGCTTAACCGGTTAACCGGTATT\nggccaattggccttaaggccttaagcca\n"
+    ">chrM\nACGT\n"
+    ">chr2\nTTGACCATGGAACTGCAGTTCCGATAGGCATTACGAAACG\n";
+
+std::string gtf_line(const std::string& chrom, const std::string& feature, int start, int end, char strand, const std::string& attributes) {
+    return chrom + "\tTEST\t" + feature + "\t" + std::to_string(start) + "\t" + std::to_string(end) + "\t.\t" + strand + "\t.\t" +
+           attributes + "\n";
+}
+
+// Ensembl style (three_prime_utr) on the plus strand, GENCODE style (UTR, stop codon inside a
+// UTR feature) on the minus strand, a second shorter 3'UTR of gene G1 and a non-coding transcript.
+std::string test_gtf() {
+    const std::string t1 = "gene_id \"G1\"; transcript_id \"T1\"; gene_name \"ONE\";";
+    const std::string t2 = "gene_id \"G1\"; transcript_id \"T2\"; gene_name \"ONE\";";
+    const std::string t3 = "gene_id \"G2\"; transcript_id \"T3\";";
+    return "#!genome-build test\n" + gtf_line("chr1", "gene", 1, 50, '+', "gene_id \"G1\"; gene_name \"ONE\";") +
+           gtf_line("chr1", "exon", 1, 20, '+', t1) + gtf_line("chr1", "CDS", 3, 14, '+', t1) +
+           gtf_line("chr1", "stop_codon", 15, 17, '+', t1) + gtf_line("chr1", "three_prime_utr", 31, 45, '+', t1) +
+           gtf_line("chr1", "three_prime_utr", 18, 20, '+', t1) + gtf_line("chr1", "three_prime_utr", 41, 45, '+', t2) +
+           gtf_line("chr2", "UTR", 34, 35, '-', t3) + gtf_line("chr2", "CDS", 25, 33, '-', t3) +
+           gtf_line("chr2", "stop_codon", 22, 24, '-', t3) + gtf_line("chr2", "UTR", 20, 24, '-', t3) +
+           gtf_line("chr2", "UTR", 2, 10, '-', t3) + gtf_line("chrM", "exon", 1, 4, '+', "gene_id \"G4\"; transcript_id \"T4\";");
+}
+
+TEST(utrs, gtf_utrs_are_spliced_in_transcript_order_on_both_strands) {
+    auto dir = temp_dir();
+    write_gzip(dir / "genome.fa.gz", genome_fa);
+    write_gzip(dir / "annotation.gtf.gz", test_gtf());
+    auto r = run_mirhit({"utrs", "--genome", "genome.fa.gz", "--gtf", "annotation.gtf.gz"}, "", dir);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.out, ">T1 gene=ONE chrom=chr1 strand=+ exons=18-20,31-45\nCGGTTGGCCAATTGGCCT\n"
+                     ">T2 gene=ONE chrom=chr1 strand=+ exons=41-45\nGGCCT\n"
+                     ">T3 gene=G2 chrom=chr2 strand=- exons=20-21,2-10\nGACCATGGTCA\n");
+    EXPECT_EQ(r.err, "mirhit: note: annotation.gtf.gz: 3 3'UTRs from 4 transcripts; skipped 1 without a 3'UTR\n");
+
+    auto one = run_mirhit({"utrs", "--genome", "genome.fa.gz", "--gtf", "annotation.gtf.gz", "--one-per-gene", "-o", "utrs.fa"}, "", dir);
+    EXPECT_EQ(one.exit_code, 0) << one.err;
+    EXPECT_EQ(read_file(dir / "utrs.fa"), ">T1 gene=ONE chrom=chr1 strand=+ exons=18-20,31-45\nCGGTTGGCCAATTGGCCT\n"
+                                          ">T3 gene=G2 chrom=chr2 strand=- exons=20-21,2-10\nGACCATGGTCA\n");
+    EXPECT_EQ(one.err, "mirhit: note: annotation.gtf.gz: 2 3'UTRs from 4 transcripts; skipped 1 without a 3'UTR, 1 not the "
+                       "longest 3'UTR of their gene\n");
+}
+
+TEST(utrs, one_per_gene_keeps_the_first_of_equally_long_utrs) {
+    auto dir = temp_dir();
+    write_file(dir / "genome.fa", genome_fa);
+    write_file(dir / "a.gtf", gtf_line("chr1", "three_prime_utr", 1, 5, '+', "gene_id \"G\"; transcript_id \"A\";") +
+                                  gtf_line("chr1", "three_prime_utr", 11, 15, '+', "gene_id \"G\"; transcript_id \"B\";"));
+    auto r = run_mirhit({"utrs", "--genome", "genome.fa", "--gtf", "a.gtf", "--one-per-gene"}, "", dir);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.out, ">A gene=G chrom=chr1 strand=+ exons=1-5\nACGTA\n");
+}
+
+TEST(utrs, gtf_and_genome_errors_name_the_line) {
+    auto dir = temp_dir();
+    write_file(dir / "genome.fa", genome_fa);
+    auto error_of = [&](const std::string& gtf) {
+        write_file(dir / "a.gtf", gtf);
+        auto r = run_mirhit({"utrs", "--genome", "genome.fa", "--gtf", "a.gtf", "-o", "out.fa"}, "", dir);
+        EXPECT_EQ(r.exit_code, 1);
+        EXPECT_FALSE(std::filesystem::exists(dir / "out.fa"));
+        return r.err;
+    };
+    const std::string a = "gene_id \"G\"; transcript_id \"A\";";
+    EXPECT_EQ(error_of("# comment\n" + gtf_line("chr9", "three_prime_utr", 1, 5, '+', a)),
+              "mirhit: error: a.gtf:2: chromosome chr9 of transcript A is not in genome.fa\n");
+    EXPECT_EQ(error_of(gtf_line("chrM", "exon", 1, 4, '+', a) + gtf_line("chrM", "three_prime_utr", 3, 9, '+', a)),
+              "mirhit: error: a.gtf:1: 3'UTR of A ends at 9, after the end of chrM (4 bp in genome.fa)\n");
+    EXPECT_EQ(error_of(gtf_line("chr1", "exon", 1, 4, '+', a) + gtf_line("chr2", "exon", 1, 4, '+', a)),
+              "mirhit: error: a.gtf:2: transcript A is on chr2 + here, on chr1 + at line 1\n");
+    EXPECT_EQ(error_of("chr1\tTEST\texon\t1\t4\n"), "mirhit: error: a.gtf:1: expected 9 tab-separated GTF columns, found 5\n");
+    EXPECT_EQ(error_of(gtf_line("chr1", "exon", 0, 4, '+', a)),
+              "mirhit: error: a.gtf:1: '0' is not a position (a whole number from 1)\n");
+    EXPECT_EQ(error_of(gtf_line("chr1", "exon", 5, 4, '+', a)), "mirhit: error: a.gtf:1: end 4 is before start 5\n");
+    EXPECT_EQ(error_of(gtf_line("chr1", "exon", 1, 4, '?', a)), "mirhit: error: a.gtf:1: strand '?' is not +, - or .\n");
+    EXPECT_EQ(error_of(gtf_line("chr1", "three_prime_utr", 1, 4, '.', a)),
+              "mirhit: error: a.gtf:1: transcript A has a 3'UTR but no strand\n");
+}
+
+TEST(utrs, inputs_are_genbank_or_genome_and_gtf) {
+    auto usage = [](const std::vector<std::string>& args) {
+        auto r = run_mirhit(args);
+        EXPECT_EQ(r.exit_code, 2);
+        return r.err;
+    };
+    EXPECT_EQ(usage({"utrs"}), "mirhit: error: utrs: needs --genbank, or --genome and --gtf\nRun 'mirhit utrs --help' for usage.\n");
+    EXPECT_EQ(usage({"utrs", "--genbank", "a.gb", "--gtf", "a.gtf", "--genome", "g.fa"}), "mirhit: error: --genbank excludes --genome\nRun 'mirhit utrs --help' for usage.\n");
+    EXPECT_EQ(usage({"utrs", "--gtf", "a.gtf"}), "mirhit: error: --gtf requires --genome\nRun 'mirhit utrs --help' for usage.\n");
+    EXPECT_EQ(usage({"utrs", "--genbank", "a.gb", "--one-per-gene"}), "mirhit: error: --one-per-gene requires --gtf\nRun 'mirhit utrs --help' for usage.\n");
 }
 
 std::map<std::string, std::string> sequences_by_accession(const std::string& fasta) {
