@@ -116,9 +116,11 @@ Drop-in for TargetScan 7's targetscan_70_context_scores.pl: the context++ scores
 targetscan_70.pl's output with branch lengths and PCT (BL_PCT), in the same 37 columns. The AIR
 file, fixed as All_cell_lines.AIRs.txt in the original, is named here. Agarwal_2015_parameters.txt
 and TA_SPS_by_seed_region.txt are read from the working directory when present; otherwise
-mirhit's context++ coefficients, built-in TA and computed SPS are used. SA is 0 (the original
-needs RNAplfold for it). The original's quirks are kept so that scores can be compared; --fixed
-counts offset 6mers and leaves missing AIRs and ORF lengths out instead of scoring them as 0.
+mirhit's context++ coefficients, built-in TA and computed SPS are used. SA (site accessibility)
+is computed in-process with RNAplfold's model and TargetScan's settings (windows of 80 nt, base
+pairs spanning at most 40 nt, 14 nt opened), so no RNAplfold is needed. The original's quirks are
+kept so that scores can be compared; --fixed counts offset 6mers, ends the 6mer SA stretch opposite
+miRNA nt 1 and leaves missing AIRs and ORF lengths out instead of scoring them as 0.
 
 Example:
   mirhit targetscan-context miR_for_context_scores.sample.txt UTR_Sequences_sample.txt \

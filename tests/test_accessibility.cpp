@@ -62,16 +62,20 @@ TEST(Accessibility, StrongHairpinStemIsPaired) {
     EXPECT_GT(t.at(10, 5), 0.99);
 }
 
-TEST(Accessibility, ProbabilitiesAreBoundedAndMonotoneInLength) {
+// Within one window (sequences up to W nt) the probabilities come from one ensemble and cannot grow
+// with the stretch length. Averaged over windows they can: a longer stretch is averaged over fewer
+// windows (RNAplfold's own output for CDC2L6 has 5,151 such pairs), so there only the bounds hold.
+TEST(Accessibility, ProbabilitiesAreBoundedAndMonotoneInLengthWithinAWindow) {
     auto fold = targetscan_plfold();
-    for (std::size_t n : {5u, 12u, 45u, 300u}) {
+    for (std::size_t n : {5u, 12u, 45u, 80u, 300u}) {
         const auto t = fold.unpaired(random_rna(n, static_cast<unsigned>(n)));
         for (std::size_t i = 1; i <= n; ++i) {
             double previous = 1.0;
             for (int l = 1; l <= std::min<int>(20, static_cast<int>(i)); ++l) {
                 const double p = t.at(i, l);
-                EXPECT_GE(p, -1e-12) << n << " " << i << " " << l;
-                EXPECT_LE(p, previous + 1e-12) << n << " " << i << " " << l;
+                EXPECT_GE(p, 0.0) << n << " " << i << " " << l;
+                EXPECT_LE(p, 1.0 + 1e-12) << n << " " << i << " " << l;
+                if (n <= 80) EXPECT_LE(p, previous + 1e-12) << n << " " << i << " " << l;
                 previous = p;
             }
         }
