@@ -230,8 +230,13 @@ int main(int argc, char** argv) {
     scan_cmd->add_option("-o,--output", scan.output, "Output file (default: standard output)")->type_name("FILE");
     scan_cmd->add_option("--format", scan.format, "Output format: tsv, bed or jsonl")->check(CLI::IsMember({"tsv", "bed", "jsonl"}));
     scan_cmd->add_option("--gene-summary", scan.gene_summary, "Also write one row per gene and miRNA with site counts to this file")->type_name("FILE");
-    scan_cmd->add_option("--score", scan.score, "Score sites: context++ (TargetScan 7's model, from sequence)")
-        ->check(CLI::IsMember({"context++"}));
+    scan_cmd->add_option("--score", scan.score, "Score sites (comma-separated): context++ (TargetScan 7's model, from sequence, SA included), access (dG_open of the 8 nt opposite miRNA nt 1-8, kcal/mol)")
+        ->delimiter(',')
+        ->check(CLI::IsMember({"context++", "access"}))
+        ->type_name("LIST");
+    scan_cmd->add_option("--access-window", scan.access.window, "Accessibility (SA, access): RNAplfold window W in nt (default 80, TargetScan's)")->check(CLI::Range(5, 400))->type_name("NT");
+    scan_cmd->add_option("--access-span", scan.access.max_span, "Accessibility: longest base pair, j - i (default 40: RNAplfold -L 41 today, -L 40 before ViennaRNA 2.4)")->check(CLI::Range(4, 399))->type_name("NT");
+    scan_cmd->add_option("--access-unpaired", scan.access.max_unpaired, "Accessibility: longest unpaired stretch computed, u (default 20; SA needs 14, access 8)")->check(CLI::Range(1, 100))->type_name("NT");
     scan_cmd->add_option("--ta", scan.score_inputs.ta_file, "Target-site abundance table for --score (mirhit abundance output or TargetScan's TA_SPS file; default: built-in)")->type_name("FILE");
     scan_cmd->add_option("--orf", scan.score_inputs.orf_file, "ORF sequences (FASTA, ids as the UTRs') for the Len_ORF and ORF8m terms of --score")->type_name("FASTA");
     scan_cmd->add_option("--isoforms", scan.score_inputs.isoforms_file, "3'UTR isoform ratios (TargetScan AIR file) for --score")->type_name("TSV");
@@ -323,8 +328,11 @@ int main(int argc, char** argv) {
         if (scan_cmd->parsed() && !scan.gene_summary.empty() && same_output(scan.gene_summary, scan.output))
             throw CLI::ValidationError("--gene-summary", "'" + scan.gene_summary + "' is also the site output");
         for (const auto& [name, value] : {std::pair{"--ta", &scan.score_inputs.ta_file}, {"--orf", &scan.score_inputs.orf_file}, {"--isoforms", &scan.score_inputs.isoforms_file}, {"--pct", &scan.score_inputs.pct_file}})
-            if (scan_cmd->parsed() && scan.score.empty() && !value->empty())
+            if (scan_cmd->parsed() && !scores(scan, "context++") && !value->empty())
                 throw CLI::ValidationError(name, "needs --score context++");
+        for (const char* name : {"--access-window", "--access-span", "--access-unpaired"})
+            if (scan_cmd->parsed() && scan_cmd->count(name) && scan.score.empty())
+                throw CLI::ValidationError(name, "needs --score context++ or access");
         if (scan_cmd->parsed() && scan.both_strands && !scan.score.empty())
             throw CLI::ValidationError("--both-strands", "cannot be combined with --score yet (context++ models 3'UTRs)");
         if (validate_cmd->parsed()) {

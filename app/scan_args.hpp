@@ -1,6 +1,8 @@
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -18,13 +20,18 @@ struct scan_args {
     std::string format = "tsv";
     std::string gene_summary;
     bool both_strands = false;           // also the reverse strand (genomic DNA)
-    std::string score;                   // "context++" or empty
+    std::vector<std::string> score;      // --score list: context++, access
+    scoring::plfold_options access;      // --access-window, --access-span, --access-unpaired
     score_options score_inputs;          // --ta, --orf, --isoforms, --pct
     std::vector<std::string> curated_files;  // more claims tables
     bool no_builtin_claims = false;
     std::string claims_file;             // --claims: per-claim summary table
     std::size_t chunk_size = 1u << 18;   // sequence bytes per parallel work item
 };
+
+inline bool scores(const scan_args& args, std::string_view kind) {
+    return std::find(args.score.begin(), args.score.end(), kind) != args.score.end();
+}
 
 struct targetscan_args {
     std::string family_file;

@@ -113,19 +113,23 @@ std::vector<io::utr_score> summarise_scores(const mirna_set& mirnas, std::span<c
 
 }  // namespace
 
+// nt opened for --score access: those opposite miRNA nt 1-8.
+constexpr int access_length = 8;
+
 void run_scan(const scan_args& args, const std::string& command_line) {
     std::string mirna_source;
     const mirna_set mirnas = load_mirnas(args, mirna_source);
     const site_type_set types = parse_sites(args.sites);
     const auto format = io::parse_output_format(args.format).value();  // checked by the parser
-    const bool scored = !args.score.empty();
+    const bool scored = scores(args, "context++");
+    const bool access = scores(args, "access");
     // Scoring counts offset 6mers whatever --sites says.
     const seed_index index(mirnas.families(), scored ? site_type_set::all() : types);
-    const io::site_formatter formatter(format, mirnas, scored, args.both_strands);
+    const io::site_formatter formatter(format, mirnas, scored, args.both_strands, access);
     std::optional<score_setup> setup;
     std::optional<scoring::context_scorer> scorer;
     if (scored) {
-        setup.emplace(args.score_inputs, mirnas);
+        setup.emplace(args.score_inputs, mirnas, true);
         scorer.emplace(mirnas, setup->ta());
     }
 
@@ -144,6 +148,14 @@ void run_scan(const scan_args& args, const std::string& command_line) {
                            {"strands", args.both_strands ? "both (reverse-strand sites in forward coordinates, strand -)" : "given (+)"},
                            {"claims", claims_source + "; matched on the UTR's gene symbol"}}};
     if (setup) meta.parameters.emplace_back("score", setup->description());
+    if (scored || access)
+        meta.parameters.emplace_back(
+            "accessibility",
+            "RNAplfold's model in-process (Bernhart et al. 2006; Turner 2004, 37 C, dangles d2): windows of " +
+                std::to_string(args.access.window) + " nt, base pairs j - i <= " + std::to_string(args.access.max_span) +
+                ", stretches up to " + std::to_string(args.access.max_unpaired) + " nt" +
+                (scored ? "; SA: the 14 nt ending opposite miRNA nt 1" : "") +
+                (access ? "; dG_open = -RT ln P(the 8 nt opposite miRNA nt 1-8 unpaired), kcal/mol" : ""));
     io::atomic_output out(args.output);
     // Written with the first results, so that input rejected at once leaves standard output empty.
     bool started = false;
@@ -158,7 +170,7 @@ void run_scan(const scan_args& args, const std::string& command_line) {
         summary = std::make_unique<io::gene_summary_writer>(args.gene_summary, mirnas,
                                                             io::format_preamble(io::output_format::tsv, meta), scored);
 
-    utr_input input(args.utr_files, args.chunk_size, scored);
+    utr_input input(args.utr_files, args.chunk_size, scored || access);
     const auto& members = mirnas.families();
     const std::size_t live_batches = 2 * static_cast<std::size_t>(oneapi::tbb::info::default_concurrency()) + 2;
     run_ordered_pipeline<scan_batch>(
@@ -171,6 +183,12 @@ void run_scan(const scan_args& args, const std::string& command_line) {
             thread_local std::vector<family_site> orf_sites;
             thread_local std::vector<std::uint32_t> orf_8mers;
             thread_local std::string reverse_scratch;
+            thread_local std::optional<scoring::plfold> fold;
+            thread_local scoring::unpaired_table unpaired;
+            if ((scored || access) && (!fold || fold->options().window != args.access.window ||
+                                       fold->options().max_span != args.access.max_span ||
+                                       fold->options().max_unpaired != args.access.max_unpaired))
+                fold.emplace(scoring::turner2004(), args.access);
             for (const auto& piece : batch.pieces) {
                 if (piece.offset == 0) result.records.push_back(piece.record);
                 sites.clear();
@@ -181,9 +199,11 @@ void run_scan(const scan_args& args, const std::string& command_line) {
                     std::sort(sites.begin(), sites.end());
                 }
                 std::span<const scoring::air_region> iso_regions;
+                if (fold) unpaired = fold->unpaired(piece.seq);
                 if (scorer) {
                     scoring::utr_inputs inputs;
                     setup->inputs_for(piece.record->id, inputs, orf_8mers, orf_sites);
+                    inputs.unpaired = &unpaired;
                     iso_regions = inputs.isoforms;
                     scorer->score(piece.seq, sites, inputs, orf_8mers, scores);
                 }
@@ -198,6 +218,10 @@ void run_scan(const scan_args& args, const std::string& command_line) {
                     const std::string_view letters(piece.seq.data() + (s.start - piece.offset), length_of(s.type));
                     const bool near_stop = s.start < near_stop_length;
                     const bool wanted = types.contains(s.type);
+                    double dg_open = std::numeric_limits<double>::quiet_NaN();
+                    if (access)
+                        if (const auto p = scoring::site_unpaired(unpaired, s.type, s.start + length_of(s.type), access_length))
+                            dg_open = scoring::opening_energy(*p);
                     for (auto m : members[s.family].members) {
                         const auto* score = scorer && scores[pair] ? &*scores[pair] : nullptr;
                         ++pair;
@@ -205,7 +229,8 @@ void run_scan(const scan_args& args, const std::string& command_line) {
                         const auto* mark = marks.find(m, piece.record->gene);
                         if (mark)
                             for (auto c : marks.claims_of(m, piece.record->gene)) result.claim_sites.emplace_back(c, s.type);
-                        formatter.append(result.text, *piece.record, letters, s.start, s.type, m, mark, score, s.reverse);
+                        formatter.append(result.text, *piece.record, letters, s.start, s.type, m, mark, score, s.reverse,
+                                         dg_open);
                         if (summary) events.push_back(io::summary_event(m, s.type, near_stop));
                     }
                 }

@@ -316,7 +316,7 @@ struct report {
 void scan_and_rank(report& r, const validate_args& args) {
     const auto& mirnas = r.mirnas;
     const seed_index index(mirnas.families(), site_type_set::all());
-    const score_setup setup(args.score_inputs, mirnas);
+    const score_setup setup(args.score_inputs, mirnas, true);
     r.score_description = setup.description();
     const scoring::context_scorer scorer(mirnas, setup.ta());
 
@@ -351,6 +351,9 @@ void scan_and_rank(report& r, const validate_args& args) {
                 std::vector<std::uint32_t> orf_8mers;
                 std::vector<family_site> orf_sites;
                 setup.inputs_for(piece.record->id, inputs, orf_8mers, orf_sites);
+                thread_local scoring::plfold fold(scoring::turner2004(), scoring::plfold_options{});
+                const scoring::unpaired_table unpaired = fold.unpaired(piece.seq);
+                inputs.unpaired = &unpaired;
                 scorer.score(piece.seq, u.sites, inputs, orf_8mers, u.scores);
                 u.totals = utr_totals(mirnas, u.sites, u.scores);
                 if (u.targets.empty()) {

@@ -1,6 +1,7 @@
 #include "io/site_writer.hpp"
 
 #include <charconv>
+#include <cmath>
 
 #include "core/encoding.hpp"
 #include "mirhit/version.hpp"
@@ -86,8 +87,9 @@ std::string format_preamble(output_format format, const run_metadata& meta) {
     return out;
 }
 
-site_formatter::site_formatter(output_format format, const mirna_set& mirnas, bool scored, bool stranded)
-    : format_(format), scored_(scored && format != output_format::bed), stranded_(stranded) {
+site_formatter::site_formatter(output_format format, const mirna_set& mirnas, bool scored, bool stranded, bool access)
+    : format_(format), scored_(scored && format != output_format::bed), stranded_(stranded),
+      access_(access && format != output_format::bed) {
     for (const auto& m : mirnas.mirnas()) {
         const auto& family = mirnas.families()[m.family].seed;
         switch (format) {
@@ -114,6 +116,7 @@ std::string site_formatter::column_header() const {
             header += "_contrib";
         }
     }
+    if (access_) header += "\tdG_open";
     return header + '\n';
 }
 
@@ -171,7 +174,7 @@ void site_formatter::append_score(std::string& out, const scoring::site_score* s
 
 void site_formatter::append(std::string& out, const record_header& record, std::string_view site, std::uint64_t start,
                             site_type type, std::uint32_t mirna, const claim_mark* claims,
-                            const scoring::site_score* score, bool reverse) const {
+                            const scoring::site_score* score, bool reverse, double dg_open) const {
     const std::uint64_t first = start + 1;
     const std::uint64_t last = start + length_of(type);
     const bool near_stop = !reverse && first <= near_stop_length;
@@ -202,6 +205,13 @@ void site_formatter::append(std::string& out, const record_header& record, std::
             out += "\tNA\tNA\tNA";
         }
         if (scored_) append_score(out, score);
+        if (access_) {
+            out += '\t';
+            if (std::isnan(dg_open))
+                out += "NA";
+            else
+                append_fixed3(out, dg_open);
+        }
         out += '\n';
         break;
     case output_format::bed:
@@ -241,6 +251,13 @@ void site_formatter::append(std::string& out, const record_header& record, std::
             out += ",\"claim_ids\":null,\"claim_effect\":null,\"claim_citation\":null";
         }
         if (scored_) append_score(out, score);
+        if (access_) {
+            out += ",\"dG_open\":";
+            if (std::isnan(dg_open))
+                out += "null";
+            else
+                append_fixed3(out, dg_open);
+        }
         out += "}\n";
         break;
     }

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <limits>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -41,7 +42,9 @@ class site_formatter {
 public:
     // scored: context++ columns follow the site columns (tsv, jsonl; bed keeps BED6). stranded: a
     // strand column after `end` (tsv, jsonl; bed always has its strand).
-    site_formatter(output_format format, const mirna_set& mirnas, bool scored = false, bool stranded = false);
+    // access: a dG_open column follows (tsv, jsonl).
+    site_formatter(output_format format, const mirna_set& mirnas, bool scored = false, bool stranded = false,
+                   bool access = false);
 
     // The column header line (tsv only; empty otherwise).
     std::string column_header() const;
@@ -50,10 +53,12 @@ public:
     // and gene, or null (NA). score: the site's context++ score when the formatter is scored (null
     // for a site the model does not score: all its columns are NA). reverse: the site is on the
     // reverse strand; start and site are its footprint on the forward strand, written as the
-    // site reads on its own strand (reverse complement), and near_stop is 0.
+    // site reads on its own strand (reverse complement), and near_stop is 0. dg_open: the site's
+    // opening energy for the access column (NaN: NA).
     void append(std::string& out, const record_header& record, std::string_view site, std::uint64_t start,
                 site_type type, std::uint32_t mirna, const claim_mark* claims = nullptr,
-                const scoring::site_score* score = nullptr, bool reverse = false) const;
+                const scoring::site_score* score = nullptr, bool reverse = false,
+                double dg_open = std::numeric_limits<double>::quiet_NaN()) const;
 
 private:
     void append_score(std::string& out, const scoring::site_score* score) const;
@@ -61,6 +66,7 @@ private:
     output_format format_;
     bool scored_;
     bool stranded_;
+    bool access_;
     std::vector<std::string> mirna_part_;  // per miRNA, pre-formatted name (and family)
 };
 

@@ -173,6 +173,13 @@ struct plfold::impl {
     std::size_t cell(int i, int j) const {
         return static_cast<std::size_t>(i % rows) * static_cast<std::size_t>(row_len) + static_cast<std::size_t>(j - i + 1);
     }
+    // Row i of a matrix, indexed by segment length (j - i + 1) or loop length.
+    double* row(std::vector<double>& v, int i) {
+        return v.data() + static_cast<std::size_t>(i % rows) * static_cast<std::size_t>(row_len);
+    }
+    const double* row(const std::vector<double>& v, int i) const {
+        return v.data() + static_cast<std::size_t>(i % rows) * static_cast<std::size_t>(row_len);
+    }
     std::size_t lcell(int i, int len) const {
         return static_cast<std::size_t>(i % rows) * static_cast<std::size_t>(row_len) + static_cast<std::size_t>(len);
     }
@@ -209,10 +216,12 @@ struct plfold::impl {
             const int u1 = k - i - 1;
             const int lmin = std::max(k + min_hairpin + 1, j - 1 - (max_loop - u1));
             const int sp = at(k - 1);
+            const double* qb_k = row(qb, k) + 1 - k;  // qb_k[l] = qb(k, l)
+            const int* pair_k = bt.pair[at(k)];
             for (int l = j - 1; l >= lmin; --l) {
-                const double qkl = qb[cell(k, l)];
+                const double qkl = qb_k[l];
                 if (qkl == 0.0) continue;
-                sum += qkl * bt.interior(u1, j - 1 - l, t, rtype[type(k, l)], si, sj, sp, at(l + 1));
+                sum += qkl * bt.interior(u1, j - 1 - l, t, rtype[pair_k[at(l)]], si, sj, sp, at(l + 1));
             }
         }
         return sum;
@@ -241,9 +250,11 @@ struct plfold::impl {
                 const double m1 = qm1[cell(i, j - 1)] * bt.ml_base + stem;
                 qm1[cell(i, j)] = m1;
                 double vm = 0.0, vm2 = 0.0;
+                const double* qm_i = row(qm, i);  // qm_i[len] = qm(i, i + len - 1)
                 for (int k = i; k <= j - min_hairpin - 1; ++k) {
-                    const double a = qm1[cell(k, j)];
-                    const double left = qm[cell(i, k - 1)];
+                    const double a = row(qm1, k)[j - k + 1];
+                    if (a == 0.0) continue;
+                    const double left = qm_i[k - i];
                     vm += (ml_base_pow[static_cast<std::size_t>(k - i)] + left) * a;
                     vm2 += left * a;
                 }
@@ -251,9 +262,10 @@ struct plfold::impl {
                 qm2[cell(i, j)] = vm2;
             }
             ext[static_cast<std::size_t>(d)] = t != 0 ? qbv * bt.ext_stem[t][at(i - 1) + 1][at(j + 1) + 1] : 0.0;
-            double v = q[cell(i, j - 1)];  // j unpaired
-            for (int k = std::max(i, j - span); k <= j - min_hairpin - 1; ++k) v += q[cell(i, k - 1)] * ext[static_cast<std::size_t>(j - k)];
-            q[cell(i, j)] = v;
+            double* q_i = row(q, i);  // q_i[len] = q(i, i + len - 1)
+            double v = q_i[j - i];    // j unpaired
+            for (int k = std::max(i, j - span); k <= j - min_hairpin - 1; ++k) v += q_i[k - i] * ext[static_cast<std::size_t>(j - k)];
+            q_i[j - i + 1] = v;
         }
         if (j - W + 1 >= 1) inv_z[static_cast<std::size_t>((j - W + 1) % rows)] = 1.0 / q[cell(j - W + 1, j)];
     }
@@ -289,18 +301,23 @@ struct plfold::impl {
             const int t2 = rtype[t];
             const int sk = at(k - 1), sl = at(l + 1);
             const int start_i = std::max({k - max_loop - 1, l - W + 1, 1});
+            double* qi5_l = row(qi5, l);
             for (int i = k - 1; i >= start_i; --i) {
                 const int u1 = k - 1 - i;
                 const int max_m = std::min({i + W - 1, l + max_loop - u1 + 1, n, i + span});
                 const int si = at(i + 1);
+                const double* pr_i = row(pr, i) + 1 - i;  // pr_i[m] = pr(i, m)
+                const int* pair_i = bt.pair[at(i)];
+                double sum_i = 0.0;
                 for (int m = l + 1; m <= max_m; ++m) {
-                    const double pim = pr[cell(i, m)];
+                    const double pim = pr_i[m];
                     if (pim == 0.0) continue;
-                    const double w = pim * bt.interior(u1, m - l - 1, type(i, m), t2, si, at(m - 1), sk, sl);
-                    qi5[lcell(i, u1)] += w * qkl;
-                    qi5[lcell(l, m - l - 1)] += w * qkl;
-                    v += w;
+                    const double w = pim * bt.interior(u1, m - l - 1, pair_i[at(m)], t2, si, at(m - 1), sk, sl);
+                    qi5_l[m - l - 1] += w * qkl;
+                    sum_i += w;
                 }
+                row(qi5, i)[u1] += sum_i * qkl;
+                v += sum_i;
             }
             pr[cell(k, l)] = v;
         }
@@ -313,7 +330,8 @@ struct plfold::impl {
             for (int l = lstart; l >= k + min_hairpin + 1; --l) {
                 const int m = l + 1;
                 double prmt = 0.0;
-                for (int i = std::max({1, l - W + 2, m - span}); i <= k - 2; ++i) prmt += prc[cell(i, m)] * qm[cell(i + 1, k - 1)];
+                for (int i = std::max({1, l - W + 2, m - span}); i <= k - 2; ++i)
+                    prmt += row(prc, i)[m - i + 1] * row(qm, i + 1)[k - i - 1];
                 const double prmt1 = m - (k - 1) <= span ? prc[cell(k - 1, m)] : 0.0;
                 double& pl = ring(prm_l, m);
                 pl = ring(prm_l1, m) * b1 + prmt1;
