@@ -38,12 +38,17 @@ order. FASTA input may be gzipped; '-' reads standard input. Without --mirna, th
 
 With --score context++ every 8mer, 7mer-m8, 7mer-A1 and 6mer site gets TargetScan 7's context++
 score and each term's raw value and contribution; --orf, --isoforms, --pct and --ta add or
-replace inputs, and the '## score:' line says which terms were used.
+replace inputs, and the '## score:' line says which terms were used. Its SA term (site
+accessibility) comes from mirhit's own RNAplfold: windows of 80 nt, base pairs spanning at most
+40 nt (TargetScan's RNAplfold -W 80 -L 40), every UTR folded once. --score access adds dG_open,
+-RT ln P(the 8 nt opposite miRNA nt 1-8 are unpaired) in kcal/mol; --access-window,
+--access-span and --access-unpaired change the model. --score takes a list: context++,access.
 
 Example:
   mirhit scan examples/utrs.fa --mirnas hsa-miR-21-5p,hsa-miR-221-3p -o sites.tsv \
       --gene-summary genes.tsv
   mirhit scan examples/utrs.fa.gz --score context++ --orf examples/orfs.fa -o scored.tsv
+  mirhit scan examples/utrs.fa --mirnas hsa-miR-21-5p --score context++,access -o scored.tsv
 )";
 
 constexpr const char* abundance_footer = R"(
