@@ -151,7 +151,7 @@ void run_scan(const scan_args& args, const std::string& command_line) {
                                              " nt of a UTR are flagged"},
                            {"format", args.format},
                            {"strands", args.both_strands ? "both (reverse-strand sites in forward coordinates, strand -)" : "given (+)"},
-                           {"claims", claims_source + "; matched on the UTR's gene symbol"}}};
+                           {"claims", claims_source + "; matched on the UTR's gene symbol or its unique alias"}}};
     if (setup) meta.parameters.emplace_back("score", setup->description());
     if (duplex)
         meta.parameters.emplace_back(
@@ -190,6 +190,7 @@ void run_scan(const scan_args& args, const std::string& command_line) {
             scoring::duplex_result site_duplex;
             for (const auto& piece : batch.pieces) {
                 if (piece.offset == 0) result.records.push_back(piece.record);
+                const auto claim_gene = marks.claim_gene(piece.record->gene);
                 sites.clear();
                 const auto owned = owned_starts(piece.offset, piece.overlap, piece.seq.size(), piece.last);
                 scan_piece(index, piece.seq, piece.offset, owned, sites);
@@ -220,9 +221,9 @@ void run_scan(const scan_args& args, const std::string& command_line) {
                         const auto* score = scorer && scores[pair] ? &*scores[pair] : nullptr;
                         ++pair;
                         if (!wanted) continue;
-                        const auto* mark = marks.find(m, piece.record->gene);
+                        const auto* mark = marks.find(m, claim_gene);
                         if (mark)
-                            for (auto c : marks.claims_of(m, piece.record->gene)) result.claim_sites.emplace_back(c, s.type);
+                            for (auto c : marks.claims_of(m, claim_gene)) result.claim_sites.emplace_back(c, s.type);
                         if (duplex) {
                             // Records are whole when folding duplexes: piece.seq is the UTR.
                             const auto w = scoring::site_duplex_window(piece.seq.size(), s.start, s.type);
