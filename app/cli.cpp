@@ -1,5 +1,6 @@
 #include "app/cli.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdint>
 #include <filesystem>
@@ -36,19 +37,29 @@ definitions) of every miRNA in the 3'UTRs, one output row per site and mature mi
 order. FASTA input may be gzipped; '-' reads standard input. Without --mirna, the built-in
 2,656 human mature miRNAs of miRBase 22 are used.
 
+--score takes a comma-separated list of score kinds, and may be repeated.
 With --score context++ every 8mer, 7mer-m8, 7mer-A1 and 6mer site gets TargetScan 7's context++
 score and each term's raw value and contribution; --orf, --isoforms, --pct and --ta add or
 replace inputs, and the '## score:' line says which terms were used. Its SA term (site
 accessibility) comes from mirhit's own RNAplfold: windows of 80 nt, base pairs spanning at most
-40 nt (TargetScan's RNAplfold -W 80 -L 40), every UTR folded once. --score access adds dG_open,
--RT ln P(the 8 nt opposite miRNA nt 1-8 are unpaired) in kcal/mol; --access-window,
---access-span and --access-unpaired change the model. --score takes a list: context++,access.
+40 nt (TargetScan's RNAplfold -W 80 -L 40), every UTR folded once.
+With --score duplex every site gets the minimum free energy of the miRNA-UTR duplex (duplex_dG,
+kcal/mol; hybridisation only, equal to ViennaRNA's RNAduplex: Turner 2004 at 37 C, dangles d2)
+and its structure (duplex_structure: miRNA&UTR dot-brackets as RNAduplex writes them, then the
+paired ranges MIRNA_FROM,MIRNA_TO:UTR_FROM,UTR_TO). It is folded on a 40-nt window of the UTR:
+from 32 nt 5' of the nucleotide facing miRNA nt 1 to 7 nt 3' of it (cut at the UTR's ends), room
+for the miRNA's 3' half to pair upstream of the seed match.
+With --score access every site gets dG_open, the free energy of opening it: -RT ln P(the 8 nt
+opposite miRNA nt 1-8 are unpaired), kcal/mol, from the same RNAplfold model; with duplex too,
+also PITA's ddG = duplex_dG + dG_open (PITA writes dG_duplex - dG_open with dG_open <= 0). --access-window, --access-span and --access-unpaired change
+the accessibility model (SA included). --energy-params reads another parameter set in
+ViennaRNA's .par format (e.g. rna_turner1999.par) for duplexes and accessibility.
 
 Example:
   mirhit scan examples/utrs.fa --mirnas hsa-miR-21-5p,hsa-miR-221-3p -o sites.tsv \
       --gene-summary genes.tsv
   mirhit scan examples/utrs.fa.gz --score context++ --orf examples/orfs.fa -o scored.tsv
-  mirhit scan examples/utrs.fa --mirnas hsa-miR-21-5p --score context++,access -o scored.tsv
+  mirhit scan examples/utrs.fa --mirnas hsa-miR-21-5p --score context++,duplex,access -o scored.tsv
 )";
 
 constexpr const char* abundance_footer = R"(
@@ -86,7 +97,9 @@ Synopsis:
   mirhit validate --curated-all --utr UTR.fa [options]
 
 Checks a claimed miRNA -> target pair against the 3'UTR sequences: for every UTR of the gene,
-each site (type, position, sequence, context++ score, pairing diagram), the gene's rank among
+each site (type, position, sequence, context++ score, TargetScan's pairing diagram, and the
+miRNA-UTR duplex as `scan --score duplex` computes it: free energy, structure and a four-line
+RNAhybrid-style diagram), the gene's rank among
 the input's genes by total context++ for the miRNA, the curated claims on the pair with their
 citations, and a verdict. MIRNA and GENE are names as biologists write them (miR-21, let-7a,
 VE-cadherin, HAI-1); an ambiguous miRNA name or one without arm validates every candidate.
@@ -235,10 +248,11 @@ int main(int argc, char** argv) {
     scan_cmd->add_option("-o,--output", scan.output, "Output file (default: standard output)")->type_name("FILE");
     scan_cmd->add_option("--format", scan.format, "Output format: tsv, bed or jsonl")->check(CLI::IsMember({"tsv", "bed", "jsonl"}));
     scan_cmd->add_option("--gene-summary", scan.gene_summary, "Also write one row per gene and miRNA with site counts to this file")->type_name("FILE");
-    scan_cmd->add_option("--score", scan.score, "Score sites (comma-separated): context++ (TargetScan 7's model, from sequence, SA included), access (dG_open of the 8 nt opposite miRNA nt 1-8, kcal/mol)")
+    scan_cmd->add_option("--score", scan.score, "Score sites (comma-separated, repeatable): context++ (TargetScan 7's model, from sequence, SA included), duplex (miRNA-UTR duplex free energy, as RNAduplex), access (dG_open of the 8 nt opposite miRNA nt 1-8; with duplex also ddG)")
         ->delimiter(',')
-        ->check(CLI::IsMember({"context++", "access"}))
-        ->type_name("LIST");
+        ->check(CLI::IsMember({"context++", "duplex", "access"}))
+        ->type_name("KINDS");
+    scan_cmd->add_option("--energy-params", scan.energy_params_file, "ViennaRNA parameter file (.par, v2.0) for duplexes and accessibility (default: built-in Turner 2004)")->type_name("FILE");
     scan_cmd->add_option("--access-window", scan.access.window, "Accessibility (SA, access): RNAplfold window W in nt (default 80, TargetScan's)")->check(CLI::Range(5, 400))->type_name("NT");
     scan_cmd->add_option("--access-span", scan.access.max_span, "Accessibility: longest base pair, j - i (default 40: RNAplfold -L 41 today, -L 40 before ViennaRNA 2.4)")->check(CLI::Range(4, 399))->type_name("NT");
     scan_cmd->add_option("--access-unpaired", scan.access.max_unpaired, "Accessibility: longest unpaired stretch computed, u (default 20; SA needs 14, access 8)")->check(CLI::Range(1, 100))->type_name("NT");
@@ -285,6 +299,7 @@ int main(int argc, char** argv) {
     validate_cmd->add_option("--mirna-file", validate.mirna_file, "Mature miRNA FASTA, as miRBase's mature.fa (default: built-in human miRBase 22)")->type_name("FILE");
     validate_cmd->add_option("--orf", validate.score_inputs.orf_file, "ORF sequences (FASTA, ids as the UTRs') for the Len_ORF and ORF8m terms")->type_name("FASTA");
     validate_cmd->add_option("--ta", validate.score_inputs.ta_file, "Target-site abundance table (mirhit abundance output or TargetScan's TA_SPS file; default: built-in)")->type_name("FILE");
+    validate_cmd->add_option("--energy-params", validate.energy_params_file, "ViennaRNA parameter file (.par, v2.0) for the duplexes (default: built-in Turner 2004)")->type_name("FILE");
     validate_cmd->add_option("--curated", validate.extra_claims, "Also read this claims table (14 columns, as mirhit curated); repeat for more")
         ->allow_extra_args(false)
         ->type_name("TABLE");
@@ -332,14 +347,19 @@ int main(int argc, char** argv) {
         app.parse(argc, argv);
         if (scan_cmd->parsed() && !scan.gene_summary.empty() && same_output(scan.gene_summary, scan.output))
             throw CLI::ValidationError("--gene-summary", "'" + scan.gene_summary + "' is also the site output");
+        auto scoring_with = [&](const std::string& kind) {
+            return std::find(scan.score.begin(), scan.score.end(), kind) != scan.score.end();
+        };
         for (const auto& [name, value] : {std::pair{"--ta", &scan.score_inputs.ta_file}, {"--orf", &scan.score_inputs.orf_file}, {"--isoforms", &scan.score_inputs.isoforms_file}, {"--pct", &scan.score_inputs.pct_file}})
-            if (scan_cmd->parsed() && !scores(scan, "context++") && !value->empty())
+            if (scan_cmd->parsed() && !scoring_with("context++") && !value->empty())
                 throw CLI::ValidationError(name, "needs --score context++");
+        if (scan_cmd->parsed() && scan.score.empty() && !scan.energy_params_file.empty())
+            throw CLI::ValidationError("--energy-params", "needs --score duplex, access or context++");
         for (const char* name : {"--access-window", "--access-span", "--access-unpaired"})
-            if (scan_cmd->parsed() && scan_cmd->count(name) && scan.score.empty())
+            if (scan_cmd->parsed() && scan_cmd->count(name) && !scoring_with("context++") && !scoring_with("access"))
                 throw CLI::ValidationError(name, "needs --score context++ or access");
         if (scan_cmd->parsed() && scan.both_strands && !scan.score.empty())
-            throw CLI::ValidationError("--both-strands", "cannot be combined with --score yet (context++ models 3'UTRs)");
+            throw CLI::ValidationError("--both-strands", "cannot be combined with --score yet (its scores model 3'UTRs)");
         if (validate_cmd->parsed()) {
             if (validate.curated_all && !(validate.mirna.empty() && validate.gene.empty()))
                 throw CLI::ValidationError("--curated-all", "takes no MIRNA or GENE");

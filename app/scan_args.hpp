@@ -20,7 +20,8 @@ struct scan_args {
     std::string format = "tsv";
     std::string gene_summary;
     bool both_strands = false;           // also the reverse strand (genomic DNA)
-    std::vector<std::string> score;      // --score list: context++, access
+    std::vector<std::string> score;      // score kinds: "context++", "duplex", "access"; empty: none
+    std::string energy_params_file;      // --energy-params: ViennaRNA .par file; empty: built-in Turner 2004
     scoring::plfold_options access;      // --access-window, --access-span, --access-unpaired
     score_options score_inputs;          // --ta, --orf, --isoforms, --pct
     std::vector<std::string> curated_files;  // more claims tables

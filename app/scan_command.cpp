@@ -21,8 +21,11 @@
 #include "io/site_writer.hpp"
 #include "reference/builtin_mirnas.hpp"
 #include "scoring/context_score.hpp"
+#include "scoring/duplex.hpp"
+#include "scoring/energy_params.hpp"
 #include "scoring/gene_score.hpp"
 
+#include <oneapi/tbb/enumerable_thread_specific.h>
 #include <oneapi/tbb/info.h>
 
 namespace mirhit::app {
@@ -122,10 +125,19 @@ void run_scan(const scan_args& args, const std::string& command_line) {
     const site_type_set types = parse_sites(args.sites);
     const auto format = io::parse_output_format(args.format).value();  // checked by the parser
     const bool scored = scores(args, "context++");
+    const bool duplex = scores(args, "duplex");
     const bool access = scores(args, "access");
     // Scoring counts offset 6mers whatever --sites says.
     const seed_index index(mirnas.families(), scored ? site_type_set::all() : types);
-    const io::site_formatter formatter(format, mirnas, scored, args.both_strands, access);
+    const io::site_formatter formatter(format, mirnas, scored, args.both_strands, duplex, access);
+    std::optional<scoring::energy_params> loaded_params;
+    if (!args.energy_params_file.empty()) loaded_params = scoring::load_energy_params(args.energy_params_file);
+    const scoring::energy_params& params = loaded_params ? *loaded_params : scoring::turner2004();
+    oneapi::tbb::enumerable_thread_specific<scoring::duplex_folder> folders{scoring::duplex_folder(params)};
+    const bool folds_utrs = scored || access;  // accessibility: each UTR folded once
+    oneapi::tbb::enumerable_thread_specific<scoring::plfold> plfolds([&] { return scoring::plfold(params, args.access); });
+    const std::string energy_source =
+        args.energy_params_file.empty() ? std::string("built-in Turner 2004") : args.energy_params_file;
     std::optional<score_setup> setup;
     std::optional<scoring::context_scorer> scorer;
     if (scored) {
@@ -146,16 +158,24 @@ void run_scan(const scan_args& args, const std::string& command_line) {
                                              " nt of a UTR are flagged"},
                            {"format", args.format},
                            {"strands", args.both_strands ? "both (reverse-strand sites in forward coordinates, strand -)" : "given (+)"},
-                           {"claims", claims_source + "; matched on the UTR's gene symbol"}}};
+                           {"claims", claims_source + "; matched on the UTR's gene symbol or its unique alias"}}};
     if (setup) meta.parameters.emplace_back("score", setup->description());
-    if (scored || access)
+    if (folds_utrs)
         meta.parameters.emplace_back(
             "accessibility",
-            "RNAplfold's model in-process (Bernhart et al. 2006; Turner 2004, 37 C, dangles d2): windows of " +
-                std::to_string(args.access.window) + " nt, base pairs j - i <= " + std::to_string(args.access.max_span) +
-                ", stretches up to " + std::to_string(args.access.max_unpaired) + " nt" +
-                (scored ? "; SA: the 14 nt ending opposite miRNA nt 1" : "") +
-                (access ? "; dG_open = -RT ln P(the 8 nt opposite miRNA nt 1-8 unpaired), kcal/mol" : ""));
+            "RNAplfold's model in-process (Bernhart et al. 2006; " + energy_source +
+                ", 37 C, dangles d2): windows of " + std::to_string(args.access.window) + " nt, base pairs j - i <= " +
+                std::to_string(args.access.max_span) + ", stretches up to " + std::to_string(args.access.max_unpaired) +
+                " nt" + (scored ? "; SA: the 14 nt ending opposite miRNA nt 1" : "") +
+                (access ? "; dG_open = -RT ln P(the 8 nt opposite miRNA nt 1-8 unpaired), kcal/mol" : "") +
+                (access && duplex ? "; ddG = duplex_dG + dG_open (PITA's ddG = dG_duplex - dG_open, Kertesz et al. 2007, whose dG_open is the negative of this cost)" : ""));
+    if (duplex)
+        meta.parameters.emplace_back(
+            "duplex", "minimum free energy of the miRNA-UTR duplex, intermolecular pairs only (RNAduplex's model; " +
+                          energy_source + ", 37 C, dangles d2), on the UTR from " +
+                          std::to_string(scoring::duplex_window_upstream) + " nt 5' to " +
+                          std::to_string(scoring::duplex_window_downstream) +
+                          " nt 3' of the nucleotide facing miRNA nt 1; structure: miRNA&UTR, then MIRNA_FROM,MIRNA_TO:UTR_FROM,UTR_TO");
     io::atomic_output out(args.output);
     // Written with the first results, so that input rejected at once leaves standard output empty.
     bool started = false;
@@ -170,7 +190,7 @@ void run_scan(const scan_args& args, const std::string& command_line) {
         summary = std::make_unique<io::gene_summary_writer>(args.gene_summary, mirnas,
                                                             io::format_preamble(io::output_format::tsv, meta), scored);
 
-    utr_input input(args.utr_files, args.chunk_size, scored || access);
+    utr_input input(args.utr_files, args.chunk_size, scored || duplex || access);
     const auto& members = mirnas.families();
     const std::size_t live_batches = 2 * static_cast<std::size_t>(oneapi::tbb::info::default_concurrency()) + 2;
     run_ordered_pipeline<scan_batch>(
@@ -183,14 +203,11 @@ void run_scan(const scan_args& args, const std::string& command_line) {
             thread_local std::vector<family_site> orf_sites;
             thread_local std::vector<std::uint32_t> orf_8mers;
             thread_local std::string reverse_scratch;
-            thread_local std::optional<scoring::plfold> fold;
             thread_local scoring::unpaired_table unpaired;
-            if ((scored || access) && (!fold || fold->options().window != args.access.window ||
-                                       fold->options().max_span != args.access.max_span ||
-                                       fold->options().max_unpaired != args.access.max_unpaired))
-                fold.emplace(scoring::turner2004(), args.access);
+            scoring::duplex_result site_duplex;
             for (const auto& piece : batch.pieces) {
                 if (piece.offset == 0) result.records.push_back(piece.record);
+                const auto claim_gene = marks.claim_gene(piece.record->gene);
                 sites.clear();
                 const auto owned = owned_starts(piece.offset, piece.overlap, piece.seq.size(), piece.last);
                 scan_piece(index, piece.seq, piece.offset, owned, sites);
@@ -199,7 +216,7 @@ void run_scan(const scan_args& args, const std::string& command_line) {
                     std::sort(sites.begin(), sites.end());
                 }
                 std::span<const scoring::air_region> iso_regions;
-                if (fold) unpaired = fold->unpaired(piece.seq);
+                if (folds_utrs) unpaired = plfolds.local().unpaired(piece.seq);
                 if (scorer) {
                     scoring::utr_inputs inputs;
                     setup->inputs_for(piece.record->id, inputs, orf_8mers, orf_sites);
@@ -210,8 +227,9 @@ void run_scan(const scan_args& args, const std::string& command_line) {
                 std::vector<std::uint32_t> events;
                 std::size_t pairs = 0;
                 for (const auto& s : sites) pairs += members[s.family].members.size();
-                // Rows are about 70 bytes, 330 with scores; grow geometrically, ahead of the rows.
-                const std::size_t needed = result.text.size() + pairs * (scorer ? 330 : 70);
+                // Rows are about 70 bytes, 330 with context++, 90 more with a duplex; grow
+                // geometrically, ahead of the rows.
+                const std::size_t needed = result.text.size() + pairs * ((scorer ? 330 : 70) + (duplex ? 90 : 0));
                 if (needed > result.text.capacity()) result.text.reserve(std::max(needed, 2 * result.text.capacity()));
                 std::size_t pair = 0;
                 for (const auto& s : sites) {
@@ -226,11 +244,20 @@ void run_scan(const scan_args& args, const std::string& command_line) {
                         const auto* score = scorer && scores[pair] ? &*scores[pair] : nullptr;
                         ++pair;
                         if (!wanted) continue;
-                        const auto* mark = marks.find(m, piece.record->gene);
+                        const auto* mark = marks.find(m, claim_gene);
                         if (mark)
-                            for (auto c : marks.claims_of(m, piece.record->gene)) result.claim_sites.emplace_back(c, s.type);
-                        formatter.append(result.text, *piece.record, letters, s.start, s.type, m, mark, score, s.reverse,
-                                         dg_open);
+                            for (auto c : marks.claims_of(m, claim_gene)) result.claim_sites.emplace_back(c, s.type);
+                        if (duplex) {
+                            // Records are whole when folding duplexes: piece.seq is the UTR.
+                            const auto w = scoring::site_duplex_window(piece.seq.size(), s.start, s.type);
+                            site_duplex = folders.local().fold(mirnas.mirnas()[m].sequence,
+                                                               std::string_view(piece.seq).substr(w.begin, w.end - w.begin));
+                            formatter.append(result.text, *piece.record, letters, s.start, s.type, m, mark, score, s.reverse,
+                                             &site_duplex, w.begin, dg_open);
+                        } else {
+                            formatter.append(result.text, *piece.record, letters, s.start, s.type, m, mark, score, s.reverse,
+                                             nullptr, 0, dg_open);
+                        }
                         if (summary) events.push_back(io::summary_event(m, s.type, near_stop));
                     }
                 }

@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 
 #include "core/encoding.hpp"
 #include "mirhit/version.hpp"
@@ -87,9 +88,10 @@ std::string format_preamble(output_format format, const run_metadata& meta) {
     return out;
 }
 
-site_formatter::site_formatter(output_format format, const mirna_set& mirnas, bool scored, bool stranded, bool access)
+site_formatter::site_formatter(output_format format, const mirna_set& mirnas, bool scored, bool stranded, bool duplex,
+                               bool access)
     : format_(format), scored_(scored && format != output_format::bed), stranded_(stranded),
-      access_(access && format != output_format::bed) {
+      duplex_(duplex && format != output_format::bed), access_(access && format != output_format::bed) {
     for (const auto& m : mirnas.mirnas()) {
         const auto& family = mirnas.families()[m.family].seed;
         switch (format) {
@@ -116,7 +118,8 @@ std::string site_formatter::column_header() const {
             header += "_contrib";
         }
     }
-    if (access_) header += "\tdG_open";
+    if (duplex_) header += "\tduplex_dG\tduplex_structure";
+    if (access_) header += duplex_ ? "\tdG_open\tddG" : "\tdG_open";
     return header + '\n';
 }
 
@@ -172,9 +175,57 @@ void site_formatter::append_score(std::string& out, const scoring::site_score* s
     }
 }
 
+// dG in kcal/mol with 2 decimals, as RNAduplex prints it; the structure with its ranges.
+void site_formatter::append_duplex(std::string& out, const scoring::duplex_result* duplex, std::uint64_t window_begin) const {
+    const bool tsv = format_ == output_format::tsv;
+    if (!duplex) {
+        out += tsv ? "\tNA\tNA" : ",\"duplex_dG\":null,\"duplex_structure\":null";
+        return;
+    }
+    char dg[32];
+    std::snprintf(dg, sizeof dg, "%.2f", duplex->dg());
+    const std::string structure = scoring::duplex_structure_text(*duplex, window_begin);
+    if (tsv) {
+        out += '\t';
+        out += dg;
+        out += '\t';
+        out += structure;
+    } else {
+        out += ",\"duplex_dG\":";
+        out += dg;
+        out += ",\"duplex_structure\":\"";
+        out += json_escape(structure);
+        out += '"';
+    }
+}
+
+// dG_open in kcal/mol with 3 decimals; with duplex columns also PITA's ddG: its dG_duplex -
+// dG_open with dG_open = dG_0 - dG_1 <= 0 (the energy of the target minus that of the target with
+// the site opened), that is duplex_dG plus our (positive) opening cost.
+void site_formatter::append_access(std::string& out, const scoring::duplex_result* duplex, double dg_open) const {
+    const bool tsv = format_ == output_format::tsv;
+    auto put = [&](const char* name, double value, bool available) {
+        if (tsv) {
+            out += '\t';
+        } else {
+            out += ",\"";
+            out += name;
+            out += "\":";
+        }
+        if (available)
+            append_fixed3(out, value);
+        else
+            out += tsv ? "NA" : "null";
+    };
+    const bool open = !std::isnan(dg_open);
+    put("dG_open", dg_open, open);
+    if (duplex_) put("ddG", duplex && open ? duplex->dg() + dg_open : 0, duplex && open);
+}
+
 void site_formatter::append(std::string& out, const record_header& record, std::string_view site, std::uint64_t start,
                             site_type type, std::uint32_t mirna, const claim_mark* claims,
-                            const scoring::site_score* score, bool reverse, double dg_open) const {
+                            const scoring::site_score* score, bool reverse, const scoring::duplex_result* duplex,
+                            std::uint64_t window_begin, double dg_open) const {
     const std::uint64_t first = start + 1;
     const std::uint64_t last = start + length_of(type);
     const bool near_stop = !reverse && first <= near_stop_length;
@@ -205,13 +256,8 @@ void site_formatter::append(std::string& out, const record_header& record, std::
             out += "\tNA\tNA\tNA";
         }
         if (scored_) append_score(out, score);
-        if (access_) {
-            out += '\t';
-            if (std::isnan(dg_open))
-                out += "NA";
-            else
-                append_fixed3(out, dg_open);
-        }
+        if (duplex_) append_duplex(out, duplex, window_begin);
+        if (access_) append_access(out, duplex, dg_open);
         out += '\n';
         break;
     case output_format::bed:
@@ -251,13 +297,8 @@ void site_formatter::append(std::string& out, const record_header& record, std::
             out += ",\"claim_ids\":null,\"claim_effect\":null,\"claim_citation\":null";
         }
         if (scored_) append_score(out, score);
-        if (access_) {
-            out += ",\"dG_open\":";
-            if (std::isnan(dg_open))
-                out += "null";
-            else
-                append_fixed3(out, dg_open);
-        }
+        if (duplex_) append_duplex(out, duplex, window_begin);
+        if (access_) append_access(out, duplex, dg_open);
         out += "}\n";
         break;
     }

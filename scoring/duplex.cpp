@@ -228,4 +228,20 @@ std::vector<std::string> duplex_diagram(const duplex_result& duplex, std::string
     return {lines[0], lines[1], lines[2], lines[3]};
 }
 
+utr_window site_duplex_window(std::uint64_t utr_length, std::uint64_t site_start, site_type type) {
+    // 8mer, 7mer-m8 and offset-6mer sites start facing miRNA nt 8, so nt 1 faces start + 7;
+    // 7mer-A1 and 6mer sites start facing nt 7.
+    const bool matches_nt8 = type == site_type::eight_mer || type == site_type::seven_mer_m8 || type == site_type::offset_six_mer;
+    const std::uint64_t facing_nt1 = site_start + (matches_nt8 ? 7 : 6);
+    return {facing_nt1 > duplex_window_upstream ? facing_nt1 - duplex_window_upstream : 0,
+            std::min(utr_length, facing_nt1 + duplex_window_downstream + 1)};
+}
+
+std::string duplex_structure_text(const duplex_result& duplex, std::uint64_t window_begin) {
+    if (duplex.pairs.empty()) return duplex.structure;
+    return duplex.structure + " " + std::to_string(duplex.mirna_from) + "," + std::to_string(duplex.mirna_to) + ":" +
+           std::to_string(window_begin + static_cast<std::uint64_t>(duplex.target_from)) + "," +
+           std::to_string(window_begin + static_cast<std::uint64_t>(duplex.target_to));
+}
+
 }  // namespace mirhit::scoring

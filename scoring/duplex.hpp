@@ -1,10 +1,12 @@
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "core/site.hpp"
 #include "scoring/energy_params.hpp"
 
 namespace mirhit::scoring {
@@ -71,5 +73,21 @@ private:
 // paired, miRNA unpaired; the target 5'->3' left to right above the miRNA 3'->5'. The whole
 // miRNA is drawn, and the target over the range of the duplex's structure.
 std::vector<std::string> duplex_diagram(const duplex_result& duplex, std::string_view mirna, std::string_view target);
+
+// The stretch of a UTR a site's duplex is folded on: from duplex_window_upstream nt 5' of the
+// nucleotide facing miRNA nt 1 to duplex_window_downstream nt 3' of it, cut at the UTR's ends
+// (40 nt in all, the layout of the shared RNAduplex reference windows: room for miRNA nt 2-22 to
+// pair upstream of the seed match with loops, and for dangles on both sides).
+inline constexpr std::uint64_t duplex_window_upstream = 32;
+inline constexpr std::uint64_t duplex_window_downstream = 7;
+struct utr_window {
+    std::uint64_t begin, end;  // 0-based, end exclusive
+};
+utr_window site_duplex_window(std::uint64_t utr_length, std::uint64_t site_start, site_type type);
+
+// RNAduplex's printout of a site's duplex: the structure, then the paired ranges
+// "MIRNA_FROM,MIRNA_TO:UTR_FROM,UTR_TO", with the target's range in UTR coordinates (1-based);
+// window_begin is the 0-based UTR position of the window's first nucleotide.
+std::string duplex_structure_text(const duplex_result& duplex, std::uint64_t window_begin);
 
 }  // namespace mirhit::scoring

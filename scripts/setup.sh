@@ -8,7 +8,8 @@ packages=(
   libtbb-dev zlib1g-dev libcli11-dev
   libgtest-dev libbenchmark-dev
   python3 time gzip
-  chromium  # headless: the test that renders the validate HTML report
+  chromium      # headless: the test that renders the validate HTML report
+  emboss-test   # real GenBank records (human mRNAs, BA000025) for the utrs tests
 )
 
 missing=()
