@@ -324,7 +324,6 @@ void run_targetscan_context(const targetscan_context_files& files, bool fixed, u
     if (have_parameters) in.params = read_parameters(parameters_file);
     read_mirnas(files.mirnas, in);
     read_utrs(files.utrs, in);
-    tc::compute_accessibility(in);
     read_airs(files.airs, in);
     read_orf_lengths(files.orf_lengths, in);
     read_orf_8mers(files.orf_8mers, in);

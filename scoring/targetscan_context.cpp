@@ -6,8 +6,6 @@
 #include <cstdio>
 #include <limits>
 
-#include <oneapi/tbb/enumerable_thread_specific.h>
-#include <oneapi/tbb/parallel_for.h>
 
 #include "scoring/accessibility.hpp"
 #include "scoring/context_features.hpp"
@@ -313,19 +311,17 @@ double sequencer::reference_air(const utr_data& utr, std::uint64_t site_end) {
     return std::max(1.0 * nearest_air_->value / 100, min_air);
 }
 
-void compute_accessibility(inputs& in) {
-    std::vector<utr_data*> utrs;
-    for (auto& [gene, species] : in.utrs)
-        for (auto& [id, utr] : species) utrs.push_back(&utr);
-    oneapi::tbb::enumerable_thread_specific<scoring::plfold> folds(
-        [] { return scoring::plfold(scoring::turner2004(), scoring::plfold_options{}); });
-    oneapi::tbb::parallel_for(std::size_t{0}, utrs.size(), [&](std::size_t k) {
-        utr_data& utr = *utrs[k];
-        utr.unpaired_14.assign(utr.sequence.size(), std::numeric_limits<double>::quiet_NaN());
-        folds.local().run(utr.sequence, [&](std::size_t pos, const double* p, int count) {
-            if (count >= sa_length) utr.unpaired_14[pos - 1] = p[sa_length - 1];
+// The UTR's unpaired probabilities for SA, folded on first use.
+const std::vector<double>& unpaired_14(const utr_data& utr) {
+    lazy_unpaired& lazy = *utr.unpaired_14;
+    std::call_once(lazy.once, [&] {
+        thread_local scoring::plfold fold(scoring::turner2004(), scoring::plfold_options{});
+        lazy.p.assign(utr.sequence.size(), std::numeric_limits<double>::quiet_NaN());
+        fold.run(utr.sequence, [&](std::size_t pos, const double* p, int count) {
+            if (count >= sa_length) lazy.p[pos - 1] = p[sa_length - 1];
         });
     });
+    return lazy.p;
 }
 
 // SA: log10 of the probability that the 14 nt ending opposite miRNA nt 1 are unpaired. The
@@ -336,7 +332,7 @@ void compute_accessibility(inputs& in) {
 std::string accessibility_contribution(const inputs& in, const target_row& row, std::size_t ti) {
     const std::uint64_t shift = row.type == site_type::seven_mer_m8 ? 1 : row.type == site_type::six_mer ? (in.fixed ? 1 : 2) : 0;
     const std::uint64_t pos = row.end + shift;
-    const auto& p = row.utr->unpaired_14;
+    const auto& p = unpaired_14(*row.utr);
     if (pos < 1 || pos > p.size() || !(p[pos - 1] > 0)) return in.fixed ? "NA" : "0";
     const double printed = number_of(format("%.7g", p[pos - 1]));
     return in.params.contribution(feature::accessibility, ti, log10_like_reference(printed));

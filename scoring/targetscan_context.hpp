@@ -3,6 +3,8 @@
 #include <array>
 #include <cstdint>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -78,15 +80,21 @@ struct isoform {
     bool truthy = false;  // the AIR's text is not "0"
 };
 
+// For SA: the probability that the 14 nt ending at each position (index = position - 1) of a UTR
+// are unpaired, from RNAplfold's model with TargetScan's settings (W 80, pairs j - i <= 40); NaN
+// where fewer than 14 nt end there. Folded on first use (only UTRs with sites are folded), once,
+// whichever thread gets there first: the values do not depend on it.
+struct lazy_unpaired {
+    std::once_flag once;
+    std::vector<double> p;
+};
+
 struct utr_data {
     std::string sequence;                        // gaps removed, T written U, case kept
-    // For SA: the probability that the 14 nt ending at each position (index = position - 1) are
-    // unpaired, from RNAplfold's model with TargetScan's settings (W 80, pairs j - i <= 40); NaN
-    // where fewer than 14 nt end there. Filled by compute_accessibility.
     std::map<std::uint64_t, isoform> isoforms;   // by scaled end; see sequencer for the order
     std::optional<perl_value> orf_length;
     std::unordered_map<std::string, perl_value> orf_8mers;  // by seed
-    std::vector<double> unpaired_14;
+    std::unique_ptr<lazy_unpaired> unpaired_14 = std::make_unique<lazy_unpaired>();
 };
 
 struct mirna {
@@ -117,10 +125,6 @@ inline std::string family_species_key(std::string_view family, std::string_view 
 // Genes without UTRs are ignored. Throws format_error when the gene has no human UTR to scale by
 // (where the reference dies dividing by zero).
 void add_air(inputs& in, std::string_view gene, std::uint64_t start, std::uint64_t end, std::string_view air_text);
-
-// Fills utr_data::unpaired_14 of every UTR, in parallel across UTRs (results do not depend on the
-// number of threads).
-void compute_accessibility(inputs& in);
 
 // The species the reference scores, and the one whose UTR lengths the AIRs refer to.
 bool is_scored_species(std::string_view species);

@@ -216,7 +216,7 @@ TEST(validate, output_is_identical_for_any_thread_count) {
     std::string utrs;
     for (int i = 0; i < 700; ++i) {
         utrs += ">NM_" + std::to_string(i) + " gene=" + (i == 350 ? std::string("CDH5") : "G" + std::to_string(i % 600)) + "\n";
-        for (int j = 0; j < 120; ++j) utrs += "ACGT"[rng() % 4];  // short: scoring folds every UTR
+        for (int j = 0; j < 60; ++j) utrs += "ACGT"[rng() % 4];  // short: scoring folds every UTR
         utrs += "\n";
     }
     write_file(dir / "utrs.fa", utrs);
