@@ -216,7 +216,7 @@ void run_scan(const scan_args& args, const std::string& command_line) {
                     std::sort(sites.begin(), sites.end());
                 }
                 std::span<const scoring::air_region> iso_regions;
-                if (folds_utrs) unpaired = plfolds.local().unpaired(piece.seq);
+                if (folds_utrs) unpaired = sites.empty() ? scoring::unpaired_table{} : plfolds.local().unpaired(piece.seq);
                 if (scorer) {
                     scoring::utr_inputs inputs;
                     setup->inputs_for(piece.record->id, inputs, orf_8mers, orf_sites);
