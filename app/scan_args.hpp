@@ -18,6 +18,7 @@ struct scan_args {
     std::string format = "tsv";
     std::string gene_summary;
     bool both_strands = false;           // also the reverse strand (genomic DNA)
+    bool genome_coords = false;          // bed in genome coordinates from `utrs --gtf` headers
     std::string score;                   // "context++" or empty
     score_options score_inputs;          // --ta, --orf, --isoforms, --pct
     std::vector<std::string> curated_files;  // more claims tables

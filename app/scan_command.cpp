@@ -121,7 +121,8 @@ void run_scan(const scan_args& args, const std::string& command_line) {
     const bool scored = !args.score.empty();
     // Scoring counts offset 6mers whatever --sites says.
     const seed_index index(mirnas.families(), scored ? site_type_set::all() : types);
-    const io::site_formatter formatter(format, mirnas, scored, args.both_strands);
+    io::site_formatter formatter(format, mirnas, scored, args.both_strands);
+    if (args.genome_coords) formatter.write_genome_coords();
     std::optional<score_setup> setup;
     std::optional<scoring::context_scorer> scorer;
     if (scored) {
@@ -144,6 +145,9 @@ void run_scan(const scan_args& args, const std::string& command_line) {
                            {"strands", args.both_strands ? "both (reverse-strand sites in forward coordinates, strand -)" : "given (+)"},
                            {"claims", claims_source + "; matched on the UTR's gene symbol"}}};
     if (setup) meta.parameters.emplace_back("score", setup->description());
+    if (args.genome_coords)
+        meta.parameters.emplace_back("coordinates", "genome, from the UTR headers' chrom=, strand= and exons=; BED12, one block per "
+                                                    "exon a site touches");
     io::atomic_output out(args.output);
     // Written with the first results, so that input rejected at once leaves standard output empty.
     bool started = false;
@@ -159,6 +163,7 @@ void run_scan(const scan_args& args, const std::string& command_line) {
                                                             io::format_preamble(io::output_format::tsv, meta), scored);
 
     utr_input input(args.utr_files, args.chunk_size, scored);
+    if (args.genome_coords) input.require_genome_coords();
     const auto& members = mirnas.families();
     const std::size_t live_batches = 2 * static_cast<std::size_t>(oneapi::tbb::info::default_concurrency()) + 2;
     run_ordered_pipeline<scan_batch>(

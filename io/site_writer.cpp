@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "core/encoding.hpp"
+#include "io/genome_coords.hpp"
 #include "mirhit/version.hpp"
 #include "scoring/site_efficacy.hpp"
 
@@ -101,6 +102,8 @@ site_formatter::site_formatter(output_format format, const mirna_set& mirnas, bo
 }
 
 std::string site_formatter::column_header() const {
+    if (format_ == output_format::bed && genome_coords_)
+        return "track name=mirhit_sites description=\"mirhit miRNA sites (mirna:site_type:gene:transcript)\" useScore=1\n";
     if (format_ != output_format::tsv) return {};
     std::string header = std::string("utr_id\tgene\tmirna\tfamily\tsite_type\tstart\tend") + (stranded_ ? "\tstrand" : "") +
                          "\tsite_seq\tnear_stop\tclaim_ids\tclaim_effect\tclaim_citation";
@@ -205,6 +208,17 @@ void site_formatter::append(std::string& out, const record_header& record, std::
         out += '\n';
         break;
     case output_format::bed:
+        if (genome_coords_) {
+            thread_local std::string name;
+            name = mirna_part_[mirna];
+            name += name_of(type);
+            name += ':';
+            name += record.gene;
+            name += ':';
+            name += record.id;
+            append_genome_bed12(out, *record.genome, start, length_of(type), reverse, name, scoring::bed_score(type));
+            break;
+        }
         out += record.id;
         out += '\t';
         append_number(out, start);

@@ -9,6 +9,8 @@ packages=(
   libgtest-dev libbenchmark-dev
   python3 time gzip
   chromium  # headless: the test that renders the validate HTML report
+  emboss-test  # real GenBank records: the utrs tests and examples/
+  rnahybrid  # bench/run_rnahybrid_compare.sh
 )
 
 missing=()
