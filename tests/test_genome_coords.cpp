@@ -151,5 +151,19 @@ TEST(genome_coords, records_without_genome_blocks_are_errors_with_their_line) {
     EXPECT_EQ(r.err, "mirhit: error: --genome-coords: needs --format bed\nRun 'mirhit scan --help' for usage.\n");
 }
 
+// The example the README walks through (examples/make_genome_example.py lists the planted sites).
+TEST(genome_coords, the_constructed_example_gives_the_readme_sites) {
+    auto utrs = run_mirhit({"utrs", "--genome", "examples/genome.fa", "--gtf", "examples/genome.gtf"});
+    ASSERT_EQ(utrs.exit_code, 0) << utrs.err;
+    auto scan = run_mirhit({"scan", "-", "--mirnas", "hsa-miR-21-5p,hsa-let-7a-5p", "--format", "bed", "--genome-coords"}, utrs.out);
+    ASSERT_EQ(scan.exit_code, 0) << scan.err;
+    auto lines = data_lines(scan.out);
+    ASSERT_EQ(lines.size(), 6u);
+    EXPECT_EQ(lines[1], "chr1\t597\t1005\thsa-miR-21-5p:8mer:GENEA:TXA1\t1000\t+\t597\t1005\t0\t2\t3,5,\t0,403,");
+    EXPECT_EQ(lines[2], "chr1\t1100\t1108\thsa-let-7a-5p:8mer:GENEA:TXA1\t1000\t+\t1100\t1108\t0\t1\t8,\t0,");
+    EXPECT_EQ(lines[4], "chr2\t2449\t2457\thsa-miR-21-5p:8mer:GENEB:TXB1\t1000\t-\t2449\t2457\t0\t1\t8,\t0,");
+    EXPECT_EQ(lines[5], "chr2\t496\t1504\thsa-let-7a-5p:8mer:GENEB:TXB1\t1000\t-\t496\t1504\t0\t2\t4,4,\t0,1004,");
+}
+
 }  // namespace
 }  // namespace mirhit::test
