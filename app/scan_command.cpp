@@ -121,6 +121,9 @@ void run_scan(const scan_args& args, const std::string& command_line) {
     const bool scored = !args.score.empty();
     // Scoring counts offset 6mers whatever --sites says.
     const seed_index index(mirnas.families(), scored ? site_type_set::all() : types);
+    // 8mer and 7mer sites only (the genome-scale case): both strands in one pass, one lookup a base.
+    std::optional<seed7_index> index7;
+    if (!scored && seed7_index::covers(types)) index7.emplace(mirnas.families(), types, args.both_strands);
     io::site_formatter formatter(format, mirnas, scored, args.both_strands);
     if (args.genome_coords) formatter.write_genome_coords();
     std::optional<score_setup> setup;
@@ -180,8 +183,12 @@ void run_scan(const scan_args& args, const std::string& command_line) {
                 if (piece.offset == 0) result.records.push_back(piece.record);
                 sites.clear();
                 const auto owned = owned_starts(piece.offset, piece.overlap, piece.seq.size(), piece.last);
-                scan_piece(index, piece.seq, piece.offset, owned, sites);
-                if (args.both_strands) {
+                if (index7) {
+                    scan_piece_seven(*index7, piece.seq, piece.offset, owned, sites);
+                } else {
+                    scan_piece(index, piece.seq, piece.offset, owned, sites);
+                }
+                if (args.both_strands && !index7) {
                     scan_piece_reverse(index, piece.seq, piece.offset, owned, sites, reverse_scratch);
                     std::sort(sites.begin(), sites.end());
                 }

@@ -78,4 +78,45 @@ void scan_piece(const seed_index& index, std::string_view seq, std::uint64_t off
 void scan_piece_reverse(const seed_index& index, std::string_view seq, std::uint64_t offset, owned_range owned,
                         std::vector<family_site>& out, std::string& scratch);
 
+
+// The fast path for 8mer, 7mer-m8 and 7mer-A1 sites (the genome-scale question): every 7-mer
+// code (4^7) to the seed families whose 7mer-m8 (rc of nt 2-8) or 7mer-A1 (rc of nt 2-7, then A)
+// it is, on the forward strand and, with both_strands, on the reverse one (the reverse
+// complement of those 7-mers), so one pass with one lookup per position finds both strands.
+class seed7_index {
+public:
+    static constexpr unsigned k = 7;
+    static constexpr std::uint32_t code_count = 1u << (2 * k);
+
+    // m8: the 7-mer pairs nt 2-8 (8mer when followed by A); a1: nt 2-7 then the A (unless
+    // preceded by the nt-8 partner: then an 8mer, found by its m8 entry). reverse_*: the same on
+    // the reverse strand, read on the forward one.
+    enum class role : std::uint8_t { m8, a1, reverse_m8, reverse_a1 };
+    struct entry {
+        std::uint32_t family;
+        role kind;
+        std::uint8_t flank;  // a1: the nt-8 partner that would make it an 8mer; reverse_a1: its complement
+    };
+
+    // types: none outside 8mer, 7mer-m8 and 7mer-A1 (see covers()).
+    seed7_index(const std::vector<seed_family>& families, site_type_set types, bool both_strands);
+    // Whether these types can be scanned with a seed7_index.
+    static bool covers(site_type_set types);
+
+    std::span<const entry> at(std::uint32_t code) const {
+        return {entries_.data() + begin_[code], entries_.data() + begin_[code + 1]};
+    }
+    site_type_set types() const { return types_; }
+
+private:
+    std::vector<std::uint32_t> begin_;
+    std::vector<entry> entries_;
+    site_type_set types_;
+};
+
+// The same sites, sorted the same way, as scan_piece with a seed_index of the same types (and,
+// when the index has both strands, scan_piece_reverse, then sorting).
+void scan_piece_seven(const seed7_index& index, std::string_view seq, std::uint64_t offset, owned_range owned,
+                      std::vector<family_site>& out);
+
 }  // namespace mirhit
