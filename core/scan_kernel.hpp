@@ -87,31 +87,36 @@ class seed7_index {
 public:
     static constexpr unsigned k = 7;
     static constexpr std::uint32_t code_count = 1u << (2 * k);
+    static constexpr std::uint8_t no_site = 0xff;
 
-    // m8: the 7-mer pairs nt 2-8 (8mer when followed by A); a1: nt 2-7 then the A (unless
-    // preceded by the nt-8 partner: then an 8mer, found by its m8 entry). reverse_*: the same on
-    // the reverse strand, read on the forward one.
-    enum class role : std::uint8_t { m8, a1, reverse_m8, reverse_a1 };
+    // What a 7-mer match means, decided by one flanking base without branching: the base before
+    // the 7-mer or the one after it equals `flank` or not, and that picks the site type (or
+    // no_site: not wanted, or an 8mer that another entry reports).
+    //   forward m8 (rc of nt 2-8):        after == A: 8mer, else 7mer-m8
+    //   forward a1 (rc of nt 2-7, then A): before == nt-8 partner: no site (the 8mer), else 7mer-A1
+    //   reverse m8 (nt 2-8 read forward):  before == U: 8mer one base earlier, else 7mer-m8
+    //   reverse a1 (U, then nt 2-7):       after == nt 8: no site, else 7mer-A1
     struct entry {
         std::uint32_t family;
-        role kind;
-        std::uint8_t flank;  // a1: the nt-8 partner that would make it an 8mer; reverse_a1: its complement
+        std::uint8_t flank;
+        std::uint8_t flags;    // use_after | reverse | earlier_on_match
+        std::uint8_t type[2];  // the site type (or no_site) when the flank does not match, and when it does
     };
+    static constexpr std::uint8_t use_after = 1, reverse = 2, earlier_on_match = 4;
 
     // types: none outside 8mer, 7mer-m8 and 7mer-A1 (see covers()).
     seed7_index(const std::vector<seed_family>& families, site_type_set types, bool both_strands);
     // Whether these types can be scanned with a seed7_index.
     static bool covers(site_type_set types);
 
-    std::span<const entry> at(std::uint32_t code) const {
-        return {entries_.data() + begin_[code], entries_.data() + begin_[code + 1]};
-    }
-    site_type_set types() const { return types_; }
+    // The entries of a code are entries()[begin(code) .. begin(code + 1)); entries() has one
+    // spare entry at the end, so entries()[begin(code)] may always be read.
+    const std::uint32_t* begins() const { return begin_.data(); }
+    const entry* entries() const { return entries_.data(); }
 
 private:
     std::vector<std::uint32_t> begin_;
     std::vector<entry> entries_;
-    site_type_set types_;
 };
 
 // The same sites, sorted the same way, as scan_piece with a seed_index of the same types (and,
