@@ -123,7 +123,8 @@ void run_scan(const scan_args& args, const std::string& command_line) {
     const seed_index index(mirnas.families(), scored ? site_type_set::all() : types);
     // 8mer and 7mer sites only (the genome-scale case): both strands in one pass, one lookup a base.
     std::optional<seed7_index> index7;
-    if (!scored && seed7_index::covers(types)) index7.emplace(mirnas.families(), types, args.both_strands);
+    if (!scored && seed7_index::covers(types) && mirnas.families().size() <= seed7_index::max_families)
+        index7.emplace(mirnas.families(), types, args.both_strands);
     io::site_formatter formatter(format, mirnas, scored, args.both_strands);
     if (args.genome_coords) formatter.write_genome_coords();
     std::optional<score_setup> setup;
