@@ -113,6 +113,16 @@ void BM_both_strands_8mer_7mer_seven(benchmark::State& state) {
 }
 BENCHMARK(BM_both_strands_8mer_7mer_seven)->Unit(benchmark::kMillisecond);
 
+// The same path with few miRNAs: the cost per base without the cost per site.
+void BM_both_strands_8mer_7mer_seven_few_mirnas(benchmark::State& state) {
+    const auto mirnas = first_mirnas(static_cast<std::size_t>(state.range(0)));
+    const seed7_index index(mirnas.families(), eight_and_seven(), true);
+    both_strands_benchmark(state, [&](const std::string& seq, owned_range owned, std::vector<family_site>& sites) {
+        scan_piece_seven(index, seq, 0, owned, sites);
+    });
+}
+BENCHMARK(BM_both_strands_8mer_7mer_seven_few_mirnas)->Arg(1)->Arg(100)->Unit(benchmark::kMillisecond);
+
 // zlib inflating the same sequence written as 60-nt FASTA lines and gzip-compressed.
 void BM_zlib_inflate_same_input(benchmark::State& state) {
     const auto& seq = utr_sequence();

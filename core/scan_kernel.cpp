@@ -1,6 +1,7 @@
 #include "core/scan_kernel.hpp"
 
 #include <algorithm>
+#include <array>
 #include <stdexcept>
 #include <string>
 
@@ -158,15 +159,23 @@ seed7_index::seed7_index(const std::vector<seed_family>& families, site_type_set
             }
         }
     }
+    // A code's first entry goes to first_, the others, in the same order, to more_.
     for (const auto& [code, e] : keyed) {
-        if (!first_[code]) first_[code] = e;
-        else ++more_begin_[code + 1], first_[code] |= 1u << more_bit;
+        if (!first_[code])
+            first_[code] = e;
+        else
+            ++more_begin_[code + 1], first_[code] |= 1u << more_bit;
     }
     for (std::uint32_t c = 0; c < code_count; ++c) more_begin_[c + 1] += more_begin_[c];
     more_.resize(more_begin_[code_count]);
     auto fill = more_begin_;
-    for (const auto& [code, e] : keyed)
-        if ((first_[code] & ~(1u << more_bit)) != e) more_[fill[code]++] = e;
+    std::vector<bool> placed(code_count);
+    for (const auto& [code, e] : keyed) {
+        if (placed[code])
+            more_[fill[code]++] = e;
+        else
+            placed[code] = true;
+    }
 }
 
 namespace {
@@ -195,10 +204,12 @@ void scan_piece_seven(const seed7_index& index, std::string_view seq, std::uint6
     const seed7_index::entry* more_entries = index.more_entries();
     constexpr unsigned k = seed7_index::k;
     const std::size_t first = out.size();
-    std::size_t count = first;
-    // Sites are written in place and counted only when kept; room for the worst case of a
-    // window is made before it.
-    out.resize(first + n / 2 + 64);
+    // Sites are written to a reused staging buffer and counted only when kept (no
+    // initialisation of memory for sites that may never come), then appended to out.
+    constexpr std::size_t stage_size = 4096;
+    thread_local std::array<family_site, stage_size> stage;
+    family_site* dst = stage.data();
+    std::size_t count = 0;
     // A window is the 7-mer seq[w .. w + 6] with the base before and the one after it, read as one
     // rolling 9-base code once the base after, seq[w + 7], has come in (past the end of the piece
     // a non-base comes in). A forward site starts at w; a reverse one ends at w + 7 and belongs
@@ -207,16 +218,13 @@ void scan_piece_seven(const seed7_index& index, std::string_view seq, std::uint6
     const std::uint64_t own_to = std::min<std::uint64_t>(owned.end - offset, n);  // windows [own_from, own_to)
     std::uint32_t code = 0;
     unsigned valid = 0;  // bit j: the base j steps back is A, C, G or U
-    family_site* dst = out.data();
-    std::size_t room = out.size();
     auto examine = [&](std::size_t w) {
         // The 7-mer is bits 1-7, the base before bit 8, the one after bit 0.
         if ((valid & 0xfe) != 0xfe) return;
         // A code has at most 10 entries (1 m8 and up to 4 a1 per strand).
-        if (count + 16 > room) {
-            out.resize(2 * room + 16);
-            dst = out.data();
-            room = out.size();
+        if (count + 16 > stage_size) {
+            out.insert(out.end(), dst, dst + count);
+            count = 0;
         }
         const std::uint32_t seven = code >> 2 & (seed7_index::code_count - 1);
         const seed7_index::entry e = first_entries[seven];
@@ -243,10 +251,10 @@ void scan_piece_seven(const seed7_index& index, std::string_view seq, std::uint6
         step(nt_other);
         examine(w);
     }
-    out.resize(count);
+    out.insert(out.end(), dst, dst + count);
     // Sites come in order of window end and start at the window or one before it (reverse
-    // 8mers), so each is at most a few places from its own: insertion sort is linear here.
-    // The order of family_site's operator<, as one integer, so comparing does not branch.
+    // 8mers), so each is at most a few places from its own: insertion sort is linear here, with
+    // family_site's order as one integer, so that comparing does not branch.
     auto key = [](const family_site& x) {
         return static_cast<unsigned __int128>(x.start << 1 | x.reverse) << 64 | (std::uint64_t{x.family} << 3 | static_cast<unsigned>(x.type));
     };
