@@ -176,6 +176,9 @@ seed7_index::seed7_index(const std::vector<seed_family>& families, site_type_set
         else
             placed[code] = true;
     }
+    std::uint32_t used = 0;
+    for (auto e : first_) used += e != 0;
+    dense_ = used > code_count / 8;
 }
 
 namespace {
@@ -193,10 +196,11 @@ inline void add_seven_site(family_site* out, std::size_t& count, seed7_index::en
     count += (e >> x::present_bit) & (type != x::no_site);
 }
 
-}  // namespace
-
-void scan_piece_seven(const seed7_index& index, std::string_view seq, std::uint64_t offset, owned_range owned,
-                      std::vector<family_site>& out) {
+// dense: most codes have entries (all human miRNAs on both strands), so testing for one would be
+// an unpredictable branch; with few miRNAs it is a predictable one that skips the work.
+template <bool dense>
+void scan_seven(const seed7_index& index, std::string_view seq, std::uint64_t offset, owned_range owned,
+                std::vector<family_site>& out) {
     const auto* s = reinterpret_cast<const unsigned char*>(seq.data());
     const std::size_t n = seq.size();
     const seed7_index::entry* first_entries = index.first_entries();
@@ -228,6 +232,7 @@ void scan_piece_seven(const seed7_index& index, std::string_view seq, std::uint6
         }
         const std::uint32_t seven = code >> 2 & (seed7_index::code_count - 1);
         const seed7_index::entry e = first_entries[seven];
+        if (!dense && !e) return;
         const std::uint32_t flanks = (valid & 0x100 ? code >> 16 & 3 : nt_other) | (valid & 1 ? code & 3 : nt_other) << 8;
         const std::uint64_t start = offset + w;
         add_seven_site(dst, count, e, flanks, start);
@@ -269,6 +274,16 @@ void scan_piece_seven(const seed7_index& index, std::string_view seq, std::uint6
         }
         out[to] = site;
     }
+}
+
+}  // namespace
+
+void scan_piece_seven(const seed7_index& index, std::string_view seq, std::uint64_t offset, owned_range owned,
+                      std::vector<family_site>& out) {
+    if (index.dense())
+        scan_seven<true>(index, seq, offset, owned, out);
+    else
+        scan_seven<false>(index, seq, offset, owned, out);
 }
 
 }  // namespace mirhit

@@ -114,11 +114,14 @@ public:
     const entry* first_entries() const { return first_.data(); }
     const std::uint32_t* more_begins() const { return more_begin_.data(); }
     const entry* more_entries() const { return more_.data(); }
+    // More than 1/8 of the codes have an entry (then a branch on whether one has is unpredictable).
+    bool dense() const { return dense_; }
 
 private:
     std::vector<entry> first_;
     std::vector<std::uint32_t> more_begin_;
     std::vector<entry> more_;
+    bool dense_ = false;
 };
 
 // The same sites, sorted the same way, as scan_piece with a seed_index of the same types (and,
