@@ -190,10 +190,10 @@ void site_formatter::append(std::string& out, const record_header& record, std::
         append_number(out, first);
         out += '\t';
         append_number(out, last);
-        if (stranded_) out += reverse ? "\t-" : "\t+";
+        if (stranded_) out.append(reverse ? "\t-" : "\t+", 2);
         out += '\t';
         append_rna(out, site, reverse);
-        out += near_stop ? "\t1" : "\t0";
+        out.append(near_stop ? "\t1" : "\t0", 2);
         if (claims) {
             out += '\t';
             out += claims->ids;
@@ -229,7 +229,7 @@ void site_formatter::append(std::string& out, const record_header& record, std::
         out += name_of(type);
         out += '\t';
         append_number(out, scoring::bed_score(type));
-        out += reverse ? "\t-\n" : "\t+\n";
+        out.append(reverse ? "\t-\n" : "\t+\n", 3);
         break;
     case output_format::jsonl:
         out += "{\"utr_id\":\"";
