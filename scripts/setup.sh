@@ -8,9 +8,9 @@ packages=(
   libtbb-dev zlib1g-dev libcli11-dev
   libgtest-dev libbenchmark-dev
   python3 time gzip
-  chromium  # headless: the test that renders the validate HTML report
-  emboss-test  # real GenBank records: the utrs tests and examples/
-  rnahybrid  # bench/run_rnahybrid_compare.sh
+  chromium      # headless: the test that renders the validate HTML report
+  emboss-test   # real GenBank records (human mRNAs, BA000025) for the utrs tests
+  rnahybrid     # bench/run_rnahybrid_compare.sh
 )
 
 missing=()
