@@ -163,6 +163,8 @@ three_prime_utr features, or GENCODE's UTR features past the stop codon), its pi
 transcript order and reverse-complemented on the minus strand, with the header
 '>TRANSCRIPT_ID gene=GENE_NAME chrom=CHR strand=+/- exons=START-END,...' (1-based genomic).
 --one-per-gene keeps the longest 3'UTR of each gene (the first of equally long ones).
+'mirhit scan --format bed --genome-coords' reads these headers to write sites as BED12 on
+the genome.
 
 Example:
   mirhit utrs --genbank human.1.rna.gbff.gz -o human_3utrs.fa

@@ -33,13 +33,16 @@ bool utr_input::read(std::vector<io::sequence_piece>& pieces) {
     }
 }
 
+// Checked on every piece, before any is scanned: a site never lies past the exons.
 void utr_input::check_genome_length(const io::sequence_piece& piece) const {
-    if (!piece.last) return;
     const auto& record = *piece.record;
-    const std::uint64_t length = piece.offset + piece.seq.size(), covered = record.genome->length();
-    if (length != covered)
+    const std::uint64_t reach = piece.offset + piece.seq.size(), covered = record.genome->length();
+    if (reach > covered)
         throw input_error_at(record.file, record.line,
-                             "record '" + record.id + "' is " + std::to_string(length) + " nt long but its exons= cover " +
+                             "record '" + record.id + "' is longer than the " + std::to_string(covered) + " nt its exons= cover");
+    if (piece.last && reach != covered)
+        throw input_error_at(record.file, record.line,
+                             "record '" + record.id + "' is " + std::to_string(reach) + " nt long but its exons= cover " +
                                  std::to_string(covered) + " nt");
 }
 

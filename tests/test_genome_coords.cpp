@@ -146,6 +146,12 @@ TEST(genome_coords, records_without_genome_blocks_are_errors_with_their_line) {
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_EQ(r.err, "mirhit: error: u.fa:1: record 'T1' is 8 nt long but its exons= cover 9 nt\n");
 
+    // Found on the piece that goes past the exons, before any site is mapped.
+    write_file(dir / "u.fa", ">T1 chrom=c strand=+ exons=1-5,9-12\n" + std::string(200, 'A') + "ATAAGCTA\n");
+    r = run_mirhit({"scan", "u.fa", "--format", "bed", "--genome-coords", "--chunk-size", "16"}, "", dir);
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_EQ(r.err, "mirhit: error: u.fa:1: record 'T1' is longer than the 9 nt its exons= cover\n");
+
     r = run_mirhit({"scan", "u.fa", "--genome-coords"}, "", dir);
     EXPECT_EQ(r.exit_code, 2);
     EXPECT_EQ(r.err, "mirhit: error: --genome-coords: needs --format bed\nRun 'mirhit scan --help' for usage.\n");
