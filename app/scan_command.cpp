@@ -206,10 +206,10 @@ void run_scan(const scan_args& args, const std::string& command_line) {
                     scan_piece_seven(*index7, piece.seq, piece.offset, owned, sites);
                 } else {
                     scan_piece(index, piece.seq, piece.offset, owned, sites);
-                }
-                if (args.both_strands && !index7) {
-                    scan_piece_reverse(index, piece.seq, piece.offset, owned, sites, reverse_scratch);
-                    std::sort(sites.begin(), sites.end());
+                    if (args.both_strands) {
+                        scan_piece_reverse(index, piece.seq, piece.offset, owned, sites, reverse_scratch);
+                        std::sort(sites.begin(), sites.end());
+                    }
                 }
                 std::span<const scoring::air_region> iso_regions;
                 if (scorer) {
