@@ -23,7 +23,7 @@ fi
 
 timing="$work/genome_time.txt"
 cmd=("$mirhit" scan --threads "$threads" --both-strands --sites 8mer,7mer-m8,7mer-A1 --no-builtin-claims "${extra[@]}" "$input")
-echo "running: ${cmd[*]} | wc -l" >&2
+echo "running: ${cmd[*]} | grep -vc '^#'" >&2
 rows="$(/usr/bin/time -f '%e %M %U %S' -o "$timing" "${cmd[@]}" | grep -vc '^#' || true)"
 read -r wall rss_kb user sys < <(tail -n 1 "$timing")
 awk -v mb="$size_mb" -v wall="$wall" -v sites="$(( rows > 0 ? rows - 1 : 0 ))" -v rss="$rss_kb" -v thr="$threads" \
