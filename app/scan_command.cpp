@@ -129,7 +129,12 @@ void run_scan(const scan_args& args, const std::string& command_line) {
     const bool access = scores(args, "access");
     // Scoring counts offset 6mers whatever --sites says.
     const seed_index index(mirnas.families(), scored ? site_type_set::all() : types);
-    const io::site_formatter formatter(format, mirnas, scored, args.both_strands, duplex, access);
+    // 8mer and 7mer sites only (the genome-scale case): both strands in one pass, one lookup a base.
+    std::optional<seed7_index> index7;
+    if (!scored && seed7_index::covers(types) && mirnas.families().size() <= seed7_index::max_families)
+        index7.emplace(mirnas.families(), types, args.both_strands);
+    io::site_formatter formatter(format, mirnas, scored, args.both_strands, duplex, access);
+    if (args.genome_coords) formatter.write_genome_coords();
     std::optional<scoring::energy_params> loaded_params;
     if (!args.energy_params_file.empty()) loaded_params = scoring::load_energy_params(args.energy_params_file);
     const scoring::energy_params& params = loaded_params ? *loaded_params : scoring::turner2004();
@@ -169,6 +174,9 @@ void run_scan(const scan_args& args, const std::string& command_line) {
                 " nt" + (scored ? "; SA: the 14 nt ending opposite miRNA nt 1" : "") +
                 (access ? "; dG_open = -RT ln P(the 8 nt opposite miRNA nt 1-8 unpaired), kcal/mol" : "") +
                 (access && duplex ? "; ddG = duplex_dG + dG_open (PITA's ddG = dG_duplex - dG_open, Kertesz et al. 2007, whose dG_open is the negative of this cost)" : ""));
+    if (args.genome_coords)
+        meta.parameters.emplace_back("coordinates", "genome, from the UTR headers' chrom=, strand= and exons=; BED12, one block per "
+                                                    "exon a site touches");
     if (duplex)
         meta.parameters.emplace_back(
             "duplex", "minimum free energy of the miRNA-UTR duplex, intermolecular pairs only (RNAduplex's model; " +
@@ -191,6 +199,7 @@ void run_scan(const scan_args& args, const std::string& command_line) {
                                                             io::format_preamble(io::output_format::tsv, meta), scored);
 
     utr_input input(args.utr_files, args.chunk_size, scored || duplex || access);
+    if (args.genome_coords) input.require_genome_coords();
     const auto& members = mirnas.families();
     const std::size_t live_batches = 2 * static_cast<std::size_t>(oneapi::tbb::info::default_concurrency()) + 2;
     run_ordered_pipeline<scan_batch>(
@@ -210,10 +219,14 @@ void run_scan(const scan_args& args, const std::string& command_line) {
                 const auto claim_gene = marks.claim_gene(piece.record->gene);
                 sites.clear();
                 const auto owned = owned_starts(piece.offset, piece.overlap, piece.seq.size(), piece.last);
-                scan_piece(index, piece.seq, piece.offset, owned, sites);
-                if (args.both_strands) {
-                    scan_piece_reverse(index, piece.seq, piece.offset, owned, sites, reverse_scratch);
-                    std::sort(sites.begin(), sites.end());
+                if (index7) {
+                    scan_piece_seven(*index7, piece.seq, piece.offset, owned, sites);
+                } else {
+                    scan_piece(index, piece.seq, piece.offset, owned, sites);
+                    if (args.both_strands) {
+                        scan_piece_reverse(index, piece.seq, piece.offset, owned, sites, reverse_scratch);
+                        std::sort(sites.begin(), sites.end());
+                    }
                 }
                 std::span<const scoring::air_region> iso_regions;
                 if (folds_utrs) unpaired = sites.empty() ? scoring::unpaired_table{} : plfolds.local().unpaired(piece.seq);

@@ -19,7 +19,12 @@ bool utr_input::read(std::vector<io::sequence_piece>& pieces) {
                                                          [this](io::record_header& r) { check_header(r); });
             if (whole_) reader_->keep_records_whole();
         }
-        if (reader_->read_batch(pieces, chunk_)) return true;
+        const auto first = pieces.size();
+        if (reader_->read_batch(pieces, chunk_)) {
+            if (genome_coords_)
+                for (auto p = first; p < pieces.size(); ++p) check_genome_length(pieces[p]);
+            return true;
+        }
         if (reader_->unavailable())
             std::cerr << "mirhit: warning: " << reader_->name() << ": skipped " << reader_->unavailable()
                       << " record(s) whose sequence is 'Sequence unavailable' (Ensembl BioMart), the first at line "
@@ -28,8 +33,22 @@ bool utr_input::read(std::vector<io::sequence_piece>& pieces) {
     }
 }
 
+// Checked on every piece, before any is scanned: a site never lies past the exons.
+void utr_input::check_genome_length(const io::sequence_piece& piece) const {
+    const auto& record = *piece.record;
+    const std::uint64_t reach = piece.offset + piece.seq.size(), covered = record.genome->length();
+    if (reach > covered)
+        throw input_error_at(record.file, record.line,
+                             "record '" + record.id + "' is longer than the " + std::to_string(covered) + " nt its exons= cover");
+    if (piece.last && reach != covered)
+        throw input_error_at(record.file, record.line,
+                             "record '" + record.id + "' is " + std::to_string(reach) + " nt long but its exons= cover " +
+                                 std::to_string(covered) + " nt");
+}
+
 void utr_input::check_header(io::record_header& record) {
     io::parse_utr_header(record);
+    if (genome_coords_) io::parse_genome_header(record);
     auto [it, is_new] = first_seen_.try_emplace(record.id, record.file + ":" + std::to_string(record.line));
     if (!is_new)
         throw input_error_at(record.file, record.line, "duplicate record id '" + record.id + "' (first at " + it->second + ")");

@@ -18,13 +18,17 @@ public:
     // chunk: sequence bytes per batch; whole: every record in one piece (for scoring).
     utr_input(const std::vector<std::string>& files, std::size_t chunk, bool whole);
     bool read(std::vector<io::sequence_piece>& pieces);
+    // Every header must carry genome coordinates (scan --genome-coords) that cover its sequence.
+    void require_genome_coords() { genome_coords_ = true; }
 
 private:
     void check_header(io::record_header& record);
+    void check_genome_length(const io::sequence_piece& piece) const;
 
     const std::vector<std::string>& files_;
     std::size_t chunk_;
     bool whole_;
+    bool genome_coords_ = false;
     std::size_t next_file_ = 0;
     std::unique_ptr<io::fasta_reader> reader_;
     std::unordered_map<std::string, std::string> first_seen_;

@@ -10,6 +10,7 @@ packages=(
   python3 time gzip
   chromium      # headless: the test that renders the validate HTML report
   emboss-test   # real GenBank records (human mRNAs, BA000025) for the utrs tests
+  rnahybrid     # bench/run_rnahybrid_compare.sh
 )
 
 missing=()
