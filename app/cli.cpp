@@ -353,6 +353,12 @@ int main(int argc, char** argv) {
     utrs_cmd->add_option("-o,--output", utrs.output, "Output FASTA file (default: standard output)")->type_name("FILE");
     utrs_cmd->footer(utrs_footer);
 
+    // A list option takes one argument per use (split at commas), so "--sites 8mer FILE" leaves
+    // FILE to the positional arguments.
+    for (auto* sub : app.get_subcommands({}))
+        for (auto* opt : sub->get_options())
+            if (!opt->get_positional() && opt->get_items_expected_max() > 1) opt->allow_extra_args(false);
+
     try {
         app.parse(argc, argv);
         if (scan_cmd->parsed() && !scan.gene_summary.empty() && same_output(scan.gene_summary, scan.output))
