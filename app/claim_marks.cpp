@@ -42,8 +42,7 @@ std::string claim_marks::claim_gene(const std::string& header_gene) const {
     return key;
 }
 
-const io::claim_mark* claim_marks::find(std::uint32_t mirna, const std::string& gene) const {
-    if (!claimed_[mirna]) return nullptr;
+const io::claim_mark* claim_marks::find_claimed(std::uint32_t mirna, const std::string& gene) const {
     const auto& map = by_mirna_[mirna];
     const auto it = map.find(gene);
     return it == map.end() ? nullptr : &it->second.mark;

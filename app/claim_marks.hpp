@@ -25,8 +25,10 @@ public:
     // names it, else the claimed symbol it resolves to uniquely as an alias (MMAC1 -> PTEN).
     std::string claim_gene(const std::string& header_gene) const;
 
-    // The claims on this miRNA and gene (a claim_gene key), or null.
-    const io::claim_mark* find(std::uint32_t mirna, const std::string& gene) const;
+    // The claims on this miRNA and gene (a claim_gene key), or null. Inline: asked for every site row.
+    const io::claim_mark* find(std::uint32_t mirna, const std::string& gene) const {
+        return claimed_[mirna] ? find_claimed(mirna, gene) : nullptr;
+    }
     // The claims' indices for this miRNA and gene (empty when none).
     const std::vector<std::uint32_t>& claims_of(std::uint32_t mirna, const std::string& gene) const;
 
@@ -46,6 +48,7 @@ private:
         std::vector<std::uint32_t> claims;
     };
     std::string summary_of(std::uint32_t claim) const;
+    const io::claim_mark* find_claimed(std::uint32_t mirna, const std::string& gene) const;
 
     std::vector<reference::claim> claims_;
     std::vector<std::unordered_map<std::string, pair_marks>> by_mirna_;  // by miRNA index, upper-case gene

@@ -1,6 +1,8 @@
 #include "io/site_writer.hpp"
 
+#include <algorithm>
 #include <charconv>
+#include <cstring>
 #include <cmath>
 #include <cstdio>
 
@@ -35,14 +37,97 @@ void append_fixed3(std::string& out, double value) {
     out += static_cast<char>('0' + fraction % 10);
 }
 
-// The site as RNA; reverse: the reverse complement (the site on the other strand).
-void append_rna(std::string& out, std::string_view site, bool reverse = false) {
-    if (!reverse) {
-        for (char c : site) out.push_back(rna_letter[code_of(c) & 3]);
-        return;
+// Writes a row's fixed-size columns through a raw pointer into space the caller reserved: rows
+// are short and many (a genome scan writes one every other base), so per-append capacity checks
+// and temporaries would cost more than the text itself.
+struct row_cursor {
+    char* p;
+
+    [[gnu::always_inline]] void put(char c) { *p++ = c; }
+    // Short texts (ids, names) with two overlapping fixed-size copies instead of a memcpy call.
+    [[gnu::always_inline]] void put(std::string_view text) {
+        const char* from = text.data();
+        const std::size_t n = text.size();
+        if (n > 16 && n <= 32) {
+            std::memcpy(p, from, 16);
+            std::memcpy(p + n - 16, from + n - 16, 16);
+        } else if (n >= 8 && n <= 16) {
+            std::memcpy(p, from, 8);
+            std::memcpy(p + n - 8, from + n - 8, 8);
+        } else if (n >= 4 && n < 8) {
+            std::memcpy(p, from, 4);
+            std::memcpy(p + n - 4, from + n - 4, 4);
+        } else if (n < 4) {
+            for (std::size_t i = 0; i < n; ++i) p[i] = from[i];
+        } else {
+            std::memcpy(p, from, n);
+        }
+        p += n;
     }
-    for (auto it = site.rbegin(); it != site.rend(); ++it) out.push_back(rna_letter[complement(code_of(*it) & 3)]);
+    // Decimal, two digits at a time from the end.
+    [[gnu::always_inline]] void number(std::uint64_t value) {
+        static constexpr char pairs[] =
+            "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+            "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+            "8081828384858687888990919293949596979899";
+        int digits = 1;
+        for (std::uint64_t limit = 10; digits < 20 && value >= limit; limit *= 10) ++digits;
+        char* at = p + digits;
+        p = at;
+        while (value >= 100) {
+            const auto two = static_cast<std::size_t>(value % 100) * 2;
+            value /= 100;
+            *--at = pairs[two + 1];
+            *--at = pairs[two];
+        }
+        if (value >= 10) {
+            const auto two = static_cast<std::size_t>(value) * 2;
+            *--at = pairs[two + 1];
+            *--at = pairs[two];
+        } else {
+            *--at = static_cast<char>('0' + value);
+        }
+    }
+    // The site as RNA; reverse: the reverse complement (the site on the other strand).
+    [[gnu::always_inline]] void rna(std::string_view site, bool reverse) {
+        if (!reverse) {
+            for (char c : site) *p++ = rna_letter[code_of(c) & 3];
+            return;
+        }
+        for (auto it = site.rbegin(); it != site.rend(); ++it) *p++ = rna_letter[complement(code_of(*it) & 3)];
+    }
+    // As json_escape, at most 6 bytes per input byte.
+    void json(std::string_view text) {
+        static constexpr char hex[] = "0123456789abcdef";
+        for (char c : text) {
+            switch (c) {
+            case '"': put("\\\""); break;
+            case '\\': put("\\\\"); break;
+            case '\t': put("\\t"); break;
+            case '\n': put("\\n"); break;
+            case '\r': put("\\r"); break;
+            default:
+                if (static_cast<unsigned char>(c) < 0x20) {
+                    put("\\u00");
+                    put(hex[(c >> 4) & 0xf]);
+                    put(hex[c & 0xf]);
+                } else {
+                    put(c);
+                }
+            }
+        }
+    }
+};
+
+// Grows out by at most `bound` bytes for a row_cursor (geometrically, ahead of the rows).
+[[gnu::always_inline]] inline char* row_space(std::string& out, std::size_t bound) {
+    const std::size_t old = out.size();
+    if (old + bound > out.capacity()) out.reserve(std::max(old + bound, 2 * out.capacity()));
+    out.resize(old + bound);
+    return out.data() + old;
 }
+
+void end_row(std::string& out, const row_cursor& cursor) { out.resize(static_cast<std::size_t>(cursor.p - out.data())); }
 
 }  // namespace
 
@@ -54,26 +139,10 @@ std::optional<output_format> parse_output_format(std::string_view name) {
 }
 
 std::string json_escape(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\t': out += "\\t"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20) {
-                static constexpr char hex[] = "0123456789abcdef";
-                out += "\\u00";
-                out += hex[(c >> 4) & 0xf];
-                out += hex[c & 0xf];
-            } else {
-                out += c;
-            }
-        }
-    }
+    std::string out(6 * text.size(), '\0');
+    row_cursor cursor{out.data()};
+    cursor.json(text);
+    end_row(out, cursor);
     return out;
 }
 
@@ -95,13 +164,15 @@ site_formatter::site_formatter(output_format format, const mirna_set& mirnas, bo
       duplex_(duplex && format != output_format::bed), access_(access && format != output_format::bed) {
     for (const auto& m : mirnas.mirnas()) {
         const auto& family = mirnas.families()[m.family].seed;
+        const std::size_t begin = mirna_text_.size();
         switch (format) {
-        case output_format::tsv: mirna_part_.push_back(m.name + '\t' + family + '\t'); break;
-        case output_format::bed: mirna_part_.push_back(m.name + ':'); break;
+        case output_format::tsv: mirna_text_ += m.name + '\t' + family + '\t'; break;
+        case output_format::bed: mirna_text_ += m.name + ':'; break;
         case output_format::jsonl:
-            mirna_part_.push_back(",\"mirna\":\"" + json_escape(m.name) + "\",\"family\":\"" + family + "\"");
+            mirna_text_ += ",\"mirna\":\"" + json_escape(m.name) + "\",\"family\":\"" + family + "\"";
             break;
         }
+        mirna_part_.emplace_back(static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(mirna_text_.size() - begin));
     }
 }
 
@@ -232,22 +303,32 @@ void site_formatter::append(std::string& out, const record_header& record, std::
     const std::uint64_t first = start + 1;
     const std::uint64_t last = start + length_of(type);
     const bool near_stop = !reverse && first <= near_stop_length;
+    const std::string_view type_name = name_of(type);
+    const std::string_view mirna_part(mirna_text_.data() + mirna_part_[mirna].first, mirna_part_[mirna].second);
+    // Numbers up to 20 digits; the other fixed text well under 128 bytes.
+    constexpr std::size_t fixed = 2 * 20 + 128;
     switch (format_) {
-    case output_format::tsv:
-        out += record.id;
-        out += '\t';
-        out += record.gene;
-        out += '\t';
-        out += mirna_part_[mirna];
-        out += name_of(type);
-        out += '\t';
-        append_number(out, first);
-        out += '\t';
-        append_number(out, last);
-        if (stranded_) out.append(reverse ? "\t-" : "\t+", 2);
-        out += '\t';
-        append_rna(out, site, reverse);
-        out.append(near_stop ? "\t1" : "\t0", 2);
+    case output_format::tsv: {
+        row_cursor row{row_space(out, record.id.size() + record.gene.size() + mirna_part.size() + type_name.size() +
+                                          site.size() + fixed)};
+        row.put(record.id);
+        row.put('\t');
+        row.put(record.gene);
+        row.put('\t');
+        row.put(mirna_part);
+        row.put(type_name);
+        row.put('\t');
+        row.number(first);
+        row.put('\t');
+        row.number(last);
+        if (stranded_) row.put(reverse ? "\t-" : "\t+");
+        row.put('\t');
+        row.rna(site, reverse);
+        row.put(near_stop ? "\t1" : "\t0");
+        const bool tail = scored_ || duplex_ || access_;
+        if (!claims) row.put(tail ? "\tNA\tNA\tNA" : "\tNA\tNA\tNA\n");
+        end_row(out, row);
+        if (!claims && !tail) break;
         if (claims) {
             out += '\t';
             out += claims->ids;
@@ -255,19 +336,18 @@ void site_formatter::append(std::string& out, const record_header& record, std::
             out += claims->effects;
             out += '\t';
             out += claims->citations;
-        } else {
-            out += "\tNA\tNA\tNA";
         }
         if (scored_) append_score(out, score);
         if (duplex_) append_duplex(out, duplex, window_begin);
         if (access_) append_access(out, duplex, dg_open);
         out += '\n';
         break;
-    case output_format::bed:
+    }
+    case output_format::bed: {
         if (genome_coords_) {
             thread_local std::string name;
-            name = mirna_part_[mirna];
-            name += name_of(type);
+            name = mirna_part;
+            name += type_name;
             name += ':';
             name += record.gene;
             name += ':';
@@ -275,46 +355,51 @@ void site_formatter::append(std::string& out, const record_header& record, std::
             append_genome_bed12(out, *record.genome, start, length_of(type), reverse, name, scoring::bed_score(type));
             break;
         }
-        out += record.id;
-        out += '\t';
-        append_number(out, start);
-        out += '\t';
-        append_number(out, last);
-        out += '\t';
-        out += mirna_part_[mirna];
-        out += name_of(type);
-        out += '\t';
-        append_number(out, scoring::bed_score(type));
-        out.append(reverse ? "\t-\n" : "\t+\n", 3);
+        row_cursor row{row_space(out, record.id.size() + mirna_part.size() + type_name.size() + fixed)};
+        row.put(record.id);
+        row.put('\t');
+        row.number(start);
+        row.put('\t');
+        row.number(last);
+        row.put('\t');
+        row.put(mirna_part);
+        row.put(type_name);
+        row.put('\t');
+        row.number(scoring::bed_score(type));
+        row.put(reverse ? "\t-\n" : "\t+\n");
+        end_row(out, row);
         break;
-    case output_format::jsonl:
-        out += "{\"utr_id\":\"";
-        out += json_escape(record.id);
-        out += "\",\"gene\":\"";
-        out += json_escape(record.gene);
-        out += '"';
-        out += mirna_part_[mirna];
-        out += ",\"site_type\":\"";
-        out += name_of(type);
-        out += "\",\"start\":";
-        append_number(out, first);
-        out += ",\"end\":";
-        append_number(out, last);
-        if (stranded_) out += reverse ? ",\"strand\":\"-\"" : ",\"strand\":\"+\"";
-        out += ",\"site_seq\":\"";
-        append_rna(out, site, reverse);
-        out += near_stop ? "\",\"near_stop\":true" : "\",\"near_stop\":false";
-        if (claims) {
+    }
+    case output_format::jsonl: {
+        row_cursor row{row_space(out, 6 * (record.id.size() + record.gene.size()) + mirna_part.size() + type_name.size() +
+                                          site.size() + fixed)};
+        row.put("{\"utr_id\":\"");
+        row.json(record.id);
+        row.put("\",\"gene\":\"");
+        row.json(record.gene);
+        row.put('"');
+        row.put(mirna_part);
+        row.put(",\"site_type\":\"");
+        row.put(type_name);
+        row.put("\",\"start\":");
+        row.number(first);
+        row.put(",\"end\":");
+        row.number(last);
+        if (stranded_) row.put(reverse ? ",\"strand\":\"-\"" : ",\"strand\":\"+\"");
+        row.put(",\"site_seq\":\"");
+        row.rna(site, reverse);
+        row.put(near_stop ? "\",\"near_stop\":true" : "\",\"near_stop\":false");
+        if (!claims) row.put(",\"claim_ids\":null,\"claim_effect\":null,\"claim_citation\":null");
+        end_row(out, row);
+        if (claims)
             out += ",\"claim_ids\":\"" + json_escape(claims->ids) + "\",\"claim_effect\":\"" + json_escape(claims->effects) +
                    "\",\"claim_citation\":\"" + json_escape(claims->citations) + '"';
-        } else {
-            out += ",\"claim_ids\":null,\"claim_effect\":null,\"claim_citation\":null";
-        }
         if (scored_) append_score(out, score);
         if (duplex_) append_duplex(out, duplex, window_begin);
         if (access_) append_access(out, duplex, dg_open);
         out += "}\n";
         break;
+    }
     }
 }
 

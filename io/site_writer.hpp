@@ -77,7 +77,10 @@ private:
     bool duplex_;
     bool access_;
     bool genome_coords_ = false;
-    std::vector<std::string> mirna_part_;  // per miRNA, pre-formatted name (and family)
+    // Per miRNA, its pre-formatted name (and family): offset and length in one compact text, read
+    // for every row.
+    std::string mirna_text_;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> mirna_part_;
 };
 
 }  // namespace mirhit::io
