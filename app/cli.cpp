@@ -54,6 +54,11 @@ opposite miRNA nt 1-8 are unpaired), kcal/mol, from the same RNAplfold model; wi
 also PITA's ddG = duplex_dG + dG_open (PITA writes dG_duplex - dG_open with dG_open <= 0). --access-window, --access-span and --access-unpaired change
 the accessibility model (SA included). --energy-params reads another parameter set in
 ViennaRNA's .par format (e.g. rna_turner1999.par) for duplexes and accessibility.
+With --both-strands, --score scores a reverse-strand site on the record's reverse complement
+(the sequence read on the minus strand, with the record's --orf, --isoforms and --pct inputs):
+its position, UTR length, Min_dist, local AU, 3' pairing, SA, duplex and dG_open are those of
+that strand; the row gives forward-strand start and end with strand '-', and the UTR ranges of
+duplex_structure count along the minus strand.
 
 With --format bed --genome-coords, UTRs written by 'mirhit utrs --genome --gtf' give BED12 in
 genome coordinates (chrom=, strand= and exons= of each header): a site across an exon junction
@@ -65,6 +70,7 @@ Example:
       --gene-summary genes.tsv
   mirhit scan examples/utrs.fa.gz --score context++ --orf examples/orfs.fa -o scored.tsv
   mirhit scan examples/utrs.fa --mirnas hsa-miR-21-5p --score context++,duplex,access -o scored.tsv
+  mirhit scan examples/genome.fa --both-strands --mirnas hsa-miR-21-5p --score context++ -o both.tsv
   mirhit utrs --genome examples/genome.fa --gtf examples/genome.gtf |
       mirhit scan - --format bed --genome-coords -o sites.bed
 )";
@@ -270,7 +276,7 @@ int main(int argc, char** argv) {
     scan_cmd->add_option("--isoforms", scan.score_inputs.isoforms_file, "3'UTR isoform ratios (TargetScan AIR file) for --score")->type_name("TSV");
     scan_cmd->add_option("--pct", scan.score_inputs.pct_file, "PCT of sites from TargetScan's BL_PCT output (targetscan_70_output.BL_PCT.txt) for --score")->type_name("FILE");
     scan_cmd->add_option("--pct-species", scan.score_inputs.pct_species, "Species id of the --pct rows to use (default 9606, human)")->type_name("ID");
-    scan_cmd->add_flag("--both-strands", scan.both_strands, "Also report sites on the reverse strand (genomic DNA); adds a strand column");
+    scan_cmd->add_flag("--both-strands", scan.both_strands, "Also report sites on the reverse strand (genomic DNA); adds a strand column; with --score, scored on the reverse complement");
     scan_cmd->add_flag("--genome-coords", scan.genome_coords, "With --format bed: BED12 in genome coordinates, from the headers of 'mirhit utrs --genome --gtf'");
     scan_cmd->add_option("--curated", scan.curated_files, "Also mark sites of the claims in this table (see mirhit curated)")->type_name("TABLE");
     scan_cmd->add_flag("--no-builtin-claims", scan.no_builtin_claims, "Leave the built-in claims table out");
@@ -376,8 +382,6 @@ int main(int argc, char** argv) {
         for (const char* name : {"--access-window", "--access-span", "--access-unpaired"})
             if (scan_cmd->parsed() && scan_cmd->count(name) && !scoring_with("context++") && !scoring_with("access"))
                 throw CLI::ValidationError(name, "needs --score context++ or access");
-        if (scan_cmd->parsed() && scan.both_strands && !scan.score.empty())
-            throw CLI::ValidationError("--both-strands", "cannot be combined with --score yet (its scores model 3'UTRs)");
         if (validate_cmd->parsed()) {
             if (validate.curated_all && !(validate.mirna.empty() && validate.gene.empty()))
                 throw CLI::ValidationError("--curated-all", "takes no MIRNA or GENE");

@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 
+#include "core/encoding.hpp"
 #include "core/text.hpp"
 #include "app/claim_marks.hpp"
 #include "app/curated_command.hpp"
@@ -114,6 +115,16 @@ std::vector<io::utr_score> summarise_scores(const mirna_set& mirnas, std::span<c
     return out;
 }
 
+// The reverse complement in upper-case DNA letters (N for any other letter).
+void reverse_complement(std::string_view seq, std::string& out) {
+    static constexpr char dna[] = "ACGT";
+    out.resize(seq.size());
+    for (std::size_t i = 0; i < seq.size(); ++i) {
+        const auto c = code_of(seq[seq.size() - 1 - i]);
+        out[i] = c > 3 ? 'N' : dna[complement(c)];
+    }
+}
+
 }  // namespace
 
 // nt opened for --score access: those opposite miRNA nt 1-8.
@@ -200,7 +211,20 @@ void run_scan(const scan_args& args, const std::string& command_line) {
 
     utr_input input(args.utr_files, args.chunk_size, scored || duplex || access);
     if (args.genome_coords) input.require_genome_coords();
-    const auto& members = mirnas.families();
+    // Family members flattened: read for every site, where the families' own vectors, scattered
+    // in memory, cost a cache miss each.
+    std::vector<std::uint32_t> member_begin{0}, member_list;
+    for (const auto& f : mirnas.families()) {
+        member_list.insert(member_list.end(), f.members.begin(), f.members.end());
+        member_begin.push_back(static_cast<std::uint32_t>(member_list.size()));
+    }
+    const auto members_of = [&](std::uint32_t family) {
+        return std::span<const std::uint32_t>(member_list.data() + member_begin[family],
+                                              member_begin[family + 1] - member_begin[family]);
+    };
+    // Scored --both-strands: the reverse strand is scored as a UTR of its own, the record's
+    // reverse complement (records are whole when scoring).
+    const bool mirrored = args.both_strands && (scored || duplex || access);
     const std::size_t live_batches = 2 * static_cast<std::size_t>(oneapi::tbb::info::default_concurrency()) + 2;
     run_ordered_pipeline<scan_batch>(
         live_batches, [&](scan_batch& batch) { return input.read(batch.pieces); },
@@ -213,58 +237,82 @@ void run_scan(const scan_args& args, const std::string& command_line) {
             thread_local std::vector<std::uint32_t> orf_8mers;
             thread_local std::string reverse_scratch;
             thread_local scoring::unpaired_table unpaired;
+            // The reverse strand when mirrored: its sites and scores in its own coordinates.
+            thread_local std::string mirror_seq;
+            thread_local std::vector<family_site> mirror_sites;
+            thread_local std::vector<std::optional<scoring::site_score>> mirror_scores;
+            thread_local scoring::unpaired_table mirror_unpaired;
             scoring::duplex_result site_duplex;
             for (const auto& piece : batch.pieces) {
                 if (piece.offset == 0) result.records.push_back(piece.record);
                 const auto claim_gene = marks.claim_gene(piece.record->gene);
                 sites.clear();
+                mirror_sites.clear();
                 const auto owned = owned_starts(piece.offset, piece.overlap, piece.seq.size(), piece.last);
                 if (index7) {
                     scan_piece_seven(*index7, piece.seq, piece.offset, owned, sites);
                 } else {
                     scan_piece(index, piece.seq, piece.offset, owned, sites);
-                    if (args.both_strands) {
+                    if (mirrored) {
+                        reverse_complement(piece.seq, mirror_seq);
+                        scan_piece(index, mirror_seq, 0, owned_starts(0, 0, mirror_seq.size(), true), mirror_sites);
+                    } else if (args.both_strands) {
                         scan_piece_reverse(index, piece.seq, piece.offset, owned, sites, reverse_scratch);
                         std::sort(sites.begin(), sites.end());
                     }
                 }
                 std::span<const scoring::air_region> iso_regions;
-                if (folds_utrs) unpaired = sites.empty() ? scoring::unpaired_table{} : plfolds.local().unpaired(piece.seq);
+                if (folds_utrs) {
+                    unpaired = sites.empty() ? scoring::unpaired_table{} : plfolds.local().unpaired(piece.seq);
+                    if (mirrored)
+                        mirror_unpaired = mirror_sites.empty() ? scoring::unpaired_table{} : plfolds.local().unpaired(mirror_seq);
+                }
                 if (scorer) {
                     scoring::utr_inputs inputs;
                     setup->inputs_for(piece.record->id, inputs, orf_8mers, orf_sites);
                     inputs.unpaired = &unpaired;
                     iso_regions = inputs.isoforms;
                     scorer->score(piece.seq, sites, inputs, orf_8mers, scores);
+                    if (mirrored) {
+                        inputs.unpaired = &mirror_unpaired;
+                        scorer->score(mirror_seq, mirror_sites, inputs, orf_8mers, mirror_scores);
+                    }
                 }
                 std::vector<std::uint32_t> events;
                 std::size_t pairs = 0;
-                for (const auto& s : sites) pairs += members[s.family].members.size();
+                for (const auto& s : sites) pairs += members_of(s.family).size();
+                for (const auto& s : mirror_sites) pairs += members_of(s.family).size();
                 // Rows are about 70 bytes, 330 with context++, 90 more with a duplex; grow
                 // geometrically, ahead of the rows.
                 const std::size_t needed = result.text.size() + pairs * ((scorer ? 330 : 70) + (duplex ? 90 : 0));
                 if (needed > result.text.capacity()) result.text.reserve(std::max(needed, 2 * result.text.capacity()));
-                std::size_t pair = 0;
-                for (const auto& s : sites) {
+                // The rows of one site. s: in record coordinates; strand_seq, strand_start,
+                // strand_unpaired: its strand as read 5'->3' and its start there; site_scores: its
+                // members' scores (null unscored).
+                const auto write_site = [&](const family_site& s, std::string_view strand_seq, std::uint64_t strand_start,
+                                            const scoring::unpaired_table& strand_unpaired,
+                                            const std::optional<scoring::site_score>* site_scores) {
                     const std::string_view letters(piece.seq.data() + (s.start - piece.offset), length_of(s.type));
                     const bool near_stop = s.start < near_stop_length;
                     const bool wanted = types.contains(s.type);
                     double dg_open = std::numeric_limits<double>::quiet_NaN();
                     if (access)
-                        if (const auto p = scoring::site_unpaired(unpaired, s.type, s.start + length_of(s.type), access_length))
+                        if (const auto p = scoring::site_unpaired(strand_unpaired, s.type, strand_start + length_of(s.type),
+                                                                  access_length))
                             dg_open = scoring::opening_energy(*p);
-                    for (auto m : members[s.family].members) {
-                        const auto* score = scorer && scores[pair] ? &*scores[pair] : nullptr;
-                        ++pair;
+                    std::size_t k = 0;
+                    for (auto m : members_of(s.family)) {
+                        const auto* score = site_scores && site_scores[k] ? &*site_scores[k] : nullptr;
+                        ++k;
                         if (!wanted) continue;
                         const auto* mark = marks.find(m, claim_gene);
                         if (mark)
                             for (auto c : marks.claims_of(m, claim_gene)) result.claim_sites.emplace_back(c, s.type);
                         if (duplex) {
-                            // Records are whole when folding duplexes: piece.seq is the UTR.
-                            const auto w = scoring::site_duplex_window(piece.seq.size(), s.start, s.type);
+                            // Records are whole when folding duplexes: strand_seq is the UTR.
+                            const auto w = scoring::site_duplex_window(strand_seq.size(), strand_start, s.type);
                             site_duplex = folders.local().fold(mirnas.mirnas()[m].sequence,
-                                                               std::string_view(piece.seq).substr(w.begin, w.end - w.begin));
+                                                               strand_seq.substr(w.begin, w.end - w.begin));
                             formatter.append(result.text, *piece.record, letters, s.start, s.type, m, mark, score, s.reverse,
                                              &site_duplex, w.begin, dg_open);
                         } else {
@@ -273,10 +321,53 @@ void run_scan(const scan_args& args, const std::string& command_line) {
                         }
                         if (summary) events.push_back(io::summary_event(m, s.type, near_stop));
                     }
+                };
+                std::vector<family_site> summary_sites;  // mirrored: both strands' sites in row order, and their scores
+                std::vector<std::optional<scoring::site_score>> summary_scores;
+                if (!mirrored) {
+                    std::size_t pair = 0;
+                    for (const auto& s : sites) {
+                        write_site(s, piece.seq, s.start, unpaired, scorer ? &scores[pair] : nullptr);
+                        pair += members_of(s.family).size();
+                    }
+                } else {
+                    // Both strands' sites in record coordinates, in the order unscored output has.
+                    struct strand_site {
+                        family_site site;       // record coordinates
+                        std::uint64_t strand_start;
+                        std::size_t first_pair;  // in its strand's scores
+                    };
+                    std::vector<strand_site> order;
+                    std::size_t pair = 0;
+                    for (const auto& s : sites) {
+                        order.push_back({s, s.start, pair});
+                        pair += members_of(s.family).size();
+                    }
+                    pair = 0;
+                    const std::uint64_t length = piece.seq.size();
+                    for (const auto& s : mirror_sites) {
+                        order.push_back({{length - s.start - length_of(s.type), s.family, s.type, true}, s.start, pair});
+                        pair += members_of(s.family).size();
+                    }
+                    std::sort(order.begin(), order.end(), [](const strand_site& a, const strand_site& b) { return a.site < b.site; });
+                    for (const auto& o : order) {
+                        const bool reverse = o.site.reverse;
+                        const auto& strand_scores = reverse ? mirror_scores : scores;
+                        write_site(o.site, reverse ? std::string_view(mirror_seq) : std::string_view(piece.seq), o.strand_start,
+                                   reverse ? mirror_unpaired : unpaired, scorer ? &strand_scores[o.first_pair] : nullptr);
+                        if (summary && scorer) {
+                            summary_sites.push_back(o.site);
+                            const auto n = members_of(o.site.family).size();
+                            summary_scores.insert(summary_scores.end(), strand_scores.begin() + static_cast<std::ptrdiff_t>(o.first_pair),
+                                                  strand_scores.begin() + static_cast<std::ptrdiff_t>(o.first_pair + n));
+                        }
+                    }
                 }
                 if (summary) {
                     std::vector<io::utr_score> utr_scores;
-                    if (scorer) utr_scores = summarise_scores(mirnas, sites, scores, iso_regions);
+                    if (scorer)
+                        utr_scores = mirrored ? summarise_scores(mirnas, summary_sites, summary_scores, iso_regions)
+                                              : summarise_scores(mirnas, sites, scores, iso_regions);
                     result.summary.push_back({piece.record, std::move(events), std::move(utr_scores)});
                 }
             }

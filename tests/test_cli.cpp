@@ -178,10 +178,71 @@ TEST(cli, both_strands_reports_reverse_sites_in_forward_coordinates) {
     EXPECT_GT(data_lines(whole.out).size(), 10000u);
     EXPECT_TRUE(sorted_rows(whole.out) == sorted_rows(pieces.out));
     EXPECT_TRUE(pieces.out == threads.out);
-    auto scored = run_mirhit({"scan", (dir / "g.fa").string(), "--both-strands", "--score", "context++"});
-    EXPECT_EQ(scored.exit_code, 2);
-    EXPECT_EQ(scored.err, "mirhit: error: --both-strands: cannot be combined with --score yet (its scores model 3'UTRs)\n"
-                          "Run 'mirhit scan --help' for usage.\n");
+}
+
+// Scored --both-strands scores a reverse-strand site on the record's reverse complement: its
+// '-' row carries the scores of the same site found by scanning the reverse complement itself.
+TEST(cli, scored_both_strands_scores_reverse_sites_on_the_reverse_complement) {
+    auto dir = temp_dir();
+    constexpr std::size_t length = 700;
+    std::mt19937 rng(11);
+    std::string forward, reverse;
+    for (int r = 0; r < 4; ++r) {
+        std::string seq;
+        for (std::size_t i = 0; i < length; ++i) seq += "ACGT"[rng() % 4];
+        // miR-21 8mers on both strands.
+        seq.replace(100 + 50 * r, 8, "ATAAGCTA");
+        seq.replace(500 - 30 * r, 8, "TAGCTTAT");
+        std::string rc(seq.rbegin(), seq.rend());
+        for (auto& c : rc) c = c == 'A' ? 'T' : c == 'C' ? 'G' : c == 'G' ? 'C' : 'A';
+        const std::string header = ">u" + std::to_string(r) + " gene=G" + std::to_string(r) + "\n";
+        forward += header + seq + "\n";
+        reverse += header + rc + "\n";
+    }
+    write_file(dir / "f.fa", forward);
+    write_file(dir / "r.fa", reverse);
+    auto fields = [](const std::string& row) {
+        std::vector<std::string> out(1);
+        for (char c : row)
+            if (c == '\t') out.emplace_back(); else out.back() += c;
+        return out;
+    };
+    // One strand's rows as id, miRNA, type, start, end (on that strand), site, then every score column.
+    auto rows_of = [&](const std::string& text, bool stranded, char strand) {
+        std::vector<std::string> rows;
+        for (const auto& line : data_lines(text)) {
+            auto f = fields(line);
+            if (f[0] == "utr_id") continue;
+            const std::size_t shift = stranded ? 1 : 0;
+            if (stranded && f[7][0] != strand) continue;
+            std::string start = f[5], end = f[6];
+            if (strand == '-') {
+                start = std::to_string(length + 1 - std::stoul(f[6]));
+                end = std::to_string(length + 1 - std::stoul(f[5]));
+            }
+            std::string row = f[0] + ' ' + f[2] + ' ' + f[4] + ' ' + start + ' ' + end + ' ' + f[7 + shift];
+            for (std::size_t i = 12 + shift; i < f.size(); ++i) row += ' ' + f[i];
+            rows.push_back(row);
+        }
+        std::sort(rows.begin(), rows.end());
+        return rows;
+    };
+    const std::string mirnas = "hsa-miR-21-5p,hsa-let-7a-5p,hsa-miR-155-5p";
+    for (const char* score : {"context++", "duplex"}) {
+        SCOPED_TRACE(score);
+        auto both = run_mirhit({"scan", (dir / "f.fa").string(), "--both-strands", "--score", score, "--mirnas", mirnas,
+                                "--threads", "1"});
+        ASSERT_EQ(both.exit_code, 0) << both.err;
+        auto own = run_mirhit({"scan", (dir / "f.fa").string(), "--score", score, "--mirnas", mirnas});
+        auto mirror = run_mirhit({"scan", (dir / "r.fa").string(), "--score", score, "--mirnas", mirnas});
+        const auto minus = rows_of(both.out, true, '-');
+        EXPECT_GE(minus.size(), 4u);
+        EXPECT_EQ(minus, rows_of(mirror.out, false, '+'));
+        EXPECT_EQ(rows_of(both.out, true, '+'), rows_of(own.out, false, '+'));
+        auto threads = run_mirhit({"scan", (dir / "f.fa").string(), "--both-strands", "--score", score, "--mirnas", mirnas,
+                                   "--threads", "3"});
+        EXPECT_TRUE(threads.out == both.out);
+    }
 }
 
 TEST(cli, score_inputs_are_checked) {
