@@ -246,6 +246,7 @@ void run_scan(const scan_args& args, const std::string& command_line) {
             for (const auto& piece : batch.pieces) {
                 if (piece.offset == 0) result.records.push_back(piece.record);
                 const auto claim_gene = marks.claim_gene(piece.record->gene);
+                const auto record_columns = formatter.format_record(*piece.record);
                 sites.clear();
                 mirror_sites.clear();
                 const auto owned = owned_starts(piece.offset, piece.overlap, piece.seq.size(), piece.last);
@@ -282,9 +283,9 @@ void run_scan(const scan_args& args, const std::string& command_line) {
                 std::size_t pairs = 0;
                 for (const auto& s : sites) pairs += members_of(s.family).size();
                 for (const auto& s : mirror_sites) pairs += members_of(s.family).size();
-                // Rows are about 70 bytes, 330 with context++, 90 more with a duplex; grow
-                // geometrically, ahead of the rows.
-                const std::size_t needed = result.text.size() + pairs * ((scorer ? 330 : 70) + (duplex ? 90 : 0));
+                // Rows are 70-100 bytes, 330 with context++, 90 more with a duplex; reserved ahead
+                // of the rows (pages not written cost nothing), as a regrowth copies them all.
+                const std::size_t needed = result.text.size() + pairs * ((scorer ? 330 : 100) + (duplex ? 90 : 0)) + 256;
                 if (needed > result.text.capacity()) result.text.reserve(std::max(needed, 2 * result.text.capacity()));
                 // The rows of one site. s: in record coordinates; strand_seq, strand_start,
                 // strand_unpaired: its strand as read 5'->3' and its start there; site_scores: its
@@ -295,6 +296,8 @@ void run_scan(const scan_args& args, const std::string& command_line) {
                     const std::string_view letters(piece.seq.data() + (s.start - piece.offset), length_of(s.type));
                     const bool near_stop = s.start < near_stop_length;
                     const bool wanted = types.contains(s.type);
+                    const auto site_columns = wanted ? formatter.format_site(letters, s.start, s.type, s.reverse)
+                                                     : io::site_formatter::site_columns{};
                     double dg_open = std::numeric_limits<double>::quiet_NaN();
                     if (access)
                         if (const auto p = scoring::site_unpaired(strand_unpaired, s.type, strand_start + length_of(s.type),
@@ -313,11 +316,10 @@ void run_scan(const scan_args& args, const std::string& command_line) {
                             const auto w = scoring::site_duplex_window(strand_seq.size(), strand_start, s.type);
                             site_duplex = folders.local().fold(mirnas.mirnas()[m].sequence,
                                                                strand_seq.substr(w.begin, w.end - w.begin));
-                            formatter.append(result.text, *piece.record, letters, s.start, s.type, m, mark, score, s.reverse,
-                                             &site_duplex, w.begin, dg_open);
+                            formatter.append(result.text, record_columns, site_columns, m, mark, score, &site_duplex, w.begin,
+                                             dg_open);
                         } else {
-                            formatter.append(result.text, *piece.record, letters, s.start, s.type, m, mark, score, s.reverse,
-                                             nullptr, 0, dg_open);
+                            formatter.append(result.text, record_columns, site_columns, m, mark, score, nullptr, 0, dg_open);
                         }
                         if (summary) events.push_back(io::summary_event(m, s.type, near_stop));
                     }

@@ -1,6 +1,8 @@
 #include "io/site_writer.hpp"
 
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <charconv>
 #include <cstring>
 #include <cmath>
@@ -48,7 +50,10 @@ struct row_cursor {
     [[gnu::always_inline]] void put(std::string_view text) {
         const char* from = text.data();
         const std::size_t n = text.size();
-        if (n > 16 && n <= 32) {
+        if (n > 32 && n <= 64) {
+            std::memcpy(p, from, 32);
+            std::memcpy(p + n - 32, from + n - 32, 32);
+        } else if (n > 16 && n <= 32) {
             std::memcpy(p, from, 16);
             std::memcpy(p + n - 16, from + n - 16, 16);
         } else if (n >= 8 && n <= 16) {
@@ -70,8 +75,15 @@ struct row_cursor {
             "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
             "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
             "8081828384858687888990919293949596979899";
-        int digits = 1;
-        for (std::uint64_t limit = 10; digits < 20 && value >= limit; limit *= 10) ++digits;
+        static constexpr std::array<std::uint64_t, 20> powers = [] {
+            std::array<std::uint64_t, 20> p{};
+            p[0] = 1;
+            for (std::size_t i = 1; i < p.size(); ++i) p[i] = p[i - 1] * 10;
+            return p;
+        }();
+        // log10 from the bit width (1233 / 4096 ~ log10 2), then one correction.
+        int digits = (std::bit_width(value | 1) * 1233) >> 12;
+        digits += (value | 1) >= powers[static_cast<std::size_t>(digits)];
         char* at = p + digits;
         p = at;
         while (value >= 100) {
@@ -296,27 +308,31 @@ void site_formatter::append_access(std::string& out, const scoring::duplex_resul
     if (duplex_) put("ddG", duplex && open ? duplex->dg() + dg_open : 0, duplex && open);
 }
 
-void site_formatter::append(std::string& out, const record_header& record, std::string_view site, std::uint64_t start,
-                            site_type type, std::uint32_t mirna, const claim_mark* claims,
-                            const scoring::site_score* score, bool reverse, const scoring::duplex_result* duplex,
-                            std::uint64_t window_begin, double dg_open) const {
+site_formatter::record_columns site_formatter::format_record(const record_header& record) const {
+    record_columns columns{&record, {}};
+    switch (format_) {
+    case output_format::tsv: columns.text = record.id + '\t' + record.gene + '\t'; break;
+    case output_format::bed: columns.text = record.id; break;
+    case output_format::jsonl:
+        columns.text = "{\"utr_id\":\"" + json_escape(record.id) + "\",\"gene\":\"" + json_escape(record.gene) + '"';
+        break;
+    }
+    return columns;
+}
+
+site_formatter::site_columns site_formatter::format_site(std::string_view site, std::uint64_t start, site_type type,
+                                                         bool reverse) const {
+    site_columns columns;  // text not cleared: only its written part is read
+    columns.start = start;
+    columns.type = type;
+    columns.reverse = reverse;
     const std::uint64_t first = start + 1;
     const std::uint64_t last = start + length_of(type);
     const bool near_stop = !reverse && first <= near_stop_length;
-    const std::string_view type_name = name_of(type);
-    const std::string_view mirna_part(mirna_text_.data() + mirna_part_[mirna].first, mirna_part_[mirna].second);
-    // Numbers up to 20 digits; the other fixed text well under 128 bytes.
-    constexpr std::size_t fixed = 2 * 20 + 128;
+    row_cursor row{columns.text.data()};
     switch (format_) {
-    case output_format::tsv: {
-        row_cursor row{row_space(out, record.id.size() + record.gene.size() + mirna_part.size() + type_name.size() +
-                                          site.size() + fixed)};
-        row.put(record.id);
-        row.put('\t');
-        row.put(record.gene);
-        row.put('\t');
-        row.put(mirna_part);
-        row.put(type_name);
+    case output_format::tsv:
+        row.put(name_of(type));
         row.put('\t');
         row.number(first);
         row.put('\t');
@@ -325,62 +341,23 @@ void site_formatter::append(std::string& out, const record_header& record, std::
         row.put('\t');
         row.rna(site, reverse);
         row.put(near_stop ? "\t1" : "\t0");
-        const bool tail = scored_ || duplex_ || access_;
-        if (!claims) row.put(tail ? "\tNA\tNA\tNA" : "\tNA\tNA\tNA\n");
-        end_row(out, row);
-        if (!claims && !tail) break;
-        if (claims) {
-            out += '\t';
-            out += claims->ids;
-            out += '\t';
-            out += claims->effects;
-            out += '\t';
-            out += claims->citations;
-        }
-        if (scored_) append_score(out, score);
-        if (duplex_) append_duplex(out, duplex, window_begin);
-        if (access_) append_access(out, duplex, dg_open);
-        out += '\n';
         break;
-    }
-    case output_format::bed: {
-        if (genome_coords_) {
-            thread_local std::string name;
-            name = mirna_part;
-            name += type_name;
-            name += ':';
-            name += record.gene;
-            name += ':';
-            name += record.id;
-            append_genome_bed12(out, *record.genome, start, length_of(type), reverse, name, scoring::bed_score(type));
-            break;
-        }
-        row_cursor row{row_space(out, record.id.size() + mirna_part.size() + type_name.size() + fixed)};
-        row.put(record.id);
+    case output_format::bed:
+        if (genome_coords_) break;  // written from the genome blocks
         row.put('\t');
         row.number(start);
         row.put('\t');
         row.number(last);
         row.put('\t');
-        row.put(mirna_part);
-        row.put(type_name);
+        columns.pre_size = static_cast<std::uint8_t>(row.p - columns.text.data());
+        row.put(name_of(type));
         row.put('\t');
         row.number(scoring::bed_score(type));
         row.put(reverse ? "\t-\n" : "\t+\n");
-        end_row(out, row);
         break;
-    }
-    case output_format::jsonl: {
-        row_cursor row{row_space(out, 6 * (record.id.size() + record.gene.size()) + mirna_part.size() + type_name.size() +
-                                          site.size() + fixed)};
-        row.put("{\"utr_id\":\"");
-        row.json(record.id);
-        row.put("\",\"gene\":\"");
-        row.json(record.gene);
-        row.put('"');
-        row.put(mirna_part);
+    case output_format::jsonl:
         row.put(",\"site_type\":\"");
-        row.put(type_name);
+        row.put(name_of(type));
         row.put("\",\"start\":");
         row.number(first);
         row.put(",\"end\":");
@@ -389,18 +366,67 @@ void site_formatter::append(std::string& out, const record_header& record, std::
         row.put(",\"site_seq\":\"");
         row.rna(site, reverse);
         row.put(near_stop ? "\",\"near_stop\":true" : "\",\"near_stop\":false");
-        if (!claims) row.put(",\"claim_ids\":null,\"claim_effect\":null,\"claim_citation\":null");
-        end_row(out, row);
-        if (claims)
-            out += ",\"claim_ids\":\"" + json_escape(claims->ids) + "\",\"claim_effect\":\"" + json_escape(claims->effects) +
-                   "\",\"claim_citation\":\"" + json_escape(claims->citations) + '"';
-        if (scored_) append_score(out, score);
-        if (duplex_) append_duplex(out, duplex, window_begin);
-        if (access_) append_access(out, duplex, dg_open);
-        out += "}\n";
         break;
     }
+    columns.post_size = static_cast<std::uint8_t>(row.p - columns.text.data() - columns.pre_size);
+    return columns;
+}
+
+void site_formatter::append(std::string& out, const record_columns& record, const site_columns& site, std::uint32_t mirna,
+                            const claim_mark* claims, const scoring::site_score* score, const scoring::duplex_result* duplex,
+                            std::uint64_t window_begin, double dg_open) const {
+    const std::string_view mirna_part(mirna_text_.data() + mirna_part_[mirna].first, mirna_part_[mirna].second);
+    if (format_ == output_format::bed && genome_coords_) {
+        const record_header& header = *record.record;
+        thread_local std::string name;
+        name = mirna_part;
+        name += name_of(site.type);
+        name += ':';
+        name += header.gene;
+        name += ':';
+        name += header.id;
+        append_genome_bed12(out, *header.genome, site.start, length_of(site.type), site.reverse, name,
+                            scoring::bed_score(site.type));
+        return;
     }
+    // The columns of every row up to the claims: ready-made parts; NA claims and the row end of
+    // the common unscored row are fixed text too.
+    constexpr std::string_view na_claims_tsv = "\tNA\tNA\tNA";
+    constexpr std::string_view na_claims_json = ",\"claim_ids\":null,\"claim_effect\":null,\"claim_citation\":null";
+    row_cursor row{row_space(out, record.text.size() + site.pre_size + mirna_part.size() + site.post_size + 64)};
+    row.put(record.text);
+    row.put(std::string_view(site.text.data(), site.pre_size));
+    row.put(mirna_part);
+    row.put(std::string_view(site.text.data() + site.pre_size, site.post_size));
+    const bool tail = scored_ || duplex_ || access_;
+    if (format_ == output_format::bed) {
+        end_row(out, row);
+        return;
+    }
+    const bool tsv = format_ == output_format::tsv;
+    if (!claims) {
+        row.put(tsv ? na_claims_tsv : na_claims_json);
+        if (!tail) row.put(tsv ? "\n" : "}\n");
+    }
+    end_row(out, row);
+    if (!claims && !tail) return;
+    if (claims) {
+        if (tsv) {
+            out += '\t';
+            out += claims->ids;
+            out += '\t';
+            out += claims->effects;
+            out += '\t';
+            out += claims->citations;
+        } else {
+            out += ",\"claim_ids\":\"" + json_escape(claims->ids) + "\",\"claim_effect\":\"" + json_escape(claims->effects) +
+                   "\",\"claim_citation\":\"" + json_escape(claims->citations) + '"';
+        }
+    }
+    if (scored_) append_score(out, score);
+    if (duplex_) append_duplex(out, duplex, window_begin);
+    if (access_) append_access(out, duplex, dg_open);
+    out += tsv ? "\n" : "}\n";
 }
 
 }  // namespace mirhit::io

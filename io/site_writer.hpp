@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <limits>
@@ -53,16 +54,35 @@ public:
     // The column header line (tsv; for genome coordinates a BED track line; empty otherwise).
     std::string column_header() const;
 
-    // site: the site's letters as written in the input. claims: the curated claims on this miRNA
-    // and gene, or null (NA). score: the site's context++ score when the formatter is scored (null
-    // for a site the model does not score: all its columns are NA). reverse: the site is on the
-    // reverse strand; start and site are its footprint on the forward strand, written as the
-    // site reads on its own strand (reverse complement), and near_stop is 0. duplex: the site's
-    // duplex and the 0-based UTR position of its window, when the formatter has duplex columns.
-    // dg_open: the site's opening energy for the access columns (NaN: NA).
-    void append(std::string& out, const record_header& record, std::string_view site, std::uint64_t start,
-                site_type type, std::uint32_t mirna, const claim_mark* claims = nullptr,
-                const scoring::site_score* score = nullptr, bool reverse = false,
+    // A record's columns, formatted once per record.
+    struct record_columns {
+        const record_header* record;
+        std::string text;
+    };
+    record_columns format_record(const record_header& record) const;
+
+    // A site's columns, formatted once for all the miRNAs of its family: the text between the
+    // record's columns and the miRNA's (pre), and after the miRNA's (post). site: the site's
+    // letters as written in the input. reverse: the site is on the reverse strand; start and site
+    // are its footprint on the forward strand, written as the site reads on its own strand
+    // (reverse complement), and near_stop is 0.
+    struct site_columns {
+        std::uint64_t start = 0;
+        site_type type = site_type::eight_mer;
+        bool reverse = false;
+        std::uint8_t pre_size = 0;
+        std::uint8_t post_size = 0;
+        std::array<char, 208> text;  // pre, then post
+    };
+    site_columns format_site(std::string_view site, std::uint64_t start, site_type type, bool reverse = false) const;
+
+    // One row. claims: the curated claims on this miRNA and gene, or null (NA). score: the site's
+    // context++ score when the formatter is scored (null for a site the model does not score: all
+    // its columns are NA). duplex: the site's duplex and the 0-based UTR position of its window,
+    // when the formatter has duplex columns. dg_open: the site's opening energy for the access
+    // columns (NaN: NA).
+    void append(std::string& out, const record_columns& record, const site_columns& site, std::uint32_t mirna,
+                const claim_mark* claims = nullptr, const scoring::site_score* score = nullptr,
                 const scoring::duplex_result* duplex = nullptr, std::uint64_t window_begin = 0,
                 double dg_open = std::numeric_limits<double>::quiet_NaN()) const;
 

@@ -218,11 +218,15 @@ TEST(site_writer, one_row_per_format) {
     r.gene = "G\"1";
     std::string tsv, bed, jsonl;
     const claim_mark claims{"C1,C2", "pro-metastatic,unclear", "Zhou W, Cancer Cell, 2014; Doe J, \"X\", 2020"};
-    site_formatter(output_format::tsv, set).append(tsv, r, "ATAAGCTa", 20, site_type::eight_mer, 0);
-    site_formatter(output_format::tsv, set).append(tsv, r, "ATAAGCTa", 20, site_type::eight_mer, 0, &claims);
-    site_formatter(output_format::bed, set).append(bed, r, "ATAAGCTa", 20, site_type::eight_mer, 0, &claims);
-    site_formatter(output_format::jsonl, set).append(jsonl, r, "ATAAGCTa", 4, site_type::eight_mer, 0);
-    site_formatter(output_format::jsonl, set).append(jsonl, r, "ATAAGCTa", 4, site_type::eight_mer, 0, &claims);
+    auto append = [&](output_format format, std::string& out, std::uint64_t start, const claim_mark* mark) {
+        const site_formatter f(format, set);
+        f.append(out, f.format_record(r), f.format_site("ATAAGCTa", start, site_type::eight_mer), 0, mark);
+    };
+    append(output_format::tsv, tsv, 20, nullptr);
+    append(output_format::tsv, tsv, 20, &claims);
+    append(output_format::bed, bed, 20, &claims);
+    append(output_format::jsonl, jsonl, 4, nullptr);
+    append(output_format::jsonl, jsonl, 4, &claims);
     EXPECT_EQ(tsv, "NM_1\tG\"1\thsa-miR-21-5p\tAGCUUAU\t8mer\t21\t28\tAUAAGCUA\t0\tNA\tNA\tNA\n"
                    "NM_1\tG\"1\thsa-miR-21-5p\tAGCUUAU\t8mer\t21\t28\tAUAAGCUA\t0\tC1,C2\tpro-metastatic,unclear\t"
                    "Zhou W, Cancer Cell, 2014; Doe J, \"X\", 2020\n");
