@@ -1,5 +1,6 @@
 #include "app/cli.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdint>
 #include <filesystem>
@@ -14,11 +15,14 @@
 
 #include "app/abundance_command.hpp"
 #include "app/curated_command.hpp"
+#include "app/merge_command.hpp"
 #include "app/scan_args.hpp"
 #include "app/scan_command.hpp"
+#include "app/shard.hpp"
 #include "app/utrs_command.hpp"
 #include "app/validate_command.hpp"
 #include "core/error.hpp"
+#include "core/text.hpp"
 #include "io/targetscan_context_files.hpp"
 #include "io/targetscan_files.hpp"
 #include "mirhit/version.hpp"
@@ -40,10 +44,32 @@ With --score context++ every 8mer, 7mer-m8, 7mer-A1 and 6mer site gets TargetSca
 score and each term's raw value and contribution; --orf, --isoforms, --pct and --ta add or
 replace inputs, and the '## score:' line says which terms were used.
 
+--shard K/N scans only the K-th of N contiguous slices of the input records (after a quick
+pass that counts them), for N machines or jobs; 'mirhit merge' joins the N outputs into this
+command's output without --shard (see mirhit merge --help).
+
 Example:
   mirhit scan examples/utrs.fa --mirnas hsa-miR-21-5p,hsa-miR-221-3p -o sites.tsv \
       --gene-summary genes.tsv
   mirhit scan examples/utrs.fa.gz --score context++ --orf examples/orfs.fa -o scored.tsv
+  mirhit scan examples/utrs.fa --shard 2/3 -o part2.tsv
+)";
+
+constexpr const char* merge_footer = R"(
+Synopsis:
+  mirhit merge [-o OUT] SHARD_FILE...
+
+Joins the outputs of 'mirhit scan --shard K/N' (one per K = 1..N; tsv, bed or jsonl, plain or
+gzip, in any order) into exactly the file one unsharded scan with the same options writes: the
+shards' rows in shard order, the '##' lines of the single run (no '## shard:' line; the
+shards' -o replaced by this -o), and for tsv the claims footer added up over the shards. Fails
+naming the file when a shard is missing, given twice, or from another run (other options or
+input).
+
+Example:
+  for k in 1 2 3; do mirhit scan examples/utrs.fa --shard $k/3 -o part$k.tsv; done
+  mirhit merge -o sites.tsv part1.tsv part2.tsv part3.tsv
+  mirhit scan examples/utrs.fa -o sites.tsv   # the same file, byte for byte
 )";
 
 constexpr const char* abundance_footer = R"(
@@ -153,26 +179,26 @@ Example:
 
 bool is_threads_option(const std::string& arg) { return arg == "-t" || arg == "--threads"; }
 
-std::string shell_quote(const std::string& arg) {
-    if (!arg.empty() && arg.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.,/:=+@%") ==
-                            std::string::npos)
-        return arg;
-    std::string out = "'";
-    for (char c : arg) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return out + "'";
-}
-
 // The command line as recorded in outputs. --threads is left out: it cannot change the output.
-std::string recorded_command_line(int argc, char** argv) {
+// For a shard (output_option set), --shard is left out too, so that the shards' outputs record
+// the single run's command line, and *output_option gets the recorded text of -o/--output, which
+// mirhit merge replaces by its own output.
+std::string recorded_command_line(int argc, char** argv, std::string* output_option = nullptr) {
     std::string out = "mirhit";
     for (int i = 1; i < argc; ++i) {
         std::string arg = argv[i];
-        if (is_threads_option(arg)) {
+        if (is_threads_option(arg) || (output_option && arg == "--shard")) {
             ++i;
             continue;
         }
         if (arg.starts_with("--threads=") || (arg.starts_with("-t") && arg.size() > 2 && arg[2] != '-')) continue;
-        out += " " + shell_quote(arg);
+        if (output_option && arg.starts_with("--shard=")) continue;
+        std::string word = shell_quote(arg);
+        if (output_option && (arg == "-o" || arg == "--output") && i + 1 < argc)
+            word += " " + shell_quote(argv[++i]);
+        if (output_option && (arg == "-o" || arg == "--output" || arg.starts_with("--output=") || arg.starts_with("-o")))
+            *output_option = word;
+        out += " " + word;
     }
     return out;
 }
@@ -241,8 +267,25 @@ int main(int argc, char** argv) {
     scan_cmd->add_option("--claims", scan.claims_file, "Write one row per curated claim: its gene's UTRs in the input and the sites found")->type_name("FILE");
     scan_cmd->add_option("--chunk-size", scan.chunk_size, "Sequence bytes per parallel work item (advanced)")
         ->check(whole_number(16, std::uint64_t{1} << 30));
+    std::string shard_text;
+    scan_cmd->add_option("--shard", shard_text, "Scan only the K-th of N slices of the input records; join the N outputs with mirhit merge")
+        ->type_name("K/N")
+        ->check(CLI::Validator(
+            [](std::string& value) -> std::string {
+                if (parse_shard_spec(value)) return {};
+                return "'" + value + "' is not K/N with 1 <= K <= N <= " + std::to_string(max_shards) + " (such as 2/8)";
+            },
+            "K/N"));
     add_threads_option(*scan_cmd, threads);
     scan_cmd->footer(scan_footer);
+
+    merge_args merge;
+    auto* merge_cmd = app.add_subcommand("merge", "Join the outputs of scan --shard K/N into the unsharded output");
+    merge_cmd->add_option("shards", merge.shard_files, "The N outputs of one 'mirhit scan --shard K/N' run, in any order")
+        ->required()
+        ->type_name("SHARD_FILE");
+    merge_cmd->add_option("-o,--output", merge.output, "Output file (default: standard output)")->type_name("FILE");
+    merge_cmd->footer(merge_footer);
 
     abundance_args abundance;
     auto* abundance_cmd = app.add_subcommand("abundance", "Count the sites of every seed in a sequence set (target-site abundance)");
@@ -323,6 +366,18 @@ int main(int argc, char** argv) {
         for (const auto& [name, value] : {std::pair{"--ta", &scan.score_inputs.ta_file}, {"--orf", &scan.score_inputs.orf_file}, {"--isoforms", &scan.score_inputs.isoforms_file}, {"--pct", &scan.score_inputs.pct_file}})
             if (scan_cmd->parsed() && scan.score.empty() && !value->empty())
                 throw CLI::ValidationError(name, "needs --score context++");
+        if (scan_cmd->parsed() && !shard_text.empty()) {
+            scan.shard = *parse_shard_spec(shard_text);  // checked by the parser
+            if (std::find(scan.utr_files.begin(), scan.utr_files.end(), "-") != scan.utr_files.end())
+                throw CLI::ValidationError("--shard", "cannot read standard input ('-'): every shard reads the input files themselves");
+            if (!scan.gene_summary.empty())
+                throw CLI::ValidationError("--gene-summary", "cannot be combined with --shard (gene ranks need every record); run the summary unsharded");
+            if (!scan.claims_file.empty())
+                throw CLI::ValidationError("--claims", "cannot be combined with --shard; the merged tsv output's '## claim' footer has the same counts");
+        }
+        if (merge_cmd->parsed())
+            for (const auto& file : merge.shard_files)
+                if (same_output(merge.output, file)) throw CLI::ValidationError("--output", "'" + merge.output + "' is also a shard file");
         if (scan_cmd->parsed() && scan.both_strands && !scan.score.empty())
             throw CLI::ValidationError("--both-strands", "cannot be combined with --score yet (context++ models 3'UTRs)");
         if (validate_cmd->parsed()) {
@@ -346,7 +401,9 @@ int main(int argc, char** argv) {
     if (threads) limit.emplace(oneapi::tbb::global_control::max_allowed_parallelism, threads);
     try {
         if (scan_cmd->parsed())
-            run_scan(scan, recorded_command_line(argc, argv));
+            run_scan(scan, recorded_command_line(argc, argv, scan.shard.count ? &scan.output_option : nullptr));
+        else if (merge_cmd->parsed())
+            run_merge(merge);
         else if (abundance_cmd->parsed())
             run_abundance(abundance, recorded_command_line(argc, argv));
         else if (curated_cmd->parsed())

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "app/score_setup.hpp"
+#include "app/utr_input.hpp"
 
 namespace mirhit::app {
 
@@ -24,6 +25,8 @@ struct scan_args {
     bool no_builtin_claims = false;
     std::string claims_file;             // --claims: per-claim summary table
     std::size_t chunk_size = 1u << 18;   // sequence bytes per parallel work item
+    shard_spec shard;                    // --shard K/N
+    std::string output_option;           // with a shard: the output option as the command line records it, for merge
 };
 
 struct targetscan_args {

@@ -132,6 +132,7 @@ void run_scan(const scan_args& args, const std::string& command_line) {
     std::string claims_source;
     claim_marks marks(load_claims(args.curated_files, args.no_builtin_claims, claims_source), mirnas);
 
+    utr_input input(args.utr_files, args.chunk_size, scored, args.shard);
     io::run_metadata meta{command_line,
                           {{"utrs", join(args.utr_files, " ")},
                            {"mirnas", mirna_source + (args.species.empty() ? "" : ", species " + args.species) + "; scanned: " +
@@ -144,6 +145,8 @@ void run_scan(const scan_args& args, const std::string& command_line) {
                            {"strands", args.both_strands ? "both (reverse-strand sites in forward coordinates, strand -)" : "given (+)"},
                            {"claims", claims_source + "; matched on the UTR's gene symbol"}}};
     if (setup) meta.parameters.emplace_back("score", setup->description());
+    const bool sharded = args.shard.count != 0;
+    if (sharded) meta.parameters.emplace_back("shard", format_shard_header({args.shard, input.slice(), args.output_option}));
     io::atomic_output out(args.output);
     // Written with the first results, so that input rejected at once leaves standard output empty.
     bool started = false;
@@ -158,7 +161,6 @@ void run_scan(const scan_args& args, const std::string& command_line) {
         summary = std::make_unique<io::gene_summary_writer>(args.gene_summary, mirnas,
                                                             io::format_preamble(io::output_format::tsv, meta), scored);
 
-    utr_input input(args.utr_files, args.chunk_size, scored);
     const auto& members = mirnas.families();
     const std::size_t live_batches = 2 * static_cast<std::size_t>(oneapi::tbb::info::default_concurrency()) + 2;
     run_ordered_pipeline<scan_batch>(
@@ -226,12 +228,20 @@ void run_scan(const scan_args& args, const std::string& command_line) {
                 for (const auto& part : result.summary) summary->add(part.record->gene, part.events, part.scores, part.record->id);
         });
     start_output();
-    if (format == io::output_format::tsv) out.write(marks.footer());
+    // A shard's footer is its claim tallies, which mirhit merge adds up into the run's footer.
+    if (format == io::output_format::tsv) {
+        std::string footer;
+        if (sharded)
+            for (const auto& t : marks.tallies()) footer += t.line();
+        else
+            footer = claims_footer(marks.tallies());
+        out.write(footer);
+    }
     if (summary) summary->finish();
     if (!args.claims_file.empty()) {
         io::atomic_output claims_out(args.claims_file);
         claims_out.write(io::format_preamble(io::output_format::tsv, meta));
-        claims_out.write(marks.table());
+        claims_out.write(claims_table(marks.tallies()));
         claims_out.commit();
     }
     out.commit();
