@@ -1,0 +1,320 @@
+// scan --shard K/N and mirhit merge: slicing, the fasta reader's record selection, and merged
+// shard outputs byte-identical to the single run.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "app/claim_marks.hpp"
+#include "app/shard.hpp"
+#include "core/error.hpp"
+#include "io/fasta_reader.hpp"
+#include "tests/test_support.hpp"
+
+namespace mirhit::test {
+namespace {
+
+using app::shard_spec;
+
+const std::filesystem::path source_dir = MIRHIT_SOURCE_DIR;
+const std::string few_mirnas = "hsa-miR-21-5p,hsa-miR-103a-3p,hsa-miR-29a-3p,hsa-let-7a-5p,hsa-miR-335-5p";
+
+TEST(shard, slices_are_contiguous_cover_every_record_and_differ_by_at_most_one) {
+    for (std::uint64_t total : {0u, 1u, 5u, 7u, 100u, 1001u})
+        for (std::uint64_t n : {1u, 2u, 3u, 7u, 64u}) {
+            std::uint64_t next = 0, smallest = UINT64_MAX, largest = 0;
+            for (std::uint64_t k = 1; k <= n; ++k) {
+                const auto s = app::slice_of({k, n}, total);
+                EXPECT_EQ(s.first, next) << k << "/" << n << " of " << total;
+                EXPECT_LE(s.first, s.end);
+                EXPECT_EQ(s.total, total);
+                smallest = std::min(smallest, s.end - s.first);
+                largest = std::max(largest, s.end - s.first);
+                next = s.end;
+            }
+            EXPECT_EQ(next, total);
+            EXPECT_LE(largest - smallest, 1u);
+        }
+    // No overflow in K·R for the largest counts.
+    EXPECT_EQ(app::slice_of({1'000'000, 1'000'000}, UINT64_MAX).end, UINT64_MAX);
+    EXPECT_EQ(app::slice_of({1, 1'000'000}, UINT64_MAX).end, UINT64_MAX / 1'000'000);
+}
+
+TEST(shard, spec_and_header_parse_and_round_trip) {
+    EXPECT_EQ(app::parse_shard_spec("2/8"), (shard_spec{2, 8}));
+    EXPECT_EQ(app::parse_shard_spec("1/1"), (shard_spec{1, 1}));
+    for (const char* bad : {"0/3", "4/3", "3", "/3", "1/", "a/b", "1/3x", " 1/3", "-1/3", "1/1000001", ""})
+        EXPECT_FALSE(app::parse_shard_spec(bad)) << bad;
+    const app::shard_header h{{2, 3}, {1, 3, 5}, "-o 'my out.tsv'"};
+    EXPECT_EQ(app::format_shard_header(h), "2/3; records [1, 3) of 5 (0-based); output option: -o 'my out.tsv'");
+    const auto back = app::parse_shard_header(app::format_shard_header(h));
+    ASSERT_TRUE(back);
+    EXPECT_EQ(back->shard, h.shard);
+    EXPECT_EQ(back->slice, h.slice);
+    EXPECT_EQ(back->output_option, h.output_option);
+    const auto no_option = app::parse_shard_header("7/7; records [5, 5) of 5 (0-based)");
+    ASSERT_TRUE(no_option);
+    EXPECT_EQ(no_option->output_option, "");
+    EXPECT_FALSE(app::parse_shard_header("7/7; records [5, 5) of 5"));
+}
+
+TEST(shard, claim_tallies_round_trip_and_add_up) {
+    app::claim_tally a{"C031", "hsa-miR-103a-3p", "CDH5", "pro-metastatic", "Fang JH, Hepatology, 2018", true, {"X59796"}, {0, 0, 1, 0, 1}};
+    app::claim_tally back;
+    ASSERT_TRUE(app::claim_tally::parse(std::string_view(a.line()).substr(0, a.line().size() - 1), back));
+    EXPECT_EQ(back.line(), a.line());
+    app::claim_tally none{"C004", "hsa-miR-27b-3p", "CDH5", "pro-metastatic", "Dou R", false, {}, {}};
+    ASSERT_TRUE(app::claim_tally::parse("## claim tally: C004\thsa-miR-27b-3p\tCDH5\tpro-metastatic\tDou R\t0\t\t0,0,0,0,0", back));
+    EXPECT_TRUE(back.utrs.empty());
+    back.add(a);
+    EXPECT_EQ(back.utrs, std::vector<std::string>{"X59796"});
+    EXPECT_EQ(app::claims_footer({a, none}),
+              "## claim C031 hsa-miR-103a-3p -> CDH5 (pro-metastatic; Fang JH, Hepatology, 2018): 1 7mer-A1, 1 offset-6mer in X59796\n"
+              "## claims: 1 of 2 curated claims have their gene in the input\n");
+    EXPECT_FALSE(app::claim_tally::parse("## claim tally: C004\tx\t0,0,0,0,0", back));
+    EXPECT_FALSE(app::claim_tally::parse("## claim C004 ...", back));
+}
+
+std::vector<std::string> ids_read(const std::string& text, std::uint64_t first, std::uint64_t end, std::size_t target = 4) {
+    io::fasta_reader reader(io::byte_source::from_memory("m.fa", text), 2);
+    reader.select_records(first, end);
+    std::vector<io::sequence_piece> pieces;
+    while (reader.read_batch(pieces, target)) {}
+    std::vector<std::string> out;
+    for (const auto& p : pieces)
+        if (p.last) out.push_back(p.record->id + ":" + std::to_string(p.record->line) + ":" + std::to_string(p.offset + p.seq.size()));
+    return out;
+}
+
+TEST(shard, fasta_reader_reads_only_the_selected_records_with_true_line_numbers) {
+    const std::string text = ">a\nACGU\nAC\n\n>b x\r\nACGUACGUAC\r\n>c\nGG\n>d\nSequence unavailable\n>e\nA\nC\n";
+    EXPECT_EQ(ids_read(text, 0, 5), (std::vector<std::string>{"a:1:6", "b:5:10", "c:7:2", "e:11:2"}));
+    EXPECT_EQ(ids_read(text, 1, 3), (std::vector<std::string>{"b:5:10", "c:7:2"}));
+    EXPECT_EQ(ids_read(text, 4, 5, 1), (std::vector<std::string>{"e:11:2"}));
+    EXPECT_EQ(ids_read(text, 2, 2), std::vector<std::string>{});
+    EXPECT_EQ(ids_read(text, 5, 5), std::vector<std::string>{});
+    // Skipped records are not read (their shard checks them); errors in selected ones name the true line.
+    EXPECT_EQ(ids_read(">a\nAC!GU\n>b\nGG\n", 1, 2), std::vector<std::string>{"b:3:2"});
+    try {
+        ids_read(">a\nACGU\n>b\nGG\nG!\n", 1, 2);
+        FAIL() << "no error";
+    } catch (const input_error& e) {
+        EXPECT_EQ(std::string(e.what()), "m.fa:5: illegal character '!' in the sequence of 'b' (allowed: A, C, G, T, U and IUPAC codes such as N)");
+    }
+}
+
+TEST(shard, header_pass_counts_records_with_their_lines) {
+    std::vector<std::string> seen;
+    auto count = [&](const std::string& text) {
+        seen.clear();
+        auto source = io::byte_source::from_memory("h.fa", text);
+        return io::scan_fasta_headers(*source, [&](std::string_view h, std::uint64_t line) { seen.push_back(std::string(h) + "@" + std::to_string(line)); });
+    };
+    EXPECT_EQ(count(">a gene=X\r\nAC>GT\n\n>b\nGG\n>c"), 3u);
+    EXPECT_EQ(seen, (std::vector<std::string>{"a gene=X@1", "b@4", "c@6"}));
+    // A header across the 1 MB read blocks.
+    EXPECT_EQ(count(std::string(">x\n") + std::string((1 << 20) - 5, 'A') + "\n>long header\nA\n"), 2u);
+    EXPECT_EQ(seen[1], "long header@3");
+    auto error = [&](const std::string& text) {
+        try {
+            count(text);
+        } catch (const input_error& e) {
+            return std::string(e.what());
+        }
+        return std::string("no error");
+    };
+    EXPECT_EQ(error(""), "h.fa: empty file, no FASTA records");
+    EXPECT_EQ(error("BZh91AY&SY"), "h.fa: bzip2-compressed input is not supported; decompress it first (gzip is read directly)");
+}
+
+// Inputs of several files (gzip, plain, a one-record file), as absolute paths.
+std::vector<std::string> make_inputs(const std::filesystem::path& dir) {
+    std::mt19937 random(7);
+    std::string text;
+    for (int i = 0; i < 11; ++i) {
+        text += ">R" + std::to_string(i) + " gene=G" + std::to_string(i % 4) + "\n";
+        const int length = 40 + static_cast<int>(random() % 900);
+        for (int j = 0; j < length; ++j) {
+            text += "ACGU"[random() % 4];
+            if (j % 60 == 59) text += '\n';
+        }
+        text += '\n';
+    }
+    write_file(dir / "b.fa", text);
+    write_file(dir / "c.fa", ">ONE gene=CDH5\nACGUACGUGCUAUAAGCUAUGCUGCAUUUACGUGCAGCAUACG\n");
+    return {(source_dir / "examples/utrs.fa.gz").string(), (dir / "b.fa").string(), (dir / "c.fa").string()};
+}
+
+// Runs the N shards in dir/shards, merges them in dir/merged (shard files given last to first)
+// and the single run in dir/single, both to -o out; returns {single, merged}.
+std::pair<std::string, std::string> single_and_merged(const std::filesystem::path& dir, std::vector<std::string> scan,
+                                                      std::uint64_t n) {
+    for (const auto* sub : {"shards", "merged", "single"}) std::filesystem::create_directories(dir / sub);
+    std::vector<std::string> merge = {"merge", "-o", "out"};
+    for (std::uint64_t k = n; k >= 1; --k) {
+        auto args = scan;
+        const auto part = "part" + std::to_string(k);
+        args.insert(args.end(), {"--shard", std::to_string(k) + "/" + std::to_string(n), "-o", part});
+        auto r = run_mirhit(args, "", dir / "shards");
+        EXPECT_EQ(r.exit_code, 0) << r.err;
+        merge.push_back((dir / "shards" / part).string());
+    }
+    auto m = run_mirhit(merge, "", dir / "merged");
+    EXPECT_EQ(m.exit_code, 0) << m.err;
+    EXPECT_EQ(m.err, "");
+    scan.insert(scan.end(), {"-o", "out"});
+    auto s = run_mirhit(scan, "", dir / "single");
+    EXPECT_EQ(s.exit_code, 0) << s.err;
+    auto result = std::pair{read_file(dir / "single" / "out"), read_file(dir / "merged" / "out")};
+    std::filesystem::remove_all(dir / "shards");
+    std::filesystem::remove_all(dir / "merged");
+    std::filesystem::remove_all(dir / "single");
+    return result;
+}
+
+TEST(shard, merged_shards_equal_the_single_run_for_every_format_and_shard_count) {
+    auto dir = temp_dir();
+    const auto inputs = make_inputs(dir);
+    const std::vector<std::vector<std::string>> options = {
+        {"--format", "tsv"},
+        {"--format", "bed"},
+        {"--format", "jsonl", "--both-strands"},
+        {"--score", "context++", "--orf", (source_dir / "examples/orfs.fa").string()},
+    };
+    for (const auto& extra : options)
+        for (std::uint64_t n : {1u, 2u, 3u, 7u, 20u}) {
+            if (n == 20 && extra[1] != "tsv") continue;  // more shards than records (empty shards): once is enough
+            std::vector<std::string> scan = {"scan"};
+            scan.insert(scan.end(), inputs.begin(), inputs.end());
+            scan.insert(scan.end(), {"--mirnas", few_mirnas});
+            scan.insert(scan.end(), extra.begin(), extra.end());
+            const auto [single, merged] = single_and_merged(dir, scan, n);
+            EXPECT_GT(std::count(single.begin(), single.end(), '\n'), 25);
+            EXPECT_EQ(merged, single) << extra[0] << " " << extra[1] << ", " << n << " shards";
+        }
+}
+
+TEST(shard, claims_footer_adds_up_over_shards) {
+    auto dir = temp_dir();
+    // CDH5 (claims C004, C014, C031) in the first and the third shard.
+    write_file(dir / "u.fa", ">X1 gene=CDH5\nUGCUGCAAAAAAAAAUGCUGCA\n>X2 gene=SPINT1\nAAAAAAAAAAAA\n>X3 gene=CDH5\nAAAUGCUGCAA\n");
+    auto [single, merged] = single_and_merged(dir, {"scan", (dir / "u.fa").string(), "--mirnas", "hsa-miR-103a-3p"}, 3);
+    EXPECT_EQ(merged, single);
+    EXPECT_NE(single.find("## claim C031 hsa-miR-103a-3p -> CDH5 (pro-metastatic; Fang JH, Hepatology, 2018): 2 8mer, 1 7mer-A1 in X1,X3\n"),
+              std::string::npos) << single;
+}
+
+TEST(shard, shard_output_says_which_records_it_holds) {
+    auto dir = temp_dir();
+    const auto inputs = make_inputs(dir);
+    auto r = run_mirhit({"scan", inputs[0], inputs[1], inputs[2], "--mirnas", "hsa-miR-21-5p", "--shard", "2/3", "--threads", "1"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("\n## command: mirhit scan " + inputs[0] + " " + inputs[1] + " " + inputs[2] + " --mirnas hsa-miR-21-5p\n"),
+              std::string::npos) << r.out;
+    // 5 + 11 + 1 records: shard 2 of 3 holds [5, 11), b.fa's first six.
+    EXPECT_NE(r.out.find("\n## shard: 2/3; records [5, 11) of 17 (0-based)\nutr_id\t"), std::string::npos) << r.out;
+    for (const auto& row : data_lines(r.out)) {
+        if (row.starts_with("utr_id")) continue;
+        EXPECT_TRUE(row.size() > 3 && row[0] == 'R' && row[1] >= '0' && row[1] <= '5' && row[2] == '\t') << row;
+    }
+}
+
+TEST(shard, bad_shard_usage_is_refused_with_exit_2) {
+    for (const char* bad : {"0/3", "4/3", "x", "1/0"}) {
+        auto r = run_mirhit({"scan", "examples/utrs.fa", "--shard", bad});
+        EXPECT_EQ(r.exit_code, 2) << bad;
+        EXPECT_EQ(r.err, "mirhit: error: --shard: '" + std::string(bad) +
+                             "' is not K/N with 1 <= K <= N <= 1000000 (such as 2/8)\nRun 'mirhit scan --help' for usage.\n");
+    }
+    const std::vector<std::pair<std::vector<std::string>, std::string>> cases = {
+        {{"scan", "-", "--shard", "1/2"}, "--shard: cannot read standard input ('-'): every shard reads the input files themselves"},
+        {{"scan", "examples/utrs.fa", "--shard", "1/2", "--gene-summary", "/dev/null"},
+         "--gene-summary: cannot be combined with --shard (gene ranks need every record); run the summary unsharded"},
+        {{"scan", "examples/utrs.fa", "--shard", "1/2", "--claims", "/dev/null"},
+         "--claims: cannot be combined with --shard; the merged tsv output's '## claim' footer has the same counts"},
+    };
+    for (const auto& [args, message] : cases) {
+        auto r = run_mirhit(args, ">a\nACGU\n");
+        EXPECT_EQ(r.exit_code, 2) << message;
+        EXPECT_EQ(r.err, "mirhit: error: " + message + "\nRun 'mirhit scan --help' for usage.\n");
+        EXPECT_EQ(r.out, "");
+    }
+}
+
+TEST(shard, a_duplicate_id_fails_every_shard_as_it_fails_the_single_run) {
+    auto dir = temp_dir();
+    write_file(dir / "a.fa", ">A\nACGU\n>B\nACGU\n");
+    write_file(dir / "b.fa", ">C\nACGU\n>A\nGG\n");
+    for (const char* shard : {"1/2", "2/2"}) {
+        auto r = run_mirhit({"scan", "a.fa", "b.fa", "--shard", shard}, "", dir);
+        EXPECT_EQ(r.exit_code, 1);
+        EXPECT_EQ(r.err, "mirhit: error: b.fa:3: duplicate record id 'A' (first at a.fa:1)\n");
+        EXPECT_EQ(r.out, "");
+    }
+}
+
+TEST(shard, merge_refuses_missing_duplicate_and_foreign_shards) {
+    auto dir = temp_dir();
+    write_file(dir / "u.fa", ">A\nACGUUGCUGCA\n>B\nACGU\n>C\nAAUGCUGCAA\n");
+    auto shard = [&](const std::string& spec, const std::string& out, std::vector<std::string> extra = {}) {
+        std::vector<std::string> args = {"scan", "u.fa", "--mirnas", "hsa-miR-103a-3p", "--shard", spec, "-o", out};
+        args.insert(args.end(), extra.begin(), extra.end());
+        auto r = run_mirhit(args, "", dir);
+        ASSERT_EQ(r.exit_code, 0) << r.err;
+    };
+    shard("1/3", "p1.tsv");
+    shard("2/3", "p2.tsv");
+    shard("3/3", "p3.tsv");
+    shard("3/3", "other_mirna.tsv", {"--mirnas", "hsa-miR-21-5p"});
+    shard("3/3", "p3.bed", {"--format", "bed"});
+    shard("2/4", "four.tsv");
+    write_file(dir / "plain.tsv", "utr_id\tgene\n");
+    auto merge = [&](std::vector<std::string> files) {
+        files.insert(files.begin(), {"merge", "-o", "out.tsv"});
+        return run_mirhit(files, "", dir);
+    };
+    const std::vector<std::pair<std::vector<std::string>, std::string>> cases = {
+        {{"p1.tsv", "p3.tsv"}, "missing shard 2/3 of the run of p1.tsv (2 of 3 given)"},
+        {{"p2.tsv"}, "missing shards 1/3, 3/3 of the run of p2.tsv (1 of 3 given)"},
+        {{"p1.tsv", "p2.tsv", "p3.tsv", "p2.tsv"}, "shard 2/3 is given twice: p2.tsv and p2.tsv"},
+        {{"p1.tsv", "p2.tsv", "other_mirna.tsv"}, "other_mirna.tsv and p1.tsv are not from the same run: their '## command' lines differ"},
+        {{"p1.tsv", "p2.tsv", "p3.bed"}, "p3.bed and p1.tsv are not from the same run: their '## command' lines differ"},
+        {{"p1.tsv", "four.tsv"}, "four.tsv is shard 2/4 but p1.tsv is shard 1/3: they are not from the same run"},
+        {{"p1.tsv", "plain.tsv"}, "plain.tsv: not an output of 'mirhit scan --shard K/N' (it does not start with a mirhit header)"},
+        {{"u.fa"}, "u.fa: not an output of 'mirhit scan --shard K/N' (it does not start with a mirhit header)"},
+    };
+    for (const auto& [files, message] : cases) {
+        auto r = merge(files);
+        EXPECT_EQ(r.exit_code, 1) << message;
+        EXPECT_EQ(r.err, "mirhit: error: " + message + "\n");
+        EXPECT_FALSE(std::filesystem::exists(dir / "out.tsv")) << message;
+    }
+    auto ok = merge({"p3.tsv", "p1.tsv", "p2.tsv"});
+    ASSERT_EQ(ok.exit_code, 0) << ok.err;
+    const auto merged = read_file(dir / "out.tsv");
+    EXPECT_NE(merged.find("\n## command: mirhit scan u.fa --mirnas hsa-miR-103a-3p -o out.tsv\n"), std::string::npos) << merged;
+    EXPECT_EQ(merged.find("## shard"), std::string::npos);
+    EXPECT_EQ(merged.find("claim tally"), std::string::npos);
+    // To standard output: the command line as a single run writing to standard output records it.
+    auto to_stdout = run_mirhit({"merge", "p1.tsv", "p2.tsv", "p3.tsv"}, "", dir);
+    ASSERT_EQ(to_stdout.exit_code, 0) << to_stdout.err;
+    auto single = run_mirhit({"scan", "u.fa", "--mirnas", "hsa-miR-103a-3p"}, "", dir);
+    EXPECT_EQ(to_stdout.out, single.out);
+    auto same = run_mirhit({"merge", "-o", "p1.tsv", "p1.tsv", "p2.tsv", "p3.tsv"}, "", dir);
+    EXPECT_EQ(same.exit_code, 2);
+    EXPECT_EQ(same.err, "mirhit: error: --output: 'p1.tsv' is also a shard file\nRun 'mirhit merge --help' for usage.\n");
+}
+
+TEST(shard, merge_help_has_synopsis_and_example) {
+    auto r = run_mirhit({"merge", "--help"});
+    EXPECT_EQ(r.exit_code, 0);
+    EXPECT_NE(r.out.find("Synopsis:\n  mirhit merge [-o OUT] SHARD_FILE..."), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("Example:"), std::string::npos);
+    auto scan = run_mirhit({"scan", "--help"});
+    EXPECT_NE(scan.out.find("--shard K/N"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace mirhit::test
