@@ -30,6 +30,9 @@ struct claim_tally {
     void add(const claim_tally& later);
 };
 
+// A shard's --claims file: its '##' header, this line, then its claim tallies (for mirhit merge).
+inline constexpr std::string_view claims_log_start = "## claim tallies of a shard, for mirhit merge\n";
+
 // One line per claim whose gene is in the input, then a count of the others: for the '##'
 // footer of a site file.
 std::string claims_footer(const std::vector<claim_tally>& tallies);

@@ -57,19 +57,23 @@ Example:
 
 constexpr const char* merge_footer = R"(
 Synopsis:
-  mirhit merge [-o OUT] SHARD_FILE...
+  mirhit merge [-o OUT] [--gene-summary GENES] [--claims CLAIMS] SHARD_FILE...
 
-Joins the outputs of 'mirhit scan --shard K/N' (one per K = 1..N; tsv, bed or jsonl, plain or
-gzip, in any order) into exactly the file one unsharded scan with the same options writes: the
-shards' rows in shard order, the '##' lines of the single run (no '## shard:' line; the
-shards' -o replaced by this -o), and for tsv the claims footer added up over the shards. Fails
-naming the file when a shard is missing, given twice, or from another run (other options or
-input).
+Joins the outputs of 'mirhit scan --shard K/N' (K = 1..N, in any order; plain or gzip) into
+exactly the files one unsharded scan with the same options writes: site outputs (tsv, bed or
+jsonl) into OUT, the shards' --gene-summary files into GENES (genes split across shards joined,
+ranks and percentiles among all genes), their --claims files into CLAIMS; give any of these
+kinds, each for all N shards. The '##' lines are the single run's: no '## shard:' line, and the
+shards' -o, --gene-summary and --claims replaced by this merge's (left out for standard output
+or an output not merged). Fails naming the file when a shard is missing, given twice, or from
+another run (other options or input).
 
 Example:
-  for k in 1 2 3; do mirhit scan examples/utrs.fa --shard $k/3 -o part$k.tsv; done
-  mirhit merge -o sites.tsv part1.tsv part2.tsv part3.tsv
-  mirhit scan examples/utrs.fa -o sites.tsv   # the same file, byte for byte
+  for k in 1 2 3; do
+    mirhit scan examples/utrs.fa --shard $k/3 -o part$k.tsv --gene-summary genes$k.tsv
+  done
+  mirhit merge -o sites.tsv --gene-summary genes.tsv part?.tsv genes?.tsv
+  mirhit scan examples/utrs.fa -o sites.tsv --gene-summary genes.tsv   # the same files
 )";
 
 constexpr const char* abundance_footer = R"(
@@ -180,24 +184,25 @@ Example:
 bool is_threads_option(const std::string& arg) { return arg == "-t" || arg == "--threads"; }
 
 // The command line as recorded in outputs. --threads is left out: it cannot change the output.
-// For a shard (output_option set), --shard is left out too, so that the shards' outputs record
-// the single run's command line, and *output_option gets the recorded text of -o/--output, which
-// mirhit merge replaces by its own output.
-std::string recorded_command_line(int argc, char** argv, std::string* output_option = nullptr) {
+// For a shard (output_options set), --shard is left out too, so that the shards' outputs record
+// the single run's command line, and *output_options gets the recorded text of every output
+// option (-o, --gene-summary, --claims), which mirhit merge replaces by its own outputs.
+std::string recorded_command_line(int argc, char** argv, std::vector<std::string>* output_options = nullptr) {
     std::string out = "mirhit";
     for (int i = 1; i < argc; ++i) {
         std::string arg = argv[i];
-        if (is_threads_option(arg) || (output_option && arg == "--shard")) {
+        if (is_threads_option(arg) || (output_options && arg == "--shard")) {
             ++i;
             continue;
         }
         if (arg.starts_with("--threads=") || (arg.starts_with("-t") && arg.size() > 2 && arg[2] != '-')) continue;
-        if (output_option && arg.starts_with("--shard=")) continue;
+        if (output_options && arg.starts_with("--shard=")) continue;
         std::string word = shell_quote(arg);
-        if (output_option && (arg == "-o" || arg == "--output") && i + 1 < argc)
-            word += " " + shell_quote(argv[++i]);
-        if (output_option && (arg == "-o" || arg == "--output" || arg.starts_with("--output=") || arg.starts_with("-o")))
-            *output_option = word;
+        if (output_options && output_of_option(arg)) {
+            if (arg == "-o" || arg == "--output" || arg == "--gene-summary" || arg == "--claims")
+                if (i + 1 < argc) word += " " + shell_quote(argv[++i]);
+            output_options->push_back(word);
+        }
         out += " " + word;
     }
     return out;
@@ -284,7 +289,9 @@ int main(int argc, char** argv) {
     merge_cmd->add_option("shards", merge.shard_files, "The N outputs of one 'mirhit scan --shard K/N' run, in any order")
         ->required()
         ->type_name("SHARD_FILE");
-    merge_cmd->add_option("-o,--output", merge.output, "Output file (default: standard output)")->type_name("FILE");
+    merge_cmd->add_option("-o,--output", merge.output, "The merged site output (default: standard output)")->type_name("FILE");
+    merge_cmd->add_option("--gene-summary", merge.gene_summary, "The merged gene summary, from the shards' --gene-summary files")->type_name("FILE");
+    merge_cmd->add_option("--claims", merge.claims, "The merged claims table, from the shards' --claims files")->type_name("FILE");
     merge_cmd->footer(merge_footer);
 
     abundance_args abundance;
@@ -370,14 +377,20 @@ int main(int argc, char** argv) {
             scan.shard = *parse_shard_spec(shard_text);  // checked by the parser
             if (std::find(scan.utr_files.begin(), scan.utr_files.end(), "-") != scan.utr_files.end())
                 throw CLI::ValidationError("--shard", "cannot read standard input ('-'): every shard reads the input files themselves");
-            if (!scan.gene_summary.empty())
-                throw CLI::ValidationError("--gene-summary", "cannot be combined with --shard (gene ranks need every record); run the summary unsharded");
-            if (!scan.claims_file.empty())
-                throw CLI::ValidationError("--claims", "cannot be combined with --shard; the merged tsv output's '## claim' footer has the same counts");
         }
-        if (merge_cmd->parsed())
-            for (const auto& file : merge.shard_files)
-                if (same_output(merge.output, file)) throw CLI::ValidationError("--output", "'" + merge.output + "' is also a shard file");
+        if (merge_cmd->parsed()) {
+            const std::vector<std::pair<const char*, const std::string*>> outputs = {
+                {"--output", &merge.output}, {"--gene-summary", &merge.gene_summary}, {"--claims", &merge.claims}};
+            for (std::size_t i = 0; i < outputs.size(); ++i) {
+                const auto& [name, path] = outputs[i];
+                if (path->empty()) continue;
+                for (const auto& file : merge.shard_files)
+                    if (same_output(*path, file)) throw CLI::ValidationError(name, "'" + *path + "' is also a shard file");
+                for (std::size_t j = i + 1; j < outputs.size(); ++j)
+                    if (!outputs[j].second->empty() && *outputs[j].second != "-" && same_output(*path, *outputs[j].second))
+                        throw CLI::ValidationError(outputs[j].first, "'" + *outputs[j].second + "' is also the " + name + " file");
+            }
+        }
         if (scan_cmd->parsed() && scan.both_strands && !scan.score.empty())
             throw CLI::ValidationError("--both-strands", "cannot be combined with --score yet (context++ models 3'UTRs)");
         if (validate_cmd->parsed()) {
@@ -401,7 +414,7 @@ int main(int argc, char** argv) {
     if (threads) limit.emplace(oneapi::tbb::global_control::max_allowed_parallelism, threads);
     try {
         if (scan_cmd->parsed())
-            run_scan(scan, recorded_command_line(argc, argv, scan.shard.count ? &scan.output_option : nullptr));
+            run_scan(scan, recorded_command_line(argc, argv, scan.shard.count ? &scan.output_options : nullptr));
         else if (merge_cmd->parsed())
             run_merge(merge);
         else if (abundance_cmd->parsed())

@@ -26,7 +26,7 @@ struct scan_args {
     std::string claims_file;             // --claims: per-claim summary table
     std::size_t chunk_size = 1u << 18;   // sequence bytes per parallel work item
     shard_spec shard;                    // --shard K/N
-    std::string output_option;           // with a shard: the output option as the command line records it, for merge
+    std::vector<std::string> output_options;  // with a shard: -o, --gene-summary, --claims as the command line records them
 };
 
 struct targetscan_args {

@@ -146,7 +146,7 @@ void run_scan(const scan_args& args, const std::string& command_line) {
                            {"claims", claims_source + "; matched on the UTR's gene symbol"}}};
     if (setup) meta.parameters.emplace_back("score", setup->description());
     const bool sharded = args.shard.count != 0;
-    if (sharded) meta.parameters.emplace_back("shard", format_shard_header({args.shard, input.slice(), args.output_option}));
+    if (sharded) meta.parameters.emplace_back("shard", format_shard_header({args.shard, input.slice(), args.output_options}));
     io::atomic_output out(args.output);
     // Written with the first results, so that input rejected at once leaves standard output empty.
     bool started = false;
@@ -156,8 +156,14 @@ void run_scan(const scan_args& args, const std::string& command_line) {
         out.write(io::format_preamble(format, meta));
         out.write(formatter.column_header());
     };
+    // A shard writes the summary's input, which mirhit merge replays for all shards into one summary.
     std::unique_ptr<io::gene_summary_writer> summary;
-    if (!args.gene_summary.empty())
+    std::unique_ptr<io::gene_summary_log> summary_log;
+    const bool summarised = !args.gene_summary.empty();
+    if (summarised && sharded)
+        summary_log = std::make_unique<io::gene_summary_log>(args.gene_summary, mirnas,
+                                                             io::format_preamble(io::output_format::tsv, meta), scored);
+    else if (summarised)
         summary = std::make_unique<io::gene_summary_writer>(args.gene_summary, mirnas,
                                                             io::format_preamble(io::output_format::tsv, meta), scored);
 
@@ -208,10 +214,10 @@ void run_scan(const scan_args& args, const std::string& command_line) {
                         if (mark)
                             for (auto c : marks.claims_of(m, piece.record->gene)) result.claim_sites.emplace_back(c, s.type);
                         formatter.append(result.text, *piece.record, letters, s.start, s.type, m, mark, score, s.reverse);
-                        if (summary) events.push_back(io::summary_event(m, s.type, near_stop));
+                        if (summarised) events.push_back(io::summary_event(m, s.type, near_stop));
                     }
                 }
-                if (summary) {
+                if (summarised) {
                     std::vector<io::utr_score> utr_scores;
                     if (scorer) utr_scores = summarise_scores(mirnas, sites, scores, iso_regions);
                     result.summary.push_back({piece.record, std::move(events), std::move(utr_scores)});
@@ -224,8 +230,10 @@ void run_scan(const scan_args& args, const std::string& command_line) {
             out.write(result.text);
             for (const auto& record : result.records) marks.add_utr(record->id, record->gene);
             for (const auto& [claim, type] : result.claim_sites) marks.add_site(claim, type);
-            if (summary)
-                for (const auto& part : result.summary) summary->add(part.record->gene, part.events, part.scores, part.record->id);
+            for (const auto& part : result.summary) {
+                if (summary) summary->add(part.record->gene, part.events, part.scores, part.record->id);
+                if (summary_log) summary_log->add(part.record->gene, part.events, part.scores, part.record->id);
+            }
         });
     start_output();
     // A shard's footer is its claim tallies, which mirhit merge adds up into the run's footer.
@@ -238,10 +246,17 @@ void run_scan(const scan_args& args, const std::string& command_line) {
         out.write(footer);
     }
     if (summary) summary->finish();
+    if (summary_log) summary_log->finish();
     if (!args.claims_file.empty()) {
         io::atomic_output claims_out(args.claims_file);
         claims_out.write(io::format_preamble(io::output_format::tsv, meta));
-        claims_out.write(claims_table(marks.tallies()));
+        if (sharded) {
+            std::string tallies(claims_log_start);
+            for (const auto& t : marks.tallies()) tallies += t.line();
+            claims_out.write(tallies);
+        } else {
+            claims_out.write(claims_table(marks.tallies()));
+        }
         claims_out.commit();
     }
     out.commit();

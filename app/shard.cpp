@@ -1,10 +1,13 @@
 #include "app/shard.hpp"
 
 #include <charconv>
+#include <utility>
 
 namespace mirhit::app {
 
 namespace {
+
+constexpr std::string_view option_prefix = "; output option: ";
 
 // Reads a whole number at the front of text and drops it; false if there is none.
 bool take_number(std::string_view& text, std::uint64_t& n) {
@@ -27,6 +30,17 @@ bool take_spec(std::string_view& text, shard_spec& spec) {
 
 }  // namespace
 
+std::optional<scan_output> output_of_option(std::string_view word) {
+    if (word.starts_with('\'')) word.remove_prefix(1);  // shell-quoted as a whole: '--claims=my file'
+    for (const auto& [flag, output] : {std::pair{std::string_view("--output"), scan_output::sites},
+                                       {"--gene-summary", scan_output::gene_summary},
+                                       {"--claims", scan_output::claims}})
+        if (word.starts_with(flag) && (word.size() == flag.size() || word[flag.size()] == ' ' || word[flag.size()] == '='))
+            return output;
+    if (word.starts_with("-o")) return scan_output::sites;
+    return std::nullopt;
+}
+
 std::optional<shard_spec> parse_shard_spec(std::string_view text) {
     shard_spec spec;
     if (!take_spec(text, spec) || !text.empty()) return std::nullopt;
@@ -43,7 +57,7 @@ std::string format_shard_header(const shard_header& h) {
     std::string out = std::to_string(h.shard.index) + "/" + std::to_string(h.shard.count) + "; records [" +
                       std::to_string(h.slice.first) + ", " + std::to_string(h.slice.end) + ") of " +
                       std::to_string(h.slice.total) + " (0-based)";
-    if (!h.output_option.empty()) out += "; output option: " + h.output_option;
+    for (const auto& option : h.output_options) out += std::string(option_prefix) + option;
     return out;
 }
 
@@ -53,9 +67,10 @@ std::optional<shard_header> parse_shard_header(std::string_view text) {
         !take_number(text, h.slice.end) || !take(text, ") of ") || !take_number(text, h.slice.total) ||
         !take(text, " (0-based)"))
         return std::nullopt;
-    if (take(text, "; output option: ")) {
-        h.output_option = std::string(text);
-        text = {};
+    while (take(text, option_prefix)) {
+        const auto next = text.find(option_prefix);
+        h.output_options.emplace_back(text.substr(0, next));
+        text.remove_prefix(next == std::string_view::npos ? text.size() : next);
     }
     if (!text.empty()) return std::nullopt;
     return h;

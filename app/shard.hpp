@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace mirhit::app {
 
@@ -31,13 +32,18 @@ struct record_slice {
 // by at most one, and computed from R alone, so the machines need no coordination.
 record_slice slice_of(shard_spec shard, std::uint64_t total);
 
-// What the '## shard:' line of a shard's output says, for mirhit merge:
-//   "K/N; records [FIRST, END) of TOTAL (0-based)" and, when the command line named the output,
-//   "; output option: TEXT" with TEXT as the '## command:' line records it.
+// The outputs of a scan, and which one an output option names as the command line records it
+// ("-o FILE", "--output=FILE", "--gene-summary FILE", "--claims FILE"); nothing for other words.
+enum class scan_output { sites, gene_summary, claims };
+std::optional<scan_output> output_of_option(std::string_view recorded);
+
+// What the '## shard:' line of a shard's outputs says, for mirhit merge:
+//   "K/N; records [FIRST, END) of TOTAL (0-based)" and, for every output option on the command
+//   line, in order, "; output option: TEXT" with TEXT as the '## command:' line records it.
 struct shard_header {
     shard_spec shard;
     record_slice slice;
-    std::string output_option;
+    std::vector<std::string> output_options;
 };
 std::string format_shard_header(const shard_header& header);
 std::optional<shard_header> parse_shard_header(std::string_view text);

@@ -47,16 +47,26 @@ TEST(shard, spec_and_header_parse_and_round_trip) {
     EXPECT_EQ(app::parse_shard_spec("1/1"), (shard_spec{1, 1}));
     for (const char* bad : {"0/3", "4/3", "3", "/3", "1/", "a/b", "1/3x", " 1/3", "-1/3", "1/1000001", ""})
         EXPECT_FALSE(app::parse_shard_spec(bad)) << bad;
-    const app::shard_header h{{2, 3}, {1, 3, 5}, "-o 'my out.tsv'"};
-    EXPECT_EQ(app::format_shard_header(h), "2/3; records [1, 3) of 5 (0-based); output option: -o 'my out.tsv'");
+    const app::shard_header h{{2, 3}, {1, 3, 5}, {"-o 'my out.tsv'", "--gene-summary=g.tsv"}};
+    EXPECT_EQ(app::format_shard_header(h),
+              "2/3; records [1, 3) of 5 (0-based); output option: -o 'my out.tsv'; output option: --gene-summary=g.tsv");
     const auto back = app::parse_shard_header(app::format_shard_header(h));
     ASSERT_TRUE(back);
     EXPECT_EQ(back->shard, h.shard);
     EXPECT_EQ(back->slice, h.slice);
-    EXPECT_EQ(back->output_option, h.output_option);
+    EXPECT_EQ(back->output_options, h.output_options);
     const auto no_option = app::parse_shard_header("7/7; records [5, 5) of 5 (0-based)");
     ASSERT_TRUE(no_option);
-    EXPECT_EQ(no_option->output_option, "");
+    EXPECT_TRUE(no_option->output_options.empty());
+    using app::scan_output;
+    EXPECT_EQ(app::output_of_option("-o x"), scan_output::sites);
+    EXPECT_EQ(app::output_of_option("-ox"), scan_output::sites);
+    EXPECT_EQ(app::output_of_option("--output=x"), scan_output::sites);
+    EXPECT_EQ(app::output_of_option("'--output=a b'"), scan_output::sites);
+    EXPECT_EQ(app::output_of_option("--gene-summary g"), scan_output::gene_summary);
+    EXPECT_EQ(app::output_of_option("--claims=c"), scan_output::claims);
+    EXPECT_FALSE(app::output_of_option("--orf"));
+    EXPECT_FALSE(app::output_of_option("--outputs"));
     EXPECT_FALSE(app::parse_shard_header("7/7; records [5, 5) of 5"));
 }
 
@@ -134,7 +144,8 @@ std::vector<std::string> make_inputs(const std::filesystem::path& dir) {
     std::mt19937 random(7);
     std::string text;
     for (int i = 0; i < 11; ++i) {
-        text += ">R" + std::to_string(i) + " gene=G" + std::to_string(i % 4) + "\n";
+        // Genes in runs of two records that come back later: runs split across shards, genes repeated.
+        text += ">R" + std::to_string(i) + " gene=G" + std::to_string(i / 2 % 3) + "\n";
         const int length = 40 + static_cast<int>(random() % 900);
         for (int j = 0; j < length; ++j) {
             text += "ACGU"[random() % 4];
@@ -148,26 +159,34 @@ std::vector<std::string> make_inputs(const std::filesystem::path& dir) {
 }
 
 // Runs the N shards in dir/shards, merges them in dir/merged (shard files given last to first)
-// and the single run in dir/single, both to -o out; returns {single, merged}.
-std::pair<std::string, std::string> single_and_merged(const std::filesystem::path& dir, std::vector<std::string> scan,
-                                                      std::uint64_t n) {
+// and the single run in dir/single, all to -o out (and with side_outputs --gene-summary genes.tsv
+// --claims claims.tsv); returns {single, merged} for each output.
+std::vector<std::pair<std::string, std::string>> single_and_merged(const std::filesystem::path& dir, std::vector<std::string> scan,
+                                                                   std::uint64_t n, bool side_outputs = false) {
     for (const auto* sub : {"shards", "merged", "single"}) std::filesystem::create_directories(dir / sub);
     std::vector<std::string> merge = {"merge", "-o", "out"};
+    if (side_outputs) merge.insert(merge.end(), {"--gene-summary", "genes.tsv", "--claims", "claims.tsv"});
     for (std::uint64_t k = n; k >= 1; --k) {
         auto args = scan;
-        const auto part = "part" + std::to_string(k);
-        args.insert(args.end(), {"--shard", std::to_string(k) + "/" + std::to_string(n), "-o", part});
+        const auto part = std::to_string(k);
+        args.insert(args.end(), {"--shard", std::to_string(k) + "/" + std::to_string(n), "-o", "part" + part});
+        if (side_outputs) args.insert(args.end(), {"--gene-summary", "genes" + part, "--claims", "claims" + part});
         auto r = run_mirhit(args, "", dir / "shards");
         EXPECT_EQ(r.exit_code, 0) << r.err;
-        merge.push_back((dir / "shards" / part).string());
+        for (const auto* name : {"part", "genes", "claims"})
+            if (side_outputs || name == std::string("part")) merge.push_back((dir / "shards" / (name + part)).string());
     }
     auto m = run_mirhit(merge, "", dir / "merged");
     EXPECT_EQ(m.exit_code, 0) << m.err;
     EXPECT_EQ(m.err, "");
     scan.insert(scan.end(), {"-o", "out"});
+    if (side_outputs) scan.insert(scan.end(), {"--gene-summary", "genes.tsv", "--claims", "claims.tsv"});
     auto s = run_mirhit(scan, "", dir / "single");
     EXPECT_EQ(s.exit_code, 0) << s.err;
-    auto result = std::pair{read_file(dir / "single" / "out"), read_file(dir / "merged" / "out")};
+    std::vector<std::pair<std::string, std::string>> result;
+    for (const auto* name : {"out", "genes.tsv", "claims.tsv"})
+        if (side_outputs || name == std::string("out"))
+            result.emplace_back(read_file(dir / "single" / name), read_file(dir / "merged" / name));
     std::filesystem::remove_all(dir / "shards");
     std::filesystem::remove_all(dir / "merged");
     std::filesystem::remove_all(dir / "single");
@@ -190,9 +209,30 @@ TEST(shard, merged_shards_equal_the_single_run_for_every_format_and_shard_count)
             scan.insert(scan.end(), inputs.begin(), inputs.end());
             scan.insert(scan.end(), {"--mirnas", few_mirnas});
             scan.insert(scan.end(), extra.begin(), extra.end());
-            const auto [single, merged] = single_and_merged(dir, scan, n);
-            EXPECT_GT(std::count(single.begin(), single.end(), '\n'), 25);
-            EXPECT_EQ(merged, single) << extra[0] << " " << extra[1] << ", " << n << " shards";
+            const auto files = single_and_merged(dir, scan, n);
+            EXPECT_GT(std::count(files[0].first.begin(), files[0].first.end(), '\n'), 25);
+            EXPECT_EQ(files[0].second, files[0].first) << extra[0] << " " << extra[1] << ", " << n << " shards";
+        }
+}
+
+TEST(shard, gene_summaries_and_claims_tables_merge_into_the_single_runs) {
+    auto dir = temp_dir();
+    const auto inputs = make_inputs(dir);
+    for (bool scored : {false, true})
+        for (std::uint64_t n : {1u, 3u, 7u, 20u}) {
+            std::vector<std::string> scan = {"scan"};
+            scan.insert(scan.end(), inputs.begin(), inputs.end());
+            scan.insert(scan.end(), {"--mirnas", few_mirnas + ",hsa-miR-939-5p"});
+            if (scored) scan.insert(scan.end(), {"--score", "context++"});
+            const auto files = single_and_merged(dir, scan, n, true);
+            ASSERT_EQ(files.size(), 3u);
+            for (const auto& [single, merged] : files) EXPECT_EQ(merged, single) << (scored ? "scored, " : "") << n << " shards";
+            // Genes whose records are split across shards and repeated are one row per miRNA.
+            EXPECT_NE(files[1].first.find("\nG0\thsa-miR-21-5p\t"), std::string::npos) << files[1].first;
+            if (scored) {
+                EXPECT_NE(files[1].first.find("\trank\tpercentile\n"), std::string::npos);
+            }
+            EXPECT_NE(files[2].first.find("\nC014\thsa-miR-939-5p\tCDH5\t"), std::string::npos);
         }
 }
 
@@ -200,7 +240,8 @@ TEST(shard, claims_footer_adds_up_over_shards) {
     auto dir = temp_dir();
     // CDH5 (claims C004, C014, C031) in the first and the third shard.
     write_file(dir / "u.fa", ">X1 gene=CDH5\nUGCUGCAAAAAAAAAUGCUGCA\n>X2 gene=SPINT1\nAAAAAAAAAAAA\n>X3 gene=CDH5\nAAAUGCUGCAA\n");
-    auto [single, merged] = single_and_merged(dir, {"scan", (dir / "u.fa").string(), "--mirnas", "hsa-miR-103a-3p"}, 3);
+    const auto files = single_and_merged(dir, {"scan", (dir / "u.fa").string(), "--mirnas", "hsa-miR-103a-3p"}, 3);
+    const auto& [single, merged] = files[0];
     EXPECT_EQ(merged, single);
     EXPECT_NE(single.find("## claim C031 hsa-miR-103a-3p -> CDH5 (pro-metastatic; Fang JH, Hepatology, 2018): 2 8mer, 1 7mer-A1 in X1,X3\n"),
               std::string::npos) << single;
@@ -230,10 +271,6 @@ TEST(shard, bad_shard_usage_is_refused_with_exit_2) {
     }
     const std::vector<std::pair<std::vector<std::string>, std::string>> cases = {
         {{"scan", "-", "--shard", "1/2"}, "--shard: cannot read standard input ('-'): every shard reads the input files themselves"},
-        {{"scan", "examples/utrs.fa", "--shard", "1/2", "--gene-summary", "/dev/null"},
-         "--gene-summary: cannot be combined with --shard (gene ranks need every record); run the summary unsharded"},
-        {{"scan", "examples/utrs.fa", "--shard", "1/2", "--claims", "/dev/null"},
-         "--claims: cannot be combined with --shard; the merged tsv output's '## claim' footer has the same counts"},
     };
     for (const auto& [args, message] : cases) {
         auto r = run_mirhit(args, ">a\nACGU\n");
@@ -270,18 +307,29 @@ TEST(shard, merge_refuses_missing_duplicate_and_foreign_shards) {
     shard("3/3", "other_mirna.tsv", {"--mirnas", "hsa-miR-21-5p"});
     shard("3/3", "p3.bed", {"--format", "bed"});
     shard("2/4", "four.tsv");
+    for (const char* k : {"1", "2", "3"})
+        shard(std::string(k) + "/3", std::string("s") + k + ".tsv", {"--gene-summary", std::string("g") + k + ".tsv"});
+    shard("3/3", "t3.tsv", {"--gene-summary", "h3.tsv", "--sites", "8mer"});
     write_file(dir / "plain.tsv", "utr_id\tgene\n");
     auto merge = [&](std::vector<std::string> files) {
-        files.insert(files.begin(), {"merge", "-o", "out.tsv"});
+        if (!files.front().starts_with("-")) files.insert(files.begin(), {"-o", "out.tsv"});
+        files.insert(files.begin(), "merge");
         return run_mirhit(files, "", dir);
     };
     const std::vector<std::pair<std::vector<std::string>, std::string>> cases = {
-        {{"p1.tsv", "p3.tsv"}, "missing shard 2/3 of the run of p1.tsv (2 of 3 given)"},
-        {{"p2.tsv"}, "missing shards 1/3, 3/3 of the run of p2.tsv (1 of 3 given)"},
-        {{"p1.tsv", "p2.tsv", "p3.tsv", "p2.tsv"}, "shard 2/3 is given twice: p2.tsv and p2.tsv"},
+        {{"p1.tsv", "p3.tsv"}, "missing shard 2/3 of the site output of p1.tsv's run (2 of 3 given)"},
+        {{"p2.tsv"}, "missing shards 1/3, 3/3 of the site output of p2.tsv's run (1 of 3 given)"},
+        {{"p1.tsv", "p2.tsv", "p3.tsv", "p2.tsv"}, "shard 2/3 of the site output is given twice: p2.tsv and p2.tsv"},
         {{"p1.tsv", "p2.tsv", "other_mirna.tsv"}, "other_mirna.tsv and p1.tsv are not from the same run: their '## command' lines differ"},
         {{"p1.tsv", "p2.tsv", "p3.bed"}, "p3.bed and p1.tsv are not from the same run: their '## command' lines differ"},
-        {{"p1.tsv", "four.tsv"}, "four.tsv is shard 2/4 but p1.tsv is shard 1/3: they are not from the same run"},
+        {{"p1.tsv", "four.tsv"}, "four.tsv and p1.tsv are not from the same run: they are shards 2/4 and 1/3"},
+        // Sites of a run without --gene-summary and gene summaries of one with it: the same run.
+        {{"p1.tsv", "p2.tsv", "p3.tsv", "g1.tsv", "g2.tsv", "g3.tsv"}, "g1.tsv is a shard's gene summary: give --gene-summary FILE for the merged one"},
+        {{"--gene-summary", "genes.tsv", "s1.tsv", "s2.tsv", "s3.tsv", "g1.tsv", "g2.tsv", "h3.tsv"},
+         "h3.tsv and s1.tsv are not from the same run: their '## command' lines differ"},
+        {{"--gene-summary", "genes.tsv", "s1.tsv", "s2.tsv", "s3.tsv", "g1.tsv", "g2.tsv"},
+         "missing shard 3/3 of the gene summary of g1.tsv's run (2 of 3 given)"},
+        {{"--claims", "claims.tsv", "p1.tsv", "p2.tsv", "p3.tsv"}, "--claims claims.tsv: none of the files is a shard's claims table"},
         {{"p1.tsv", "plain.tsv"}, "plain.tsv: not an output of 'mirhit scan --shard K/N' (it does not start with a mirhit header)"},
         {{"u.fa"}, "u.fa: not an output of 'mirhit scan --shard K/N' (it does not start with a mirhit header)"},
     };
@@ -310,7 +358,7 @@ TEST(shard, merge_refuses_missing_duplicate_and_foreign_shards) {
 TEST(shard, merge_help_has_synopsis_and_example) {
     auto r = run_mirhit({"merge", "--help"});
     EXPECT_EQ(r.exit_code, 0);
-    EXPECT_NE(r.out.find("Synopsis:\n  mirhit merge [-o OUT] SHARD_FILE..."), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("Synopsis:\n  mirhit merge [-o OUT] [--gene-summary GENES] [--claims CLAIMS] SHARD_FILE..."), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("Example:"), std::string::npos);
     auto scan = run_mirhit({"scan", "--help"});
     EXPECT_NE(scan.out.find("--shard K/N"), std::string::npos);
