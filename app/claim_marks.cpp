@@ -5,6 +5,7 @@
 #include <charconv>
 
 #include "core/text.hpp"
+#include "reference/gene_aliases.hpp"
 
 namespace mirhit::app {
 
@@ -31,22 +32,31 @@ claim_marks::claim_marks(std::vector<reference::claim> claims, const mirna_set& 
     }
 }
 
+std::string claim_marks::claim_gene(const std::string& header_gene) const {
+    auto key = upper(header_gene);
+    if (utrs_by_gene_.contains(key)) return key;
+    const auto resolved = reference::resolve_gene(header_gene);
+    if (resolved.symbols.size() == 1)
+        if (auto symbol = upper(resolved.symbols.front()); utrs_by_gene_.contains(symbol)) return symbol;
+    return key;
+}
+
 const io::claim_mark* claim_marks::find(std::uint32_t mirna, const std::string& gene) const {
     const auto& map = by_mirna_[mirna];
     if (map.empty()) return nullptr;
-    const auto it = map.find(upper(gene));
+    const auto it = map.find(gene);
     return it == map.end() ? nullptr : &it->second.mark;
 }
 
 const std::vector<std::uint32_t>& claim_marks::claims_of(std::uint32_t mirna, const std::string& gene) const {
     const auto& map = by_mirna_[mirna];
     if (map.empty()) return no_claims;
-    const auto it = map.find(upper(gene));
+    const auto it = map.find(gene);
     return it == map.end() ? no_claims : it->second.claims;
 }
 
-void claim_marks::add_utr(const std::string& utr_id, const std::string& gene) {
-    if (auto it = utrs_by_gene_.find(upper(gene)); it != utrs_by_gene_.end()) it->second.push_back(utr_id);
+void claim_marks::add_utr(const std::string& utr_id, const std::string& header_gene) {
+    if (auto it = utrs_by_gene_.find(claim_gene(header_gene)); it != utrs_by_gene_.end()) it->second.push_back(utr_id);
 }
 
 void claim_marks::add_site(std::uint32_t claim, site_type type) { ++found_[claim][static_cast<std::size_t>(type)]; }

@@ -39,20 +39,24 @@ std::string claims_footer(const std::vector<claim_tally>& tallies);
 // The same as a TSV table, every claim, for --claims FILE.
 std::string claims_table(const std::vector<claim_tally>& tallies);
 
-// The curated claims of a scan, looked up by the run's miRNA index and a UTR's gene symbol
-// (case-insensitive; UTR headers are expected to carry official symbols), and what the input
-// shows for each claim: which of its gene's UTRs are present and which sites were found.
+// The curated claims of a scan, looked up by the run's miRNA index and a UTR's gene (see
+// claim_gene), and what the input shows for each claim: which of its gene's UTRs are present and
+// which sites were found.
 class claim_marks {
 public:
     claim_marks(std::vector<reference::claim> claims, const mirna_set& mirnas);
 
-    // The claims on this miRNA and gene, or null.
+    // The key under which a UTR header's gene is looked up: its upper-case symbol when a claim
+    // names it, else the claimed symbol it resolves to uniquely as an alias (MMAC1 -> PTEN).
+    std::string claim_gene(const std::string& header_gene) const;
+
+    // The claims on this miRNA and gene (a claim_gene key), or null.
     const io::claim_mark* find(std::uint32_t mirna, const std::string& gene) const;
     // The claims' indices for this miRNA and gene (empty when none).
     const std::vector<std::uint32_t>& claims_of(std::uint32_t mirna, const std::string& gene) const;
 
-    // Records a UTR of the input (once per record) and a site found for a claim.
-    void add_utr(const std::string& utr_id, const std::string& gene);
+    // Records a UTR of the input (once per record; gene as in the header) and a site found for a claim.
+    void add_utr(const std::string& utr_id, const std::string& header_gene);
     void add_site(std::uint32_t claim, site_type type);
 
     std::vector<claim_tally> tallies() const;

@@ -143,7 +143,7 @@ void run_scan(const scan_args& args, const std::string& command_line) {
                                              " nt of a UTR are flagged"},
                            {"format", args.format},
                            {"strands", args.both_strands ? "both (reverse-strand sites in forward coordinates, strand -)" : "given (+)"},
-                           {"claims", claims_source + "; matched on the UTR's gene symbol"}}};
+                           {"claims", claims_source + "; matched on the UTR's gene symbol or its unique alias"}}};
     if (setup) meta.parameters.emplace_back("score", setup->description());
     const bool sharded = args.shard.count != 0;
     if (sharded) meta.parameters.emplace_back("shard", format_shard_header({args.shard, input.slice(), args.output_options}));
@@ -181,6 +181,7 @@ void run_scan(const scan_args& args, const std::string& command_line) {
             thread_local std::string reverse_scratch;
             for (const auto& piece : batch.pieces) {
                 if (piece.offset == 0) result.records.push_back(piece.record);
+                const auto claim_gene = marks.claim_gene(piece.record->gene);
                 sites.clear();
                 const auto owned = owned_starts(piece.offset, piece.overlap, piece.seq.size(), piece.last);
                 scan_piece(index, piece.seq, piece.offset, owned, sites);
@@ -210,9 +211,9 @@ void run_scan(const scan_args& args, const std::string& command_line) {
                         const auto* score = scorer && scores[pair] ? &*scores[pair] : nullptr;
                         ++pair;
                         if (!wanted) continue;
-                        const auto* mark = marks.find(m, piece.record->gene);
+                        const auto* mark = marks.find(m, claim_gene);
                         if (mark)
-                            for (auto c : marks.claims_of(m, piece.record->gene)) result.claim_sites.emplace_back(c, s.type);
+                            for (auto c : marks.claims_of(m, claim_gene)) result.claim_sites.emplace_back(c, s.type);
                         formatter.append(result.text, *piece.record, letters, s.start, s.type, m, mark, score, s.reverse);
                         if (summarised) events.push_back(io::summary_event(m, s.type, near_stop));
                     }

@@ -121,17 +121,21 @@ TEST(cli, claims_on_constructed_utrs) {
     table += "T2\tmiR-21\thsa-miR-21-5p\tPDCD4\tPDCD4\tpro-metastatic\t\t\t\tdoc\t[2]\tC D, J, 2021\tq\t\n";
     table += "T3\tmiR-21\thsa-miR-21-5p\tTJP1\tTJP1\tanti-metastatic\t\t\t\tdoc\t[3]\tE F, J, 2022\tq\t\n";
     write_file(dir / "claims.tsv", table);
-    // Two PTEN isoforms, one with an 8mer and a 6mer of miR-21; PDCD4 without a site; TJP1 absent.
+    // Three PTEN isoforms, one with an 8mer and a 6mer of miR-21, one named by the alias MMAC1 with
+    // an 8mer; PDCD4 without a site; TJP1 absent.
     write_file(dir / "u.fa", ">u1 gene=PTEN\n" + std::string(20, 'C') + "AUAAGCUA" + std::string(10, 'C') + "UAAGCUC\n"
-                                 ">u2 gene=pten\nCCCCCCCCCCCCCCCCCCCCCCC\n>u3 gene=PDCD4\nGGGGGGGGGGGGGGGGGG\n");
+                                 ">u2 gene=pten\nCCCCCCCCCCCCCCCCCCCCCCC\n>u3 gene=PDCD4\nGGGGGGGGGGGGGGGGGG\n" +
+                                 ">u4 gene=MMAC1\n" + std::string(20, 'C') + "AUAAGCUA" + std::string(10, 'C') + "\n");
     auto r = run_mirhit({"scan", (dir / "u.fa").string(), "--mirnas", "hsa-miR-21-5p", "--no-builtin-claims", "--curated",
                          (dir / "claims.tsv").string()});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     const auto rows = data_lines(r.out);
-    ASSERT_EQ(rows.size(), 3u);
+    ASSERT_EQ(rows.size(), 4u);
     EXPECT_TRUE(rows[1].ends_with("\t8mer\t21\t28\tAUAAGCUA\t0\tT1\tpro-metastatic\tA B, J, 2020")) << rows[1];
     EXPECT_TRUE(rows[2].ends_with("\t6mer\t39\t44\tUAAGCU\t0\tT1\tpro-metastatic\tA B, J, 2020")) << rows[2];
-    EXPECT_NE(r.out.find("\n## claim T1 hsa-miR-21-5p -> PTEN (pro-metastatic; A B, J, 2020): 1 8mer, 1 6mer in u1,u2\n"),
+    EXPECT_TRUE(rows[3].starts_with("u4\tMMAC1\t")) << rows[3];
+    EXPECT_TRUE(rows[3].ends_with("\t8mer\t21\t28\tAUAAGCUA\t0\tT1\tpro-metastatic\tA B, J, 2020")) << rows[3];
+    EXPECT_NE(r.out.find("\n## claim T1 hsa-miR-21-5p -> PTEN (pro-metastatic; A B, J, 2020): 2 8mer, 1 6mer in u1,u2,u4\n"),
               std::string::npos) << r.out;
     EXPECT_NE(r.out.find("\n## claim T2 hsa-miR-21-5p -> PDCD4 (pro-metastatic; C D, J, 2021): no canonical site in u3\n"),
               std::string::npos);
