@@ -194,8 +194,9 @@ std::string spec_text(shard_spec s) { return std::to_string(s.index) + "/" + std
 
 // Why two shard files are not from the same run, or nothing when they are.
 std::optional<std::string> difference(const shard_file& a, const shard_file& b) {
-    auto no_outputs = [](const std::string&) { return std::string(); };
-    if (command_with(a, no_outputs) != command_with(b, no_outputs)) return "their '## command' lines differ";
+    // The same options, output files aside.
+    auto no_paths = [](const std::string& option) { return " " + std::to_string(static_cast<int>(*output_of_option(option))); };
+    if (command_with(a, no_paths) != command_with(b, no_paths)) return "their '## command' lines differ";
     const auto& pa = a.meta.parameters;
     const auto& pb = b.meta.parameters;
     for (std::size_t i = 0; i < std::max(pa.size(), pb.size()); ++i)
@@ -345,9 +346,12 @@ void run_merge(const merge_args& args) {
         {scan_output::sites, {args.output, "--output"}},
         {scan_output::gene_summary, {args.gene_summary, "--gene-summary"}},
         {scan_output::claims, {args.claims, "--claims"}}};
+    int to_stdout = 0;
     for (const auto& [kind, target] : targets) {
         const auto& [path, option] = target;
         const bool given = by_kind.count(kind) != 0;
+        if (given && path == "-" && ++to_stdout > 1)
+            throw input_error(option + " -: only one merged output can go to standard output; name a file for the others");
         if (given && path.empty())
             throw input_error(by_kind[kind].front()->path + " is a shard's " + kind_name(kind) + ": give " + option +
                               " FILE for the merged one");

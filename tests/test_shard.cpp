@@ -323,8 +323,10 @@ TEST(shard, merge_refuses_missing_duplicate_and_foreign_shards) {
         {{"p1.tsv", "p2.tsv", "other_mirna.tsv"}, "other_mirna.tsv and p1.tsv are not from the same run: their '## command' lines differ"},
         {{"p1.tsv", "p2.tsv", "p3.bed"}, "p3.bed and p1.tsv are not from the same run: their '## command' lines differ"},
         {{"p1.tsv", "four.tsv"}, "four.tsv and p1.tsv are not from the same run: they are shards 2/4 and 1/3"},
-        // Sites of a run without --gene-summary and gene summaries of one with it: the same run.
-        {{"p1.tsv", "p2.tsv", "p3.tsv", "g1.tsv", "g2.tsv", "g3.tsv"}, "g1.tsv is a shard's gene summary: give --gene-summary FILE for the merged one"},
+        {{"p1.tsv", "p2.tsv", "p3.tsv", "g1.tsv", "g2.tsv", "g3.tsv"}, "g1.tsv and p1.tsv are not from the same run: their '## command' lines differ"},
+        {{"s1.tsv", "s2.tsv", "s3.tsv", "g1.tsv", "g2.tsv", "g3.tsv"}, "g1.tsv is a shard's gene summary: give --gene-summary FILE for the merged one"},
+        {{"--gene-summary", "-", "s1.tsv", "s2.tsv", "s3.tsv", "g1.tsv", "g2.tsv", "g3.tsv"},
+         "--gene-summary -: only one merged output can go to standard output; name a file for the others"},
         {{"--gene-summary", "genes.tsv", "s1.tsv", "s2.tsv", "s3.tsv", "g1.tsv", "g2.tsv", "h3.tsv"},
          "h3.tsv and s1.tsv are not from the same run: their '## command' lines differ"},
         {{"--gene-summary", "genes.tsv", "s1.tsv", "s2.tsv", "s3.tsv", "g1.tsv", "g2.tsv"},
