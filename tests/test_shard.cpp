@@ -158,91 +158,102 @@ std::vector<std::string> make_inputs(const std::filesystem::path& dir) {
     return {(source_dir / "examples/utrs.fa.gz").string(), (dir / "b.fa").string(), (dir / "c.fa").string()};
 }
 
-// Runs the N shards in dir/shards, merges them in dir/merged (shard files given last to first)
-// and the single run in dir/single, all to -o out (and with side_outputs --gene-summary genes.tsv
-// --claims claims.tsv); returns {single, merged} for each output.
-std::vector<std::pair<std::string, std::string>> single_and_merged(const std::filesystem::path& dir, std::vector<std::string> scan,
-                                                                   std::uint64_t n, bool side_outputs = false) {
-    for (const auto* sub : {"shards", "merged", "single"}) std::filesystem::create_directories(dir / sub);
-    std::vector<std::string> merge = {"merge", "-o", "out"};
-    if (side_outputs) merge.insert(merge.end(), {"--gene-summary", "genes.tsv", "--claims", "claims.tsv"});
-    for (std::uint64_t k = n; k >= 1; --k) {
-        auto args = scan;
-        const auto part = std::to_string(k);
-        args.insert(args.end(), {"--shard", std::to_string(k) + "/" + std::to_string(n), "-o", "part" + part});
-        if (side_outputs) args.insert(args.end(), {"--gene-summary", "genes" + part, "--claims", "claims" + part});
-        auto r = run_mirhit(args, "", dir / "shards");
-        EXPECT_EQ(r.exit_code, 0) << r.err;
-        for (const auto* name : {"part", "genes", "claims"})
-            if (side_outputs || name == std::string("part")) merge.push_back((dir / "shards" / (name + part)).string());
+const std::vector<std::string> side_files = {"out", "genes.tsv", "claims.tsv"};
+
+// The files of `scan` run in dir/NAME (created), to -o out, with side_outputs also
+// --gene-summary genes.tsv --claims claims.tsv (relative paths, so that the command lines of runs
+// in different directories are equal).
+std::vector<std::string> run_in(const std::filesystem::path& dir, const std::string& name, std::vector<std::string> args,
+                                bool side_outputs) {
+    std::filesystem::create_directories(dir / name);
+    args.insert(args.end(), {"-o", "out"});
+    if (side_outputs) args.insert(args.end(), {"--gene-summary", "genes.tsv", "--claims", "claims.tsv"});
+    auto r = run_mirhit(args, "", dir / name);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.err, "");
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < (side_outputs ? 3 : 1); ++i) out.push_back(read_file(dir / name / side_files[i]));
+    std::filesystem::remove_all(dir / name);
+    return out;
+}
+
+// The single run of `scan`, then for each N its N shards merged (shard files given last to
+// first): the files of each, in the order of side_files.
+std::vector<std::vector<std::string>> single_then_merged(const std::filesystem::path& dir, const std::vector<std::string>& scan,
+                                                         const std::vector<std::uint64_t>& shard_counts, bool side_outputs = false) {
+    std::vector<std::vector<std::string>> result = {run_in(dir, "single", scan, side_outputs)};
+    for (const auto n : shard_counts) {
+        std::filesystem::create_directories(dir / "shards");
+        std::vector<std::string> merge = {"merge"};
+        for (std::uint64_t k = n; k >= 1; --k) {
+            auto args = scan;
+            const auto part = std::to_string(k);
+            args.insert(args.end(), {"--shard", part + "/" + std::to_string(n), "-o", "part" + part});
+            if (side_outputs) args.insert(args.end(), {"--gene-summary", "genes" + part, "--claims", "claims" + part});
+            auto r = run_mirhit(args, "", dir / "shards");
+            EXPECT_EQ(r.exit_code, 0) << r.err;
+            for (const auto* kind : {"part", "genes", "claims"})
+                if (side_outputs || kind == std::string("part")) merge.push_back((dir / "shards" / (kind + part)).string());
+        }
+        result.push_back(run_in(dir, "merged", merge, side_outputs));
+        std::filesystem::remove_all(dir / "shards");
     }
-    auto m = run_mirhit(merge, "", dir / "merged");
-    EXPECT_EQ(m.exit_code, 0) << m.err;
-    EXPECT_EQ(m.err, "");
-    scan.insert(scan.end(), {"-o", "out"});
-    if (side_outputs) scan.insert(scan.end(), {"--gene-summary", "genes.tsv", "--claims", "claims.tsv"});
-    auto s = run_mirhit(scan, "", dir / "single");
-    EXPECT_EQ(s.exit_code, 0) << s.err;
-    std::vector<std::pair<std::string, std::string>> result;
-    for (const auto* name : {"out", "genes.tsv", "claims.tsv"})
-        if (side_outputs || name == std::string("out"))
-            result.emplace_back(read_file(dir / "single" / name), read_file(dir / "merged" / name));
-    std::filesystem::remove_all(dir / "shards");
-    std::filesystem::remove_all(dir / "merged");
-    std::filesystem::remove_all(dir / "single");
     return result;
 }
 
 TEST(shard, merged_shards_equal_the_single_run_for_every_format_and_shard_count) {
     auto dir = temp_dir();
     const auto inputs = make_inputs(dir);
-    const std::vector<std::vector<std::string>> options = {
-        {"--format", "tsv"},
-        {"--format", "bed"},
-        {"--format", "jsonl", "--both-strands"},
-        {"--score", "context++", "--orf", (source_dir / "examples/orfs.fa").string()},
+    const std::vector<std::pair<std::vector<std::string>, std::vector<std::uint64_t>>> cases = {
+        {{"--format", "tsv"}, {1, 2, 3, 7, 20}},  // 20: more shards than records, empty shards
+        {{"--format", "bed"}, {1, 2, 3, 7}},
+        {{"--format", "jsonl", "--both-strands"}, {3}},
+        {{"--score", "context++", "--orf", (source_dir / "examples/orfs.fa").string()}, {1, 2, 3, 7}},
     };
-    for (const auto& extra : options)
-        for (std::uint64_t n : {1u, 2u, 3u, 7u, 20u}) {
-            if (n == 20 && extra[1] != "tsv") continue;  // more shards than records (empty shards): once is enough
-            std::vector<std::string> scan = {"scan"};
-            scan.insert(scan.end(), inputs.begin(), inputs.end());
-            scan.insert(scan.end(), {"--mirnas", few_mirnas});
-            scan.insert(scan.end(), extra.begin(), extra.end());
-            const auto files = single_and_merged(dir, scan, n);
-            EXPECT_GT(std::count(files[0].first.begin(), files[0].first.end(), '\n'), 25);
-            EXPECT_EQ(files[0].second, files[0].first) << extra[0] << " " << extra[1] << ", " << n << " shards";
-        }
+    for (const auto& [extra, shard_counts] : cases) {
+        std::vector<std::string> scan = {"scan"};
+        scan.insert(scan.end(), inputs.begin(), inputs.end());
+        scan.insert(scan.end(), {"--mirnas", few_mirnas});
+        scan.insert(scan.end(), extra.begin(), extra.end());
+        const auto files = single_then_merged(dir, scan, shard_counts);
+        const auto& single = files[0][0];
+        EXPECT_GT(std::count(single.begin(), single.end(), '\n'), 25);
+        for (std::size_t i = 0; i < shard_counts.size(); ++i)
+            EXPECT_EQ(files[i + 1][0], single) << extra[0] << " " << extra[1] << ", " << shard_counts[i] << " shards";
+    }
 }
 
 TEST(shard, gene_summaries_and_claims_tables_merge_into_the_single_runs) {
     auto dir = temp_dir();
     const auto inputs = make_inputs(dir);
-    for (bool scored : {false, true})
-        for (std::uint64_t n : {1u, 3u, 7u, 20u}) {
-            std::vector<std::string> scan = {"scan"};
-            scan.insert(scan.end(), inputs.begin(), inputs.end());
-            scan.insert(scan.end(), {"--mirnas", few_mirnas + ",hsa-miR-939-5p"});
-            if (scored) scan.insert(scan.end(), {"--score", "context++"});
-            const auto files = single_and_merged(dir, scan, n, true);
-            ASSERT_EQ(files.size(), 3u);
-            for (const auto& [single, merged] : files) EXPECT_EQ(merged, single) << (scored ? "scored, " : "") << n << " shards";
-            // Genes whose records are split across shards and repeated are one row per miRNA.
-            EXPECT_NE(files[1].first.find("\nG0\thsa-miR-21-5p\t"), std::string::npos) << files[1].first;
-            if (scored) {
-                EXPECT_NE(files[1].first.find("\trank\tpercentile\n"), std::string::npos);
-            }
-            EXPECT_NE(files[2].first.find("\nC014\thsa-miR-939-5p\tCDH5\t"), std::string::npos);
+    for (bool scored : {false, true}) {
+        std::vector<std::string> scan = {"scan"};
+        scan.insert(scan.end(), inputs.begin(), inputs.end());
+        scan.insert(scan.end(), {"--mirnas", few_mirnas + ",hsa-miR-939-5p"});
+        if (scored) scan.insert(scan.end(), {"--score", "context++"});
+        const std::vector<std::uint64_t> shard_counts = scored ? std::vector<std::uint64_t>{2, 7, 20} : std::vector<std::uint64_t>{3};
+        const auto files = single_then_merged(dir, scan, shard_counts, true);
+        const auto& single = files[0];
+        ASSERT_EQ(single.size(), 3u);
+        for (std::size_t i = 0; i < shard_counts.size(); ++i)
+            for (std::size_t f = 0; f < 3; ++f)
+                EXPECT_EQ(files[i + 1][f], single[f]) << side_files[f] << (scored ? ", scored, " : ", ") << shard_counts[i] << " shards";
+        // Genes whose records are split across shards and repeated are one row per miRNA.
+        EXPECT_NE(single[1].find("\nG0\thsa-miR-21-5p\t"), std::string::npos) << single[1];
+        if (scored) {
+            EXPECT_NE(single[1].find("\trank\tpercentile\n"), std::string::npos);
         }
+        EXPECT_NE(single[2].find("\nC014\thsa-miR-939-5p\tCDH5\t"), std::string::npos);
+    }
 }
 
 TEST(shard, claims_footer_adds_up_over_shards) {
     auto dir = temp_dir();
     // CDH5 (claims C004, C014, C031) in the first and the third shard.
     write_file(dir / "u.fa", ">X1 gene=CDH5\nUGCUGCAAAAAAAAAUGCUGCA\n>X2 gene=SPINT1\nAAAAAAAAAAAA\n>X3 gene=CDH5\nAAAUGCUGCAA\n");
-    const auto files = single_and_merged(dir, {"scan", (dir / "u.fa").string(), "--mirnas", "hsa-miR-103a-3p"}, 3);
-    const auto& [single, merged] = files[0];
-    EXPECT_EQ(merged, single);
+    const auto files = single_then_merged(dir, {"scan", (dir / "u.fa").string(), "--mirnas", "hsa-miR-103a-3p"}, {3});
+    const auto& single = files[0][0];
+    EXPECT_EQ(files[1][0], single);
     EXPECT_NE(single.find("## claim C031 hsa-miR-103a-3p -> CDH5 (pro-metastatic; Fang JH, Hepatology, 2018): 2 8mer, 1 7mer-A1 in X1,X3\n"),
               std::string::npos) << single;
 }
