@@ -40,9 +40,17 @@ definitions) of every miRNA in the 3'UTRs, one output row per site and mature mi
 order. FASTA input may be gzipped; '-' reads standard input. Without --mirna, the built-in
 2,656 human mature miRNAs of miRBase 22 are used.
 
+--score takes a comma-separated list of score kinds, and may be repeated.
 With --score context++ every 8mer, 7mer-m8, 7mer-A1 and 6mer site gets TargetScan 7's context++
 score and each term's raw value and contribution; --orf, --isoforms, --pct and --ta add or
 replace inputs, and the '## score:' line says which terms were used.
+With --score duplex every site gets the minimum free energy of the miRNA-UTR duplex (duplex_dG,
+kcal/mol; hybridisation only, equal to ViennaRNA's RNAduplex: Turner 2004 at 37 C, dangles d2)
+and its structure (duplex_structure: miRNA&UTR dot-brackets as RNAduplex writes them, then the
+paired ranges MIRNA_FROM,MIRNA_TO:UTR_FROM,UTR_TO). It is folded on a 40-nt window of the UTR:
+from 32 nt 5' of the nucleotide facing miRNA nt 1 to 7 nt 3' of it (cut at the UTR's ends), room
+for the miRNA's 3' half to pair upstream of the seed match. --energy-params reads another
+parameter set in ViennaRNA's .par format (e.g. rna_turner1999.par).
 
 --shard K/N scans only the K-th of N contiguous slices of the input records (after a quick
 pass that counts them), for N machines or jobs; 'mirhit merge' joins the N outputs into this
@@ -52,6 +60,7 @@ Example:
   mirhit scan examples/utrs.fa --mirnas hsa-miR-21-5p,hsa-miR-221-3p -o sites.tsv \
       --gene-summary genes.tsv
   mirhit scan examples/utrs.fa.gz --score context++ --orf examples/orfs.fa -o scored.tsv
+  mirhit scan examples/utrs.fa --mirnas hsa-miR-21-5p --score context++,duplex -o duplex.tsv
   mirhit scan examples/utrs.fa --shard 2/3 -o part2.tsv
 )";
 
@@ -111,7 +120,9 @@ Synopsis:
   mirhit validate --curated-all --utr UTR.fa [options]
 
 Checks a claimed miRNA -> target pair against the 3'UTR sequences: for every UTR of the gene,
-each site (type, position, sequence, context++ score, pairing diagram), the gene's rank among
+each site (type, position, sequence, context++ score, TargetScan's pairing diagram, and the
+miRNA-UTR duplex as `scan --score duplex` computes it: free energy, structure and a four-line
+RNAhybrid-style diagram), the gene's rank among
 the input's genes by total context++ for the miRNA, the curated claims on the pair with their
 citations, and a verdict. MIRNA and GENE are names as biologists write them (miR-21, let-7a,
 VE-cadherin, HAI-1); an ambiguous miRNA name or one without arm validates every candidate.
@@ -259,8 +270,11 @@ int main(int argc, char** argv) {
     scan_cmd->add_option("-o,--output", scan.output, "Output file (default: standard output)")->type_name("FILE");
     scan_cmd->add_option("--format", scan.format, "Output format: tsv, bed or jsonl")->check(CLI::IsMember({"tsv", "bed", "jsonl"}));
     scan_cmd->add_option("--gene-summary", scan.gene_summary, "Also write one row per gene and miRNA with site counts to this file")->type_name("FILE");
-    scan_cmd->add_option("--score", scan.score, "Score sites: context++ (TargetScan 7's model, from sequence)")
-        ->check(CLI::IsMember({"context++"}));
+    scan_cmd->add_option("--score", scan.score, "Score sites (comma-separated, repeatable): context++ (TargetScan 7's model, from sequence), duplex (miRNA-UTR duplex free energy, as RNAduplex)")
+        ->delimiter(',')
+        ->check(CLI::IsMember({"context++", "duplex"}))
+        ->type_name("KINDS");
+    scan_cmd->add_option("--energy-params", scan.energy_params_file, "ViennaRNA parameter file (.par, v2.0) for --score duplex (default: built-in Turner 2004)")->type_name("FILE");
     scan_cmd->add_option("--ta", scan.score_inputs.ta_file, "Target-site abundance table for --score (mirhit abundance output or TargetScan's TA_SPS file; default: built-in)")->type_name("FILE");
     scan_cmd->add_option("--orf", scan.score_inputs.orf_file, "ORF sequences (FASTA, ids as the UTRs') for the Len_ORF and ORF8m terms of --score")->type_name("FASTA");
     scan_cmd->add_option("--isoforms", scan.score_inputs.isoforms_file, "3'UTR isoform ratios (TargetScan AIR file) for --score")->type_name("TSV");
@@ -323,6 +337,7 @@ int main(int argc, char** argv) {
     validate_cmd->add_option("--mirna-file", validate.mirna_file, "Mature miRNA FASTA, as miRBase's mature.fa (default: built-in human miRBase 22)")->type_name("FILE");
     validate_cmd->add_option("--orf", validate.score_inputs.orf_file, "ORF sequences (FASTA, ids as the UTRs') for the Len_ORF and ORF8m terms")->type_name("FASTA");
     validate_cmd->add_option("--ta", validate.score_inputs.ta_file, "Target-site abundance table (mirhit abundance output or TargetScan's TA_SPS file; default: built-in)")->type_name("FILE");
+    validate_cmd->add_option("--energy-params", validate.energy_params_file, "ViennaRNA parameter file (.par, v2.0) for the duplexes (default: built-in Turner 2004)")->type_name("FILE");
     validate_cmd->add_option("--curated", validate.extra_claims, "Also read this claims table (14 columns, as mirhit curated); repeat for more")
         ->allow_extra_args(false)
         ->type_name("TABLE");
@@ -370,9 +385,14 @@ int main(int argc, char** argv) {
         app.parse(argc, argv);
         if (scan_cmd->parsed() && !scan.gene_summary.empty() && same_output(scan.gene_summary, scan.output))
             throw CLI::ValidationError("--gene-summary", "'" + scan.gene_summary + "' is also the site output");
+        auto scoring_with = [&](const std::string& kind) {
+            return std::find(scan.score.begin(), scan.score.end(), kind) != scan.score.end();
+        };
         for (const auto& [name, value] : {std::pair{"--ta", &scan.score_inputs.ta_file}, {"--orf", &scan.score_inputs.orf_file}, {"--isoforms", &scan.score_inputs.isoforms_file}, {"--pct", &scan.score_inputs.pct_file}})
-            if (scan_cmd->parsed() && scan.score.empty() && !value->empty())
+            if (scan_cmd->parsed() && !scoring_with("context++") && !value->empty())
                 throw CLI::ValidationError(name, "needs --score context++");
+        if (scan_cmd->parsed() && !scoring_with("duplex") && !scan.energy_params_file.empty())
+            throw CLI::ValidationError("--energy-params", "needs --score duplex");
         if (scan_cmd->parsed() && !shard_text.empty()) {
             scan.shard = *parse_shard_spec(shard_text);  // checked by the parser
             if (std::find(scan.utr_files.begin(), scan.utr_files.end(), "-") != scan.utr_files.end())
@@ -392,7 +412,7 @@ int main(int argc, char** argv) {
             }
         }
         if (scan_cmd->parsed() && scan.both_strands && !scan.score.empty())
-            throw CLI::ValidationError("--both-strands", "cannot be combined with --score yet (context++ models 3'UTRs)");
+            throw CLI::ValidationError("--both-strands", "cannot be combined with --score yet (its scores model 3'UTRs)");
         if (validate_cmd->parsed()) {
             if (validate.curated_all && !(validate.mirna.empty() && validate.gene.empty()))
                 throw CLI::ValidationError("--curated-all", "takes no MIRNA or GENE");

@@ -19,7 +19,8 @@ struct scan_args {
     std::string format = "tsv";
     std::string gene_summary;
     bool both_strands = false;           // also the reverse strand (genomic DNA)
-    std::string score;                   // "context++" or empty
+    std::vector<std::string> score;      // score kinds: "context++", "duplex"; empty: none
+    std::string energy_params_file;      // --energy-params: ViennaRNA .par file; empty: built-in Turner 2004
     score_options score_inputs;          // --ta, --orf, --isoforms, --pct
     std::vector<std::string> curated_files;  // more claims tables
     bool no_builtin_claims = false;

@@ -21,8 +21,11 @@
 #include "io/site_writer.hpp"
 #include "reference/builtin_mirnas.hpp"
 #include "scoring/context_score.hpp"
+#include "scoring/duplex.hpp"
+#include "scoring/energy_params.hpp"
 #include "scoring/gene_score.hpp"
 
+#include <oneapi/tbb/enumerable_thread_specific.h>
 #include <oneapi/tbb/info.h>
 
 namespace mirhit::app {
@@ -118,10 +121,16 @@ void run_scan(const scan_args& args, const std::string& command_line) {
     const mirna_set mirnas = load_mirnas(args, mirna_source);
     const site_type_set types = parse_sites(args.sites);
     const auto format = io::parse_output_format(args.format).value();  // checked by the parser
-    const bool scored = !args.score.empty();
+    auto wants = [&](const char* kind) { return std::find(args.score.begin(), args.score.end(), kind) != args.score.end(); };
+    const bool scored = wants("context++");
+    const bool duplex = wants("duplex");
     // Scoring counts offset 6mers whatever --sites says.
     const seed_index index(mirnas.families(), scored ? site_type_set::all() : types);
-    const io::site_formatter formatter(format, mirnas, scored, args.both_strands);
+    const io::site_formatter formatter(format, mirnas, scored, args.both_strands, duplex);
+    std::optional<scoring::energy_params> loaded_params;
+    if (!args.energy_params_file.empty()) loaded_params = scoring::load_energy_params(args.energy_params_file);
+    const scoring::energy_params& params = loaded_params ? *loaded_params : scoring::turner2004();
+    oneapi::tbb::enumerable_thread_specific<scoring::duplex_folder> folders{scoring::duplex_folder(params)};
     std::optional<score_setup> setup;
     std::optional<scoring::context_scorer> scorer;
     if (scored) {
@@ -132,7 +141,7 @@ void run_scan(const scan_args& args, const std::string& command_line) {
     std::string claims_source;
     claim_marks marks(load_claims(args.curated_files, args.no_builtin_claims, claims_source), mirnas);
 
-    utr_input input(args.utr_files, args.chunk_size, scored, args.shard);
+    utr_input input(args.utr_files, args.chunk_size, scored || duplex, args.shard);
     io::run_metadata meta{command_line,
                           {{"utrs", join(args.utr_files, " ")},
                            {"mirnas", mirna_source + (args.species.empty() ? "" : ", species " + args.species) + "; scanned: " +
@@ -145,6 +154,13 @@ void run_scan(const scan_args& args, const std::string& command_line) {
                            {"strands", args.both_strands ? "both (reverse-strand sites in forward coordinates, strand -)" : "given (+)"},
                            {"claims", claims_source + "; matched on the UTR's gene symbol or its unique alias"}}};
     if (setup) meta.parameters.emplace_back("score", setup->description());
+    if (duplex)
+        meta.parameters.emplace_back(
+            "duplex", "minimum free energy of the miRNA-UTR duplex, intermolecular pairs only (RNAduplex's model; " +
+                          (args.energy_params_file.empty() ? std::string("built-in Turner 2004") : args.energy_params_file) +
+                          ", 37 C, dangles d2), on the UTR from " + std::to_string(scoring::duplex_window_upstream) +
+                          " nt 5' to " + std::to_string(scoring::duplex_window_downstream) +
+                          " nt 3' of the nucleotide facing miRNA nt 1; structure: miRNA&UTR, then MIRNA_FROM,MIRNA_TO:UTR_FROM,UTR_TO");
     const bool sharded = args.shard.count != 0;
     if (sharded) meta.parameters.emplace_back("shard", format_shard_header({args.shard, input.slice(), args.output_options}));
     io::atomic_output out(args.output);
@@ -179,6 +195,7 @@ void run_scan(const scan_args& args, const std::string& command_line) {
             thread_local std::vector<family_site> orf_sites;
             thread_local std::vector<std::uint32_t> orf_8mers;
             thread_local std::string reverse_scratch;
+            scoring::duplex_result site_duplex;
             for (const auto& piece : batch.pieces) {
                 if (piece.offset == 0) result.records.push_back(piece.record);
                 const auto claim_gene = marks.claim_gene(piece.record->gene);
@@ -199,8 +216,9 @@ void run_scan(const scan_args& args, const std::string& command_line) {
                 std::vector<std::uint32_t> events;
                 std::size_t pairs = 0;
                 for (const auto& s : sites) pairs += members[s.family].members.size();
-                // Rows are about 70 bytes, 330 with scores; grow geometrically, ahead of the rows.
-                const std::size_t needed = result.text.size() + pairs * (scorer ? 330 : 70);
+                // Rows are about 70 bytes, 330 with context++, 90 more with a duplex; grow
+                // geometrically, ahead of the rows.
+                const std::size_t needed = result.text.size() + pairs * ((scorer ? 330 : 70) + (duplex ? 90 : 0));
                 if (needed > result.text.capacity()) result.text.reserve(std::max(needed, 2 * result.text.capacity()));
                 std::size_t pair = 0;
                 for (const auto& s : sites) {
@@ -214,7 +232,16 @@ void run_scan(const scan_args& args, const std::string& command_line) {
                         const auto* mark = marks.find(m, claim_gene);
                         if (mark)
                             for (auto c : marks.claims_of(m, claim_gene)) result.claim_sites.emplace_back(c, s.type);
-                        formatter.append(result.text, *piece.record, letters, s.start, s.type, m, mark, score, s.reverse);
+                        if (duplex) {
+                            // Records are whole when folding duplexes: piece.seq is the UTR.
+                            const auto w = scoring::site_duplex_window(piece.seq.size(), s.start, s.type);
+                            site_duplex = folders.local().fold(mirnas.mirnas()[m].sequence,
+                                                               std::string_view(piece.seq).substr(w.begin, w.end - w.begin));
+                            formatter.append(result.text, *piece.record, letters, s.start, s.type, m, mark, score, s.reverse,
+                                             &site_duplex, w.begin);
+                        } else {
+                            formatter.append(result.text, *piece.record, letters, s.start, s.type, m, mark, score, s.reverse);
+                        }
                         if (summarised) events.push_back(io::summary_event(m, s.type, near_stop));
                     }
                 }

@@ -29,6 +29,8 @@
 #include "reference/mirna_names.hpp"
 #include "scoring/context_features.hpp"
 #include "scoring/context_score.hpp"
+#include "scoring/duplex.hpp"
+#include "scoring/energy_params.hpp"
 #include "scoring/gene_score.hpp"
 
 namespace mirhit::app {
@@ -170,7 +172,21 @@ struct site_view {
     std::string seq;      // RNA
     std::optional<double> score;
     std::array<std::string, 3> diagram;
+    scoring::duplex_result duplex;       // on the site's duplex window
+    std::string duplex_text;             // "dG kcal/mol, structure ranges"
+    std::vector<std::string> duplex_lines;  // the four-line diagram
 };
+
+// The site's duplex with the miRNA on its window of the UTR, as `scan --score duplex` folds it.
+void add_duplex(site_view& sv, std::string_view utr, std::string_view mirna, scoring::duplex_folder& folder) {
+    const auto w = scoring::site_duplex_window(utr.size(), sv.start, sv.type);
+    const auto window = utr.substr(w.begin, w.end - w.begin);
+    sv.duplex = folder.fold(mirna, window);
+    char dg[32];
+    std::snprintf(dg, sizeof dg, "%.2f", sv.duplex.dg());
+    sv.duplex_text = std::string(dg) + " kcal/mol, " + scoring::duplex_structure_text(sv.duplex, w.begin);
+    sv.duplex_lines = scoring::duplex_diagram(sv.duplex, mirna, window);
+}
 
 enum class support { strong, weak, none };
 constexpr std::array<std::string_view, 3> support_names = {"strong", "weak", "none"};
@@ -267,7 +283,8 @@ assessment verdict_of(const utr_view& u, std::size_t genes, bool claimed, std::s
     return v;
 }
 
-utr_view make_utr_view(const utr_scan& u, const mirna_set& mirnas, std::uint32_t m, const gene_ranking& ranking) {
+utr_view make_utr_view(const utr_scan& u, const mirna_set& mirnas, std::uint32_t m, const gene_ranking& ranking,
+                       scoring::duplex_folder& folder) {
     utr_view v;
     v.utr = &u;
     std::vector<scoring::scored_site> scored;
@@ -277,7 +294,8 @@ utr_view make_utr_view(const utr_scan& u, const mirna_set& mirnas, std::uint32_t
             const auto& score = u.scores[pair++];
             if (member != m) continue;
             site_view sv{s.type, s.start, rna(std::string_view(u.seq).substr(s.start, length_of(s.type))), std::nullopt,
-                         pairing_diagram(u.seq, s, mirnas.mirnas()[m].sequence)};
+                         pairing_diagram(u.seq, s, mirnas.mirnas()[m].sequence), {}, {}, {}};
+            add_duplex(sv, u.seq, mirnas.mirnas()[m].sequence, folder);
             if (score) {
                 sv.score = score->score;
                 scored.push_back({s.start, s.start + length_of(s.type), score->score});
@@ -313,7 +331,7 @@ struct report {
 };
 
 // Scans every UTR once for the report's miRNAs, ranks the genes, and fills the pairs' UTRs.
-void scan_and_rank(report& r, const validate_args& args) {
+void scan_and_rank(report& r, const validate_args& args, const scoring::energy_params& params) {
     const auto& mirnas = r.mirnas;
     const seed_index index(mirnas.families(), site_type_set::all());
     const score_setup setup(args.score_inputs, mirnas);
@@ -373,10 +391,11 @@ void scan_and_rank(report& r, const validate_args& args) {
     ranking.finish();
     r.genes = ranking.genes();
 
+    scoring::duplex_folder folder(params);
     for (auto& p : r.pairs) {
         for (const auto& u : r.kept)
             if (std::find(u.targets.begin(), u.targets.end(), p.target) != u.targets.end())
-                p.utrs.push_back(make_utr_view(u, mirnas, p.mirna, ranking));
+                p.utrs.push_back(make_utr_view(u, mirnas, p.mirna, ranking, folder));
         // More negative total first, then more sites of the stronger types.
         auto better = [](const utr_view& a, const utr_view& b) {
             if (a.total != b.total) return a.total < b.total;
@@ -453,6 +472,8 @@ std::string text_report(const report& r) {
                        std::to_string(s.start + length_of(s.type)) + "\t" + s.seq + "\tcontext++ " +
                        (s.score ? fixed3(*s.score) : "NA") + "\n";
                 append_diagram(out, s.diagram);
+                out += "\tduplex " + s.duplex_text + "\n";
+                for (const auto& line : s.duplex_lines) out += "\t       " + line + "\n";
             }
             out += "verdict\t" + u.utr->record->id + "\t" + u.verdict.text + "\n";
         }
@@ -511,13 +532,15 @@ std::string html_pair(const report& r, const pair_view& p, std::size_t number) {
                                  (s.score ? fixed3(*s.score) : "NA")});
         h += io::svg_sequence_map(u.utr->length, marks, site_kinds);
         if (u.sites.empty()) continue;
-        h += "<table>\n<tr><th>type</th><th>position</th><th>site</th><th>context++</th><th>pairing (UTR above, miRNA below)</th></tr>\n";
+        h += "<table>\n<tr><th>type</th><th>position</th><th>site</th><th>context++</th><th>pairing (UTR above, miRNA below)</th>"
+             "<th>duplex (dG kcal/mol, structure miRNA&amp;UTR)</th></tr>\n";
         for (const auto& s : u.sites) {
             const auto lines = labelled_diagram(s.diagram);
             h += "<tr><td>" + std::string(name_of(s.type)) + "</td><td class=\"num\">" + std::to_string(s.start + 1) + "-" +
                  std::to_string(s.start + length_of(s.type)) + "</td><td><code>" + io::html_escape(s.seq) +
                  "</code></td><td class=\"num\">" + (s.score ? fixed3(*s.score) : "NA") + "</td><td><pre>" +
-                 io::html_escape(join({lines[0], lines[1], lines[2]}, "\n")) + "</pre></td></tr>\n";
+                 io::html_escape(join({lines[0], lines[1], lines[2]}, "\n")) + "</pre></td><td><code>" +
+                 io::html_escape(s.duplex_text) + "</code><pre>" + io::html_escape(join(s.duplex_lines, "\n")) + "</pre></td></tr>\n";
         }
         h += "</table>\n";
     }
@@ -643,7 +666,9 @@ void run_validate(const validate_args& args, const std::string& command_line) {
         params.emplace_back("mirna", plan_one_gene(r, args, all, mirna_source, claims));
     }
 
-    scan_and_rank(r, args);
+    std::optional<scoring::energy_params> loaded_params;
+    if (!args.energy_params_file.empty()) loaded_params = scoring::load_energy_params(args.energy_params_file);
+    scan_and_rank(r, args, loaded_params ? *loaded_params : scoring::turner2004());
 
     std::string text;
     if (args.curated_all) {
@@ -675,6 +700,12 @@ void run_validate(const validate_args& args, const std::string& command_line) {
     }
     params.emplace_back("input", with_commas(r.utrs) + " UTRs of " + with_commas(r.genes) + " genes");
     params.emplace_back("score", r.score_description);
+    params.emplace_back("duplex", "miRNA-UTR duplex of each site, intermolecular pairs only (RNAduplex's model; " +
+                                      (args.energy_params_file.empty() ? std::string("built-in Turner 2004") : args.energy_params_file) +
+                                      ", 37 C, dangles d2), on the UTR from " + std::to_string(scoring::duplex_window_upstream) +
+                                      " nt 5' to " + std::to_string(scoring::duplex_window_downstream) +
+                                      " nt 3' of the nucleotide facing miRNA nt 1; structure: miRNA&UTR, then "
+                                      "MIRNA_FROM,MIRNA_TO:UTR_FROM,UTR_TO; diagram: UTR 5'-3' above, miRNA 3'-5' below");
     params.emplace_back("rank", rank_description);
 
     std::unique_ptr<io::atomic_output> html;

@@ -1,6 +1,7 @@
 #include "io/site_writer.hpp"
 
 #include <charconv>
+#include <cstdio>
 
 #include "core/encoding.hpp"
 #include "mirhit/version.hpp"
@@ -86,8 +87,9 @@ std::string format_preamble(output_format format, const run_metadata& meta) {
     return out;
 }
 
-site_formatter::site_formatter(output_format format, const mirna_set& mirnas, bool scored, bool stranded)
-    : format_(format), scored_(scored && format != output_format::bed), stranded_(stranded) {
+site_formatter::site_formatter(output_format format, const mirna_set& mirnas, bool scored, bool stranded, bool duplex)
+    : format_(format), scored_(scored && format != output_format::bed), stranded_(stranded),
+      duplex_(duplex && format != output_format::bed) {
     for (const auto& m : mirnas.mirnas()) {
         const auto& family = mirnas.families()[m.family].seed;
         switch (format) {
@@ -114,6 +116,7 @@ std::string site_formatter::column_header() const {
             header += "_contrib";
         }
     }
+    if (duplex_) header += "\tduplex_dG\tduplex_structure";
     return header + '\n';
 }
 
@@ -169,9 +172,34 @@ void site_formatter::append_score(std::string& out, const scoring::site_score* s
     }
 }
 
+// dG in kcal/mol with 2 decimals, as RNAduplex prints it; the structure with its ranges.
+void site_formatter::append_duplex(std::string& out, const scoring::duplex_result* duplex, std::uint64_t window_begin) const {
+    const bool tsv = format_ == output_format::tsv;
+    if (!duplex) {
+        out += tsv ? "\tNA\tNA" : ",\"duplex_dG\":null,\"duplex_structure\":null";
+        return;
+    }
+    char dg[32];
+    std::snprintf(dg, sizeof dg, "%.2f", duplex->dg());
+    const std::string structure = scoring::duplex_structure_text(*duplex, window_begin);
+    if (tsv) {
+        out += '\t';
+        out += dg;
+        out += '\t';
+        out += structure;
+    } else {
+        out += ",\"duplex_dG\":";
+        out += dg;
+        out += ",\"duplex_structure\":\"";
+        out += json_escape(structure);
+        out += '"';
+    }
+}
+
 void site_formatter::append(std::string& out, const record_header& record, std::string_view site, std::uint64_t start,
                             site_type type, std::uint32_t mirna, const claim_mark* claims,
-                            const scoring::site_score* score, bool reverse) const {
+                            const scoring::site_score* score, bool reverse, const scoring::duplex_result* duplex,
+                            std::uint64_t window_begin) const {
     const std::uint64_t first = start + 1;
     const std::uint64_t last = start + length_of(type);
     const bool near_stop = !reverse && first <= near_stop_length;
@@ -202,6 +230,7 @@ void site_formatter::append(std::string& out, const record_header& record, std::
             out += "\tNA\tNA\tNA";
         }
         if (scored_) append_score(out, score);
+        if (duplex_) append_duplex(out, duplex, window_begin);
         out += '\n';
         break;
     case output_format::bed:
@@ -241,6 +270,7 @@ void site_formatter::append(std::string& out, const record_header& record, std::
             out += ",\"claim_ids\":null,\"claim_effect\":null,\"claim_citation\":null";
         }
         if (scored_) append_score(out, score);
+        if (duplex_) append_duplex(out, duplex, window_begin);
         out += "}\n";
         break;
     }

@@ -9,6 +9,7 @@
 
 #include "core/mirna.hpp"
 #include "scoring/context_score.hpp"
+#include "scoring/duplex.hpp"
 #include "core/site.hpp"
 #include "io/fasta_reader.hpp"
 
@@ -40,8 +41,10 @@ struct claim_mark {
 class site_formatter {
 public:
     // scored: context++ columns follow the site columns (tsv, jsonl; bed keeps BED6). stranded: a
-    // strand column after `end` (tsv, jsonl; bed always has its strand).
-    site_formatter(output_format format, const mirna_set& mirnas, bool scored = false, bool stranded = false);
+    // strand column after `end` (tsv, jsonl; bed always has its strand). duplex: duplex_dG and
+    // duplex_structure columns come last (tsv, jsonl).
+    site_formatter(output_format format, const mirna_set& mirnas, bool scored = false, bool stranded = false,
+                   bool duplex = false);
 
     // The column header line (tsv only; empty otherwise).
     std::string column_header() const;
@@ -50,17 +53,21 @@ public:
     // and gene, or null (NA). score: the site's context++ score when the formatter is scored (null
     // for a site the model does not score: all its columns are NA). reverse: the site is on the
     // reverse strand; start and site are its footprint on the forward strand, written as the
-    // site reads on its own strand (reverse complement), and near_stop is 0.
+    // site reads on its own strand (reverse complement), and near_stop is 0. duplex: the site's
+    // duplex and the 0-based UTR position of its window, when the formatter has duplex columns.
     void append(std::string& out, const record_header& record, std::string_view site, std::uint64_t start,
                 site_type type, std::uint32_t mirna, const claim_mark* claims = nullptr,
-                const scoring::site_score* score = nullptr, bool reverse = false) const;
+                const scoring::site_score* score = nullptr, bool reverse = false,
+                const scoring::duplex_result* duplex = nullptr, std::uint64_t window_begin = 0) const;
 
 private:
     void append_score(std::string& out, const scoring::site_score* score) const;
+    void append_duplex(std::string& out, const scoring::duplex_result* duplex, std::uint64_t window_begin) const;
 
     output_format format_;
     bool scored_;
     bool stranded_;
+    bool duplex_;
     std::vector<std::string> mirna_part_;  // per miRNA, pre-formatted name (and family)
 };
 

@@ -179,7 +179,7 @@ TEST(cli, both_strands_reports_reverse_sites_in_forward_coordinates) {
     EXPECT_TRUE(pieces.out == threads.out);
     auto scored = run_mirhit({"scan", (dir / "g.fa").string(), "--both-strands", "--score", "context++"});
     EXPECT_EQ(scored.exit_code, 2);
-    EXPECT_EQ(scored.err, "mirhit: error: --both-strands: cannot be combined with --score yet (context++ models 3'UTRs)\n"
+    EXPECT_EQ(scored.err, "mirhit: error: --both-strands: cannot be combined with --score yet (its scores model 3'UTRs)\n"
                           "Run 'mirhit scan --help' for usage.\n");
 }
 
@@ -196,7 +196,7 @@ TEST(cli, score_inputs_are_checked) {
         {{"scan", "examples/utrs.fa", "--orf", "orfs.fa"}, 2,
          "mirhit: error: --orf: needs --score context++\nRun 'mirhit scan --help' for usage.\n"},
         {{"scan", "examples/utrs.fa", "--score", "tarbase"}, 2,
-         "mirhit: error: --score: tarbase not in {context++}\nRun 'mirhit scan --help' for usage.\n"},
+         "mirhit: error: --score: tarbase not in {context++,duplex}\nRun 'mirhit scan --help' for usage.\n"},
         {{"scan", "examples/utrs.fa", "--score", "context++", "--isoforms", (dir / "airs.txt").string()}, 1,
          "mirhit: error: " + (dir / "airs.txt").string() + ":2: region '301-200' is not a 1-based start and end with start <= end\n"},
         {{"scan", "examples/utrs.fa", "--score", "context++", "--ta", (dir / "ta.txt").string()}, 1,

@@ -209,6 +209,7 @@ TEST(shard, merged_shards_equal_the_single_run_for_every_format_and_shard_count)
         {{"--format", "bed"}, {1, 2, 3, 7}},
         {{"--format", "jsonl", "--both-strands"}, {3}},
         {{"--score", "context++", "--orf", (source_dir / "examples/orfs.fa").string()}, {1, 2, 3, 7}},
+        {{"--score", "context++,duplex", "--format", "jsonl"}, {3}},
     };
     for (const auto& [extra, shard_counts] : cases) {
         std::vector<std::string> scan = {"scan"};
