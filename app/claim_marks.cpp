@@ -16,13 +16,15 @@ const std::vector<std::uint32_t> no_claims;
 }  // namespace
 
 claim_marks::claim_marks(std::vector<reference::claim> claims, const mirna_set& mirnas)
-    : claims_(std::move(claims)), by_mirna_(mirnas.size()), found_(claims_.size()), scanned_(claims_.size()) {
+    : claims_(std::move(claims)), by_mirna_(mirnas.size()), claimed_(mirnas.size()), found_(claims_.size()),
+      scanned_(claims_.size()) {
     for (std::uint32_t i = 0; i < claims_.size(); ++i) {
         const auto& c = claims_[i];
         const auto* m = mirnas.find(c.mirna);
         utrs_by_gene_.try_emplace(upper(c.gene));
         if (!m) continue;
         scanned_[i] = true;
+        claimed_[static_cast<std::size_t>(m - mirnas.mirnas().data())] = 1;
         auto& p = by_mirna_[static_cast<std::size_t>(m - mirnas.mirnas().data())][upper(c.gene)];
         const bool first = p.claims.empty();
         p.claims.push_back(i);
@@ -42,15 +44,15 @@ std::string claim_marks::claim_gene(const std::string& header_gene) const {
 }
 
 const io::claim_mark* claim_marks::find(std::uint32_t mirna, const std::string& gene) const {
+    if (!claimed_[mirna]) return nullptr;
     const auto& map = by_mirna_[mirna];
-    if (map.empty()) return nullptr;
     const auto it = map.find(gene);
     return it == map.end() ? nullptr : &it->second.mark;
 }
 
 const std::vector<std::uint32_t>& claim_marks::claims_of(std::uint32_t mirna, const std::string& gene) const {
+    if (!claimed_[mirna]) return no_claims;
     const auto& map = by_mirna_[mirna];
-    if (map.empty()) return no_claims;
     const auto it = map.find(gene);
     return it == map.end() ? no_claims : it->second.claims;
 }

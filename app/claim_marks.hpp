@@ -68,6 +68,7 @@ private:
     };
     std::vector<reference::claim> claims_;
     std::vector<std::unordered_map<std::string, pair_marks>> by_mirna_;  // by miRNA index, upper-case gene
+    std::vector<std::uint8_t> claimed_;  // by miRNA index: any claim (a small table, checked for every site)
     std::unordered_map<std::string, std::vector<std::string>> utrs_by_gene_;  // claimed genes only
     std::vector<std::array<std::uint64_t, site_type_count>> found_;
     std::vector<bool> scanned_;  // the claim's miRNA is in the run's miRNA set

@@ -52,6 +52,11 @@ from 32 nt 5' of the nucleotide facing miRNA nt 1 to 7 nt 3' of it (cut at the U
 for the miRNA's 3' half to pair upstream of the seed match. --energy-params reads another
 parameter set in ViennaRNA's .par format (e.g. rna_turner1999.par).
 
+With --format bed --genome-coords, UTRs written by 'mirhit utrs --genome --gtf' give BED12 in
+genome coordinates (chrom=, strand= and exons= of each header): a site across an exon junction
+has one block per exon, minus-strand transcripts are mapped back onto the forward strand, the
+name is mirna:site_type:gene:transcript.
+
 --shard K/N scans only the K-th of N contiguous slices of the input records (after a quick
 pass that counts them), for N machines or jobs; 'mirhit merge' joins the N outputs into this
 command's output without --shard (see mirhit merge --help).
@@ -61,6 +66,8 @@ Example:
       --gene-summary genes.tsv
   mirhit scan examples/utrs.fa.gz --score context++ --orf examples/orfs.fa -o scored.tsv
   mirhit scan examples/utrs.fa --mirnas hsa-miR-21-5p --score context++,duplex -o duplex.tsv
+  mirhit utrs --genome examples/genome.fa --gtf examples/genome.gtf |
+      mirhit scan - --format bed --genome-coords -o sites.bed
   mirhit scan examples/utrs.fa --shard 2/3 -o part2.tsv
 )";
 
@@ -185,6 +192,8 @@ three_prime_utr features, or GENCODE's UTR features past the stop codon), its pi
 transcript order and reverse-complemented on the minus strand, with the header
 '>TRANSCRIPT_ID gene=GENE_NAME chrom=CHR strand=+/- exons=START-END,...' (1-based genomic).
 --one-per-gene keeps the longest 3'UTR of each gene (the first of equally long ones).
+'mirhit scan --format bed --genome-coords' reads these headers to write sites as BED12 on
+the genome.
 
 Example:
   mirhit utrs --genbank human.1.rna.gbff.gz -o human_3utrs.fa
@@ -281,6 +290,7 @@ int main(int argc, char** argv) {
     scan_cmd->add_option("--pct", scan.score_inputs.pct_file, "PCT of sites from TargetScan's BL_PCT output (targetscan_70_output.BL_PCT.txt) for --score")->type_name("FILE");
     scan_cmd->add_option("--pct-species", scan.score_inputs.pct_species, "Species id of the --pct rows to use (default 9606, human)")->type_name("ID");
     scan_cmd->add_flag("--both-strands", scan.both_strands, "Also report sites on the reverse strand (genomic DNA); adds a strand column");
+    scan_cmd->add_flag("--genome-coords", scan.genome_coords, "With --format bed: BED12 in genome coordinates, from the headers of 'mirhit utrs --genome --gtf'");
     scan_cmd->add_option("--curated", scan.curated_files, "Also mark sites of the claims in this table (see mirhit curated)")->type_name("TABLE");
     scan_cmd->add_flag("--no-builtin-claims", scan.no_builtin_claims, "Leave the built-in claims table out");
     scan_cmd->add_option("--claims", scan.claims_file, "Write one row per curated claim: its gene's UTRs in the input and the sites found")->type_name("FILE");
@@ -391,6 +401,8 @@ int main(int argc, char** argv) {
         for (const auto& [name, value] : {std::pair{"--ta", &scan.score_inputs.ta_file}, {"--orf", &scan.score_inputs.orf_file}, {"--isoforms", &scan.score_inputs.isoforms_file}, {"--pct", &scan.score_inputs.pct_file}})
             if (scan_cmd->parsed() && !scoring_with("context++") && !value->empty())
                 throw CLI::ValidationError(name, "needs --score context++");
+        if (scan_cmd->parsed() && scan.genome_coords && scan.format != "bed")
+            throw CLI::ValidationError("--genome-coords", "needs --format bed");
         if (scan_cmd->parsed() && !scoring_with("duplex") && !scan.energy_params_file.empty())
             throw CLI::ValidationError("--energy-params", "needs --score duplex");
         if (scan_cmd->parsed() && !shard_text.empty()) {

@@ -246,27 +246,38 @@ struct body {
     }
 };
 
+// The line a site format writes before its rows, when it writes one: tsv's column names, or a
+// genome-coordinate BED's track line (BED keeps lines starting "track " for this).
+bool is_column_header(const std::string& format, const std::string& line) {
+    return format == "tsv" || (format == "bed" && line.starts_with("track "));
+}
+
 void merge_sites(const std::vector<const shard_file*>& files, const std::string& preamble, const std::string& path) {
     const auto& first = *files.front();
     io::atomic_output out(path);
     out.write(preamble);
     const bool tsv = first.format == "tsv";
     std::vector<claim_tally> tallies;
-    std::string column_header, line;
+    std::optional<std::string> column_header;
+    std::string line;
     for (const auto* f : files) {
         body in(*f);
-        if (tsv) {
-            if (!in.lines.next(line)) throw input_error(f->path + ": no column header line after the '##' lines");
-            if (f == &first) {
-                column_header = line;
-                out.write(line + '\n');
-            } else if (line != column_header) {
-                throw input_error_at(f->path, in.lines.line_number(), "column header differs from " + first.path + "'s");
-            }
+        // Every shard, even an empty one, starts with the column header when the format has one.
+        bool more = in.lines.next(line);
+        if (f == &first && more && is_column_header(first.format, line)) {
+            column_header = line;
+            out.write(line + '\n');
+            more = in.lines.next(line);
+        } else if (column_header) {
+            if (!more || line != *column_header)
+                throw input_error_at(f->path, in.lines.line_number(), "no column header line as in " + first.path + " after the '##' lines");
+            more = in.lines.next(line);
+        } else if (tsv) {
+            throw input_error(f->path + ": no column header line after the '##' lines");
         }
         std::size_t tally = 0;
         claim_tally t;
-        while (in.lines.next(line)) {
+        for (; more; more = in.lines.next(line)) {
             if (tsv && claim_tally::parse(line, t)) {
                 if (f == &first)
                     tallies.push_back(t);

@@ -19,6 +19,7 @@ struct scan_args {
     std::string format = "tsv";
     std::string gene_summary;
     bool both_strands = false;           // also the reverse strand (genomic DNA)
+    bool genome_coords = false;          // bed in genome coordinates from `utrs --gtf` headers
     std::vector<std::string> score;      // score kinds: "context++", "duplex"; empty: none
     std::string energy_params_file;      // --energy-params: ViennaRNA .par file; empty: built-in Turner 2004
     score_options score_inputs;          // --ta, --orf, --isoforms, --pct

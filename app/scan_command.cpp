@@ -126,7 +126,12 @@ void run_scan(const scan_args& args, const std::string& command_line) {
     const bool duplex = wants("duplex");
     // Scoring counts offset 6mers whatever --sites says.
     const seed_index index(mirnas.families(), scored ? site_type_set::all() : types);
-    const io::site_formatter formatter(format, mirnas, scored, args.both_strands, duplex);
+    // 8mer and 7mer sites only (the genome-scale case): both strands in one pass, one lookup a base.
+    std::optional<seed7_index> index7;
+    if (!scored && seed7_index::covers(types) && mirnas.families().size() <= seed7_index::max_families)
+        index7.emplace(mirnas.families(), types, args.both_strands);
+    io::site_formatter formatter(format, mirnas, scored, args.both_strands, duplex);
+    if (args.genome_coords) formatter.write_genome_coords();
     std::optional<scoring::energy_params> loaded_params;
     if (!args.energy_params_file.empty()) loaded_params = scoring::load_energy_params(args.energy_params_file);
     const scoring::energy_params& params = loaded_params ? *loaded_params : scoring::turner2004();
@@ -142,6 +147,7 @@ void run_scan(const scan_args& args, const std::string& command_line) {
     claim_marks marks(load_claims(args.curated_files, args.no_builtin_claims, claims_source), mirnas);
 
     utr_input input(args.utr_files, args.chunk_size, scored || duplex, args.shard);
+    if (args.genome_coords) input.require_genome_coords();
     io::run_metadata meta{command_line,
                           {{"utrs", join(args.utr_files, " ")},
                            {"mirnas", mirna_source + (args.species.empty() ? "" : ", species " + args.species) + "; scanned: " +
@@ -154,6 +160,9 @@ void run_scan(const scan_args& args, const std::string& command_line) {
                            {"strands", args.both_strands ? "both (reverse-strand sites in forward coordinates, strand -)" : "given (+)"},
                            {"claims", claims_source + "; matched on the UTR's gene symbol or its unique alias"}}};
     if (setup) meta.parameters.emplace_back("score", setup->description());
+    if (args.genome_coords)
+        meta.parameters.emplace_back("coordinates", "genome, from the UTR headers' chrom=, strand= and exons=; BED12, one block per "
+                                                    "exon a site touches");
     if (duplex)
         meta.parameters.emplace_back(
             "duplex", "minimum free energy of the miRNA-UTR duplex, intermolecular pairs only (RNAduplex's model; " +
@@ -201,10 +210,14 @@ void run_scan(const scan_args& args, const std::string& command_line) {
                 const auto claim_gene = marks.claim_gene(piece.record->gene);
                 sites.clear();
                 const auto owned = owned_starts(piece.offset, piece.overlap, piece.seq.size(), piece.last);
-                scan_piece(index, piece.seq, piece.offset, owned, sites);
-                if (args.both_strands) {
-                    scan_piece_reverse(index, piece.seq, piece.offset, owned, sites, reverse_scratch);
-                    std::sort(sites.begin(), sites.end());
+                if (index7) {
+                    scan_piece_seven(*index7, piece.seq, piece.offset, owned, sites);
+                } else {
+                    scan_piece(index, piece.seq, piece.offset, owned, sites);
+                    if (args.both_strands) {
+                        scan_piece_reverse(index, piece.seq, piece.offset, owned, sites, reverse_scratch);
+                        std::sort(sites.begin(), sites.end());
+                    }
                 }
                 std::span<const scoring::air_region> iso_regions;
                 if (scorer) {

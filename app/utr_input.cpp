@@ -23,7 +23,7 @@ utr_input::utr_input(const std::vector<std::string>& files, std::size_t chunk, b
             record.file = source->name();
             record.line = line;
             if (record.id.empty()) throw input_error_at(record.file, line, "FASTA header has no id after '>'");
-            check_header(record);
+            check_header(record, true);
         });
     }
     file_starts_.push_back(total);
@@ -43,14 +43,18 @@ bool utr_input::read(std::vector<io::sequence_piece>& pieces) {
                 first -= file_starts_[f];
                 end -= file_starts_[f];
             }
-            // With a shard, headers were checked by the first pass; here they are only parsed.
-            io::fasta_reader::header_parser parser = [this](io::record_header& r) { check_header(r); };
-            if (sharded_) parser = io::parse_utr_header;
-            reader_ = std::make_unique<io::fasta_reader>(io::byte_source::open(files_[f]), site_context, std::move(parser));
+            // With a shard, ids were checked for duplicates by the first pass.
+            reader_ = std::make_unique<io::fasta_reader>(io::byte_source::open(files_[f]), site_context,
+                                                         [this](io::record_header& r) { check_header(r, !sharded_); });
             if (whole_) reader_->keep_records_whole();
             if (sharded_) reader_->select_records(first, end);
         }
-        if (reader_->read_batch(pieces, chunk_)) return true;
+        const auto first = pieces.size();
+        if (reader_->read_batch(pieces, chunk_)) {
+            if (genome_coords_)
+                for (auto p = first; p < pieces.size(); ++p) check_genome_length(pieces[p]);
+            return true;
+        }
         if (reader_->unavailable())
             std::cerr << "mirhit: warning: " << reader_->name() << ": skipped " << reader_->unavailable()
                       << " record(s) whose sequence is 'Sequence unavailable' (Ensembl BioMart), the first at line "
@@ -59,8 +63,23 @@ bool utr_input::read(std::vector<io::sequence_piece>& pieces) {
     }
 }
 
-void utr_input::check_header(io::record_header& record) {
+// Checked on every piece, before any is scanned: a site never lies past the exons.
+void utr_input::check_genome_length(const io::sequence_piece& piece) const {
+    const auto& record = *piece.record;
+    const std::uint64_t reach = piece.offset + piece.seq.size(), covered = record.genome->length();
+    if (reach > covered)
+        throw input_error_at(record.file, record.line,
+                             "record '" + record.id + "' is longer than the " + std::to_string(covered) + " nt its exons= cover");
+    if (piece.last && reach != covered)
+        throw input_error_at(record.file, record.line,
+                             "record '" + record.id + "' is " + std::to_string(reach) + " nt long but its exons= cover " +
+                                 std::to_string(covered) + " nt");
+}
+
+void utr_input::check_header(io::record_header& record, bool check_duplicates) {
     io::parse_utr_header(record);
+    if (genome_coords_) io::parse_genome_header(record);
+    if (!check_duplicates) return;
     auto [it, is_new] = first_seen_.try_emplace(record.id, record.file + ":" + std::to_string(record.line));
     if (!is_new)
         throw input_error_at(record.file, record.line, "duplicate record id '" + record.id + "' (first at " + it->second + ")");

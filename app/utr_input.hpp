@@ -24,9 +24,13 @@ public:
     utr_input(const std::vector<std::string>& files, std::size_t chunk, bool whole, shard_spec shard = {});
     bool read(std::vector<io::sequence_piece>& pieces);
     const record_slice& slice() const { return slice_; }
+    // Every header must carry genome coordinates (scan --genome-coords) that cover its sequence.
+    void require_genome_coords() { genome_coords_ = true; }
 
 private:
-    void check_header(io::record_header& record);
+    // Parses the header (id, gene, genome coordinates); checks_duplicates: also that its id is new.
+    void check_header(io::record_header& record, bool check_duplicates);
+    void check_genome_length(const io::sequence_piece& piece) const;
 
     const std::vector<std::string>& files_;
     std::size_t chunk_;
@@ -34,6 +38,7 @@ private:
     bool sharded_;
     record_slice slice_;
     std::vector<std::uint64_t> file_starts_;  // with a shard: index of each file's first record, then the total
+    bool genome_coords_ = false;
     std::size_t next_file_ = 0;
     std::unique_ptr<io::fasta_reader> reader_;
     std::unordered_map<std::string, std::string> first_seen_;

@@ -4,6 +4,7 @@
 #include <benchmark/benchmark.h>
 #include <zlib.h>
 
+#include <algorithm>
 #include <random>
 #include <string>
 #include <vector>
@@ -68,6 +69,59 @@ BENCHMARK(BM_scan_few_mirnas)->Arg(1)->Arg(10)->Arg(100)->Unit(benchmark::kMilli
 
 void BM_scan_all_human_mirnas(benchmark::State& state) { scan_benchmark(state, human_mirnas()); }
 BENCHMARK(BM_scan_all_human_mirnas)->Unit(benchmark::kMillisecond);
+
+// The genome-scale question: 8mer and 7mer sites of all human miRNAs on both strands, with the
+// general kernel (forward pass, reverse-complement pass, sort) and with the 7-mer fast path.
+site_type_set eight_and_seven() {
+    site_type_set types;
+    for (auto t : {site_type::eight_mer, site_type::seven_mer_m8, site_type::seven_mer_a1}) types.insert(t);
+    return types;
+}
+
+template <class Scan>
+void both_strands_benchmark(benchmark::State& state, Scan&& scan) {
+    const auto& seq = utr_sequence();
+    const auto owned = owned_starts(0, 0, seq.size(), true);
+    std::vector<family_site> sites;
+    std::size_t found = 0;
+    for (auto _ : state) {
+        sites.clear();
+        scan(seq, owned, sites);
+        found += sites.size();
+        benchmark::DoNotOptimize(sites.data());
+    }
+    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * seq.size()));
+    state.counters["sites/s"] = benchmark::Counter(static_cast<double>(found), benchmark::Counter::kIsRate);
+}
+
+void BM_both_strands_8mer_7mer_general(benchmark::State& state) {
+    const seed_index index(human_mirnas().families(), eight_and_seven());
+    std::string scratch;
+    both_strands_benchmark(state, [&](const std::string& seq, owned_range owned, std::vector<family_site>& sites) {
+        scan_piece(index, seq, 0, owned, sites);
+        scan_piece_reverse(index, seq, 0, owned, sites, scratch);
+        std::sort(sites.begin(), sites.end());
+    });
+}
+BENCHMARK(BM_both_strands_8mer_7mer_general)->Unit(benchmark::kMillisecond);
+
+void BM_both_strands_8mer_7mer_seven(benchmark::State& state) {
+    const seed7_index index(human_mirnas().families(), eight_and_seven(), true);
+    both_strands_benchmark(state, [&](const std::string& seq, owned_range owned, std::vector<family_site>& sites) {
+        scan_piece_seven(index, seq, 0, owned, sites);
+    });
+}
+BENCHMARK(BM_both_strands_8mer_7mer_seven)->Unit(benchmark::kMillisecond);
+
+// The same path with few miRNAs: the cost per base without the cost per site.
+void BM_both_strands_8mer_7mer_seven_few_mirnas(benchmark::State& state) {
+    const auto mirnas = first_mirnas(static_cast<std::size_t>(state.range(0)));
+    const seed7_index index(mirnas.families(), eight_and_seven(), true);
+    both_strands_benchmark(state, [&](const std::string& seq, owned_range owned, std::vector<family_site>& sites) {
+        scan_piece_seven(index, seq, 0, owned, sites);
+    });
+}
+BENCHMARK(BM_both_strands_8mer_7mer_seven_few_mirnas)->Arg(1)->Arg(100)->Unit(benchmark::kMillisecond);
 
 // zlib inflating the same sequence written as 60-nt FASTA lines and gzip-compressed.
 void BM_zlib_inflate_same_input(benchmark::State& state) {

@@ -1,6 +1,9 @@
 #include "core/scan_kernel.hpp"
 
 #include <algorithm>
+#include <array>
+#include <stdexcept>
+#include <string>
 
 #include "core/encoding.hpp"
 
@@ -112,6 +115,175 @@ void scan_piece_reverse(const seed_index& index, std::string_view seq, std::uint
         out[kept++] = {end - length_of(s.type), s.family, s.type, true};
     }
     out.resize(kept);
+}
+
+bool seed7_index::covers(site_type_set types) {
+    return !types.empty() && !types.contains(site_type::six_mer) && !types.contains(site_type::offset_six_mer);
+}
+
+seed7_index::seed7_index(const std::vector<seed_family>& families, site_type_set types, bool both_strands)
+    : first_(code_count, 0), more_begin_(code_count + 1, 0) {
+    if (families.size() > max_families)
+        throw std::length_error("seed7_index: more than " + std::to_string(max_families) + " seed families");
+    auto wanted = [&](site_type t) { return types.contains(t) ? static_cast<std::uint32_t>(t) : no_site; };
+    const std::uint32_t eight = wanted(site_type::eight_mer), m8 = wanted(site_type::seven_mer_m8),
+                        a1 = wanted(site_type::seven_mer_a1);
+    // The reverse complement of a 7-mer code.
+    auto reverse_code = [](std::uint32_t code) {
+        std::uint32_t out = 0;
+        for (unsigned i = 0; i < k; ++i, code >>= 2) out = out << 2 | complement(code & 3u);
+        return out;
+    };
+    std::vector<std::pair<std::uint32_t, entry>> keyed;
+    auto add = [&](std::uint32_t code, std::uint32_t family, std::uint32_t flank, std::uint32_t flags, std::uint32_t if_not,
+                   std::uint32_t if_match) {
+        if (if_not == no_site && if_match == no_site) return;
+        keyed.push_back({code, family | flank << flank_shift | flags | if_not << type_shift | if_match << (type_shift + 2) |
+                                   1u << present_bit});
+    };
+    constexpr std::uint32_t use_after = 1u << use_after_bit, reverse = 1u << reverse_bit, earlier = 1u << earlier_bit;
+    // Forward entries first, each strand in family order (m8 before a1): a code's sites then come
+    // out in output order, but for reverse 8mers, which start one base earlier.
+    for (bool on_reverse : {false, true}) {
+        if (on_reverse && !both_strands) break;
+        for (std::uint32_t f = 0; f < families.size(); ++f) {
+            const auto& seed = families[f].seed;
+            const std::uint32_t partner8 = complement(code_of(seed[8 - 2]));
+            const std::uint32_t m8_code = target_code(seed, 8, 2), a1_code = target_code(seed, 7, 2) << 2 | nt_a;
+            if (!on_reverse) {
+                add(m8_code, f, nt_a, use_after, m8, eight);
+                add(a1_code, f, partner8, 0, a1, no_site);
+            } else {
+                add(reverse_code(m8_code), f, nt_u, reverse | earlier, m8, eight);
+                add(reverse_code(a1_code), f, complement(partner8), use_after | reverse, a1, no_site);
+            }
+        }
+    }
+    // A code's first entry goes to first_, the others, in the same order, to more_.
+    for (const auto& [code, e] : keyed) {
+        if (!first_[code])
+            first_[code] = e;
+        else
+            ++more_begin_[code + 1], first_[code] |= 1u << more_bit;
+    }
+    for (std::uint32_t c = 0; c < code_count; ++c) more_begin_[c + 1] += more_begin_[c];
+    more_.resize(more_begin_[code_count]);
+    auto fill = more_begin_;
+    std::vector<bool> placed(code_count);
+    for (const auto& [code, e] : keyed) {
+        if (placed[code])
+            more_[fill[code]++] = e;
+        else
+            placed[code] = true;
+    }
+    std::uint32_t used = 0;
+    for (auto e : first_) used += e != 0;
+    dense_ = used > code_count / 8;
+}
+
+namespace {
+
+// Appends the site an entry describes at window start `start` (in place, kept by counting it).
+// flanks: the code of the base before the window in bits 0-7, of the one after in bits 8-15
+// (nt_other for none). Arithmetic, not branches: whether the flank matches is unpredictable.
+inline void add_seven_site(family_site* out, std::size_t& count, seed7_index::entry e, std::uint32_t flanks,
+                           std::uint64_t start) {
+    using x = seed7_index;
+    const std::uint32_t match = (flanks >> 8 * (e >> x::use_after_bit & 1u) & 0xffu) == (e >> x::flank_shift & 7u);
+    const std::uint32_t type = e >> (x::type_shift + 2 * match) & 3u;
+    out[count] = {start - (match & (e >> x::earlier_bit & 1u)), e & (x::max_families - 1), static_cast<site_type>(type),
+                  (e >> x::reverse_bit & 1u) != 0};
+    count += (e >> x::present_bit) & (type != x::no_site);
+}
+
+// dense: most codes have entries (all human miRNAs on both strands), so testing for one would be
+// an unpredictable branch; with few miRNAs it is a predictable one that skips the work.
+template <bool dense>
+void scan_seven(const seed7_index& index, std::string_view seq, std::uint64_t offset, owned_range owned,
+                std::vector<family_site>& out) {
+    const auto* s = reinterpret_cast<const unsigned char*>(seq.data());
+    const std::size_t n = seq.size();
+    const seed7_index::entry* first_entries = index.first_entries();
+    const std::uint32_t* more_begins = index.more_begins();
+    const seed7_index::entry* more_entries = index.more_entries();
+    constexpr unsigned k = seed7_index::k;
+    const std::size_t first = out.size();
+    // Sites are written to a reused staging buffer and counted only when kept (no
+    // initialisation of memory for sites that may never come), then appended to out.
+    constexpr std::size_t stage_size = 4096;
+    thread_local std::array<family_site, stage_size> stage;
+    family_site* dst = stage.data();
+    std::size_t count = 0;
+    // A window is the 7-mer seq[w .. w + 6] with the base before and the one after it, read as one
+    // rolling 9-base code once the base after, seq[w + 7], has come in (past the end of the piece
+    // a non-base comes in). A forward site starts at w; a reverse one ends at w + 7 and belongs
+    // to the piece owning w (end - 7) too, so the owned range is one of windows.
+    const std::uint64_t own_from = owned.begin > offset ? owned.begin - offset : 0;
+    const std::uint64_t own_to = std::min<std::uint64_t>(owned.end - offset, n);  // windows [own_from, own_to)
+    std::uint32_t code = 0;
+    unsigned valid = 0;  // bit j: the base j steps back is A, C, G or U
+    auto examine = [&](std::size_t w) {
+        // The 7-mer is bits 1-7, the base before bit 8, the one after bit 0.
+        if ((valid & 0xfe) != 0xfe) return;
+        // A code has at most 10 entries (1 m8 and up to 4 a1 per strand).
+        if (count + 16 > stage_size) {
+            out.insert(out.end(), dst, dst + count);
+            count = 0;
+        }
+        const std::uint32_t seven = code >> 2 & (seed7_index::code_count - 1);
+        const seed7_index::entry e = first_entries[seven];
+        if (!dense && !e) return;
+        const std::uint32_t flanks = (valid & 0x100 ? code >> 16 & 3 : nt_other) | (valid & 1 ? code & 3 : nt_other) << 8;
+        const std::uint64_t start = offset + w;
+        add_seven_site(dst, count, e, flanks, start);
+        if (!(e >> seed7_index::more_bit & 1u)) return;
+        const std::uint32_t b = more_begins[seven], hits = more_begins[seven + 1] - b;
+        for (std::uint32_t h = 0; h < hits; ++h) add_seven_site(dst, count, more_entries[b + h], flanks, start);
+    };
+    auto step = [&](std::uint8_t c) {
+        valid = (valid << 1 | (c != nt_other)) & 0x1ff;
+        code = (code << 2 | (c & 3u)) & 0x3ffff;
+    };
+    std::size_t j = 0;
+    const std::size_t lead = std::min<std::uint64_t>(own_from + k, n);
+    for (; j < lead; ++j) step(nt_code[s[j]]);
+    for (; j < n && j < own_to + k; ++j) {
+        step(nt_code[s[j]]);
+        if (j >= k) examine(j - k);
+    }
+    // The windows whose base after lies past the end of the piece.
+    for (std::size_t w = j >= k ? j - k : 0; w < own_to && w + k <= n; ++w) {
+        step(nt_other);
+        examine(w);
+    }
+    out.insert(out.end(), dst, dst + count);
+    // Sites come in order of window end and start at the window or one before it (reverse
+    // 8mers), so each is at most a few places from its own: insertion sort is linear here, with
+    // family_site's order as one integer, so that comparing does not branch.
+    auto key = [](const family_site& x) {
+        return static_cast<unsigned __int128>(x.start << 1 | x.reverse) << 64 | (std::uint64_t{x.family} << 3 | static_cast<unsigned>(x.type));
+    };
+    for (std::size_t j = first + 1; j < out.size(); ++j) {
+        const family_site site = out[j];
+        const auto site_key = key(site);
+        if (!(site_key < key(out[j - 1]))) continue;
+        std::size_t to = j;
+        while (to > first && site_key < key(out[to - 1])) {
+            out[to] = out[to - 1];
+            --to;
+        }
+        out[to] = site;
+    }
+}
+
+}  // namespace
+
+void scan_piece_seven(const seed7_index& index, std::string_view seq, std::uint64_t offset, owned_range owned,
+                      std::vector<family_site>& out) {
+    if (index.dense())
+        scan_seven<true>(index, seq, offset, owned, out);
+    else
+        scan_seven<false>(index, seq, offset, owned, out);
 }
 
 }  // namespace mirhit

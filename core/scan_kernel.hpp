@@ -78,4 +78,55 @@ void scan_piece(const seed_index& index, std::string_view seq, std::uint64_t off
 void scan_piece_reverse(const seed_index& index, std::string_view seq, std::uint64_t offset, owned_range owned,
                         std::vector<family_site>& out, std::string& scratch);
 
+
+// The fast path for 8mer, 7mer-m8 and 7mer-A1 sites (the genome-scale question): every 7-mer
+// code (4^7) to the seed families whose 7mer-m8 (rc of nt 2-8) or 7mer-A1 (rc of nt 2-7, then A)
+// it is, on the forward strand and, with both_strands, on the reverse one (the reverse
+// complement of those 7-mers), so one pass with one lookup per position finds both strands.
+class seed7_index {
+public:
+    static constexpr unsigned k = 7;
+    static constexpr std::uint32_t code_count = 1u << (2 * k);
+    static constexpr std::uint32_t max_families = 1u << 20;
+
+    // What a 7-mer match means, decided by one flanking base without branching: the base before
+    // the 7-mer or the one after it equals `flank` or not, and that picks the site type (or
+    // none: not wanted, or an 8mer that another entry reports).
+    //   forward m8 (rc of nt 2-8):        after == A: 8mer, else 7mer-m8
+    //   forward a1 (rc of nt 2-7, then A): before == nt-8 partner: none (the 8mer), else 7mer-A1
+    //   reverse m8 (nt 2-8 read forward):  before == U: 8mer one base earlier, else 7mer-m8
+    //   reverse a1 (U, then nt 2-7):       after == nt 8: none, else 7mer-A1
+    // Packed in 32 bits so that the first entry of every code sits in one 64 KB table:
+    //   family (20 bits) | flank (3) | use_after | reverse | earlier_on_match
+    //   | type if no match (2; 3 = none) | type if match (2) | more entries | present
+    using entry = std::uint32_t;
+    static constexpr unsigned flank_shift = 20, use_after_bit = 23, reverse_bit = 24, earlier_bit = 25, type_shift = 26,
+                              more_bit = 30, present_bit = 31;
+    static constexpr std::uint32_t no_site = 3;
+
+    // types: none outside 8mer, 7mer-m8 and 7mer-A1 (see covers()); at most max_families families.
+    seed7_index(const std::vector<seed_family>& families, site_type_set types, bool both_strands);
+    // Whether these types can be scanned with a seed7_index.
+    static bool covers(site_type_set types);
+
+    // The first entry of a code (0: none); when its more bit is set, the others are
+    // more(code) .. more(code + 1) in more_entries().
+    const entry* first_entries() const { return first_.data(); }
+    const std::uint32_t* more_begins() const { return more_begin_.data(); }
+    const entry* more_entries() const { return more_.data(); }
+    // More than 1/8 of the codes have an entry (then a branch on whether one has is unpredictable).
+    bool dense() const { return dense_; }
+
+private:
+    std::vector<entry> first_;
+    std::vector<std::uint32_t> more_begin_;
+    std::vector<entry> more_;
+    bool dense_ = false;
+};
+
+// The same sites, sorted the same way, as scan_piece with a seed_index of the same types (and,
+// when the index has both strands, scan_piece_reverse, then sorting).
+void scan_piece_seven(const seed7_index& index, std::string_view seq, std::uint64_t offset, owned_range owned,
+                      std::vector<family_site>& out);
+
 }  // namespace mirhit

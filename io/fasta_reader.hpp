@@ -3,11 +3,13 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "io/byte_source.hpp"
+#include "io/genome_coords.hpp"
 
 namespace mirhit::io {
 
@@ -18,6 +20,7 @@ struct record_header {
     std::string file;
     std::uint64_t line = 0;
     std::uint64_t index = 0;  // 0-based over all records read by this reader
+    std::optional<genome_blocks> genome;  // set under scan --genome-coords
 };
 
 // A run of one record's sequence. Consecutive pieces overlap by `overlap` bytes so that a site

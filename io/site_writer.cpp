@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "core/encoding.hpp"
+#include "io/genome_coords.hpp"
 #include "mirhit/version.hpp"
 #include "scoring/site_efficacy.hpp"
 
@@ -103,6 +104,8 @@ site_formatter::site_formatter(output_format format, const mirna_set& mirnas, bo
 }
 
 std::string site_formatter::column_header() const {
+    if (format_ == output_format::bed && genome_coords_)
+        return "track name=mirhit_sites description=\"mirhit miRNA sites (mirna:site_type:gene:transcript)\" useScore=1\n";
     if (format_ != output_format::tsv) return {};
     std::string header = std::string("utr_id\tgene\tmirna\tfamily\tsite_type\tstart\tend") + (stranded_ ? "\tstrand" : "") +
                          "\tsite_seq\tnear_stop\tclaim_ids\tclaim_effect\tclaim_citation";
@@ -215,10 +218,10 @@ void site_formatter::append(std::string& out, const record_header& record, std::
         append_number(out, first);
         out += '\t';
         append_number(out, last);
-        if (stranded_) out += reverse ? "\t-" : "\t+";
+        if (stranded_) out.append(reverse ? "\t-" : "\t+", 2);
         out += '\t';
         append_rna(out, site, reverse);
-        out += near_stop ? "\t1" : "\t0";
+        out.append(near_stop ? "\t1" : "\t0", 2);
         if (claims) {
             out += '\t';
             out += claims->ids;
@@ -234,6 +237,17 @@ void site_formatter::append(std::string& out, const record_header& record, std::
         out += '\n';
         break;
     case output_format::bed:
+        if (genome_coords_) {
+            thread_local std::string name;
+            name = mirna_part_[mirna];
+            name += name_of(type);
+            name += ':';
+            name += record.gene;
+            name += ':';
+            name += record.id;
+            append_genome_bed12(out, *record.genome, start, length_of(type), reverse, name, scoring::bed_score(type));
+            break;
+        }
         out += record.id;
         out += '\t';
         append_number(out, start);
@@ -244,7 +258,7 @@ void site_formatter::append(std::string& out, const record_header& record, std::
         out += name_of(type);
         out += '\t';
         append_number(out, scoring::bed_score(type));
-        out += reverse ? "\t-\n" : "\t+\n";
+        out.append(reverse ? "\t-\n" : "\t+\n", 3);
         break;
     case output_format::jsonl:
         out += "{\"utr_id\":\"";

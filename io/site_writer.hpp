@@ -46,7 +46,10 @@ public:
     site_formatter(output_format format, const mirna_set& mirnas, bool scored = false, bool stranded = false,
                    bool duplex = false);
 
-    // The column header line (tsv only; empty otherwise).
+    // bed only: BED12 lines in genome coordinates, from the record headers' genome blocks.
+    void write_genome_coords() { genome_coords_ = true; }
+
+    // The column header line (tsv; for genome coordinates a BED track line; empty otherwise).
     std::string column_header() const;
 
     // site: the site's letters as written in the input. claims: the curated claims on this miRNA
@@ -68,6 +71,7 @@ private:
     bool scored_;
     bool stranded_;
     bool duplex_;
+    bool genome_coords_ = false;
     std::vector<std::string> mirna_part_;  // per miRNA, pre-formatted name (and family)
 };
 

@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/error.hpp"
+
 namespace mirhit::io {
 
 namespace {
@@ -110,6 +112,14 @@ void parse_utr_header(record_header& record) {
         record.gene = std::string(gene);
     }
     if (record.gene.empty()) record.gene = record.id;
+}
+
+void parse_genome_header(record_header& record) {
+    std::string error;
+    genome_blocks where;
+    if (!parse_genome_blocks(record.text, where, error))
+        throw input_error_at(record.file, record.line, "record '" + record.id + "': " + error);
+    record.genome = std::move(where);
 }
 
 }  // namespace mirhit::io

@@ -13,4 +13,8 @@ namespace mirhit::io {
 // else the first field. With no symbol in the header, the gene is the id.
 void parse_utr_header(record_header& record);
 
+// Sets record.genome from the chrom=, strand= and exons= words that `mirhit utrs --genome --gtf`
+// writes; an input error naming the header's FILE:LINE when they are missing or malformed.
+void parse_genome_header(record_header& record);
+
 }  // namespace mirhit::io

@@ -11,6 +11,7 @@ packages=(
   snakemake     # the scale-out workflow in workflow/ and its test
   chromium      # headless: the test that renders the validate HTML report
   emboss-test   # real GenBank records (human mRNAs, BA000025) for the utrs tests
+  rnahybrid     # bench/run_rnahybrid_compare.sh
 )
 
 missing=()

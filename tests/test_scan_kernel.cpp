@@ -274,5 +274,60 @@ TEST(scan_kernel, reverse_strand_sites_in_pieces_of_any_size) {
     }
 }
 
+// The 8mer/7mer fast path finds exactly the sites of the general kernel (forward, and both
+// strands in one pass), for every subset of the three types, in pieces of any size, with few
+// miRNAs and with as many as the human set (the dense table).
+TEST(scan_kernel, seven_mer_path_equals_the_general_kernel) {
+    std::mt19937 rng(31);
+    auto seq = random_sequence(rng, 20000);
+    bool saw_dense = false, saw_sparse = false;
+    for (std::size_t mirna_count : {120, 2500}) {
+        auto set = random_mirnas(rng, mirna_count);
+        std::string fasta = ">r\n";
+        for (std::size_t i = 0; i < seq.size(); i += 53) fasta += seq.substr(i, 53) + "\n";
+        const site_type seven[] = {site_type::eight_mer, site_type::seven_mer_m8, site_type::seven_mer_a1};
+        EXPECT_FALSE(seed7_index::covers(site_type_set::all()));
+        EXPECT_FALSE(seed7_index::covers(site_type_set{}));
+        for (unsigned bits = 1; bits < 8; ++bits) {
+            site_type_set types;
+            for (unsigned t = 0; t < 3; ++t)
+                if (bits >> t & 1) types.insert(seven[t]);
+            ASSERT_TRUE(seed7_index::covers(types));
+            const seed_index general(set.families(), types);
+            for (bool both : {false, true}) {
+                const seed7_index fast(set.families(), types, both);
+                (fast.dense() ? saw_dense : saw_sparse) = true;
+                for (std::size_t target : {16, 23, 100, 30000}) {
+                    io::fasta_reader reader(io::byte_source::from_memory("mem", fasta), site_context);
+                    std::vector<io::sequence_piece> pieces;
+                    while (reader.read_batch(pieces, target)) {}
+                    std::vector<family_site> expected, got;
+                    std::string scratch;
+                    for (const auto& p : pieces) {
+                        const auto owned = owned_starts(p.offset, p.overlap, p.seq.size(), p.last);
+                        const auto first = expected.size();
+                        scan_piece(general, p.seq, p.offset, owned, expected);
+                        if (both) {
+                            scan_piece_reverse(general, p.seq, p.offset, owned, expected, scratch);
+                            std::sort(expected.begin() + static_cast<std::ptrdiff_t>(first), expected.end());
+                        }
+                        scan_piece_seven(fast, p.seq, p.offset, owned, got);
+                    }
+                    ASSERT_GT(expected.size(), 5u);
+                    ASSERT_EQ(got.size(), expected.size()) << mirna_count << " miRNAs, types " << bits << " both " << both << " target " << target;
+                    for (std::size_t i = 0; i < got.size(); ++i) {
+                        const auto& a = got[i];
+                        const auto& b = expected[i];
+                        ASSERT_TRUE(a.start == b.start && a.family == b.family && a.type == b.type && a.reverse == b.reverse)
+                            << "site " << i << " of " << mirna_count << " miRNAs, types " << bits << " both " << both << " target " << target;
+                    }
+                }
+            }
+        }
+    }
+    EXPECT_TRUE(saw_dense);
+    EXPECT_TRUE(saw_sparse);
+}
+
 }  // namespace
 }  // namespace mirhit

@@ -248,6 +248,16 @@ TEST(shard, gene_summaries_and_claims_tables_merge_into_the_single_runs) {
     }
 }
 
+TEST(shard, genome_coordinate_bed_merges_with_one_track_line) {
+    auto dir = temp_dir();
+    auto utrs = run_mirhit({"utrs", "--genome", "examples/genome.fa", "--gtf", "examples/genome.gtf", "-o", (dir / "g.fa").string()});
+    ASSERT_EQ(utrs.exit_code, 0) << utrs.err;
+    const auto files = single_then_merged(dir, {"scan", (dir / "g.fa").string(), "--format", "bed", "--genome-coords"}, {2, 3, 5});
+    const auto& single = files[0][0];
+    EXPECT_NE(single.find("\ntrack name=mirhit_sites "), std::string::npos);
+    for (std::size_t i = 1; i < files.size(); ++i) EXPECT_EQ(files[i][0], single) << i;
+}
+
 TEST(shard, claims_footer_adds_up_over_shards) {
     auto dir = temp_dir();
     // CDH5 (claims C004, C014, C031) in the first and the third shard.
