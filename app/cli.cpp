@@ -43,14 +43,20 @@ order. FASTA input may be gzipped; '-' reads standard input. Without --mirna, th
 --score takes a comma-separated list of score kinds, and may be repeated.
 With --score context++ every 8mer, 7mer-m8, 7mer-A1 and 6mer site gets TargetScan 7's context++
 score and each term's raw value and contribution; --orf, --isoforms, --pct and --ta add or
-replace inputs, and the '## score:' line says which terms were used.
+replace inputs, and the '## score:' line says which terms were used. Its SA term (site
+accessibility) comes from mirhit's own RNAplfold: windows of 80 nt, base pairs spanning at most
+40 nt (TargetScan's RNAplfold -W 80 -L 40), every UTR folded once.
 With --score duplex every site gets the minimum free energy of the miRNA-UTR duplex (duplex_dG,
 kcal/mol; hybridisation only, equal to ViennaRNA's RNAduplex: Turner 2004 at 37 C, dangles d2)
 and its structure (duplex_structure: miRNA&UTR dot-brackets as RNAduplex writes them, then the
 paired ranges MIRNA_FROM,MIRNA_TO:UTR_FROM,UTR_TO). It is folded on a 40-nt window of the UTR:
 from 32 nt 5' of the nucleotide facing miRNA nt 1 to 7 nt 3' of it (cut at the UTR's ends), room
-for the miRNA's 3' half to pair upstream of the seed match. --energy-params reads another
-parameter set in ViennaRNA's .par format (e.g. rna_turner1999.par).
+for the miRNA's 3' half to pair upstream of the seed match.
+With --score access every site gets dG_open, the free energy of opening it: -RT ln P(the 8 nt
+opposite miRNA nt 1-8 are unpaired), kcal/mol, from the same RNAplfold model; with duplex too,
+also PITA's ddG = duplex_dG + dG_open (PITA writes dG_duplex - dG_open with dG_open <= 0). --access-window, --access-span and --access-unpaired change
+the accessibility model (SA included). --energy-params reads another parameter set in
+ViennaRNA's .par format (e.g. rna_turner1999.par) for duplexes and accessibility.
 
 With --format bed --genome-coords, UTRs written by 'mirhit utrs --genome --gtf' give BED12 in
 genome coordinates (chrom=, strand= and exons= of each header): a site across an exon junction
@@ -65,7 +71,7 @@ Example:
   mirhit scan examples/utrs.fa --mirnas hsa-miR-21-5p,hsa-miR-221-3p -o sites.tsv \
       --gene-summary genes.tsv
   mirhit scan examples/utrs.fa.gz --score context++ --orf examples/orfs.fa -o scored.tsv
-  mirhit scan examples/utrs.fa --mirnas hsa-miR-21-5p --score context++,duplex -o duplex.tsv
+  mirhit scan examples/utrs.fa --mirnas hsa-miR-21-5p --score context++,duplex,access -o scored.tsv
   mirhit utrs --genome examples/genome.fa --gtf examples/genome.gtf |
       mirhit scan - --format bed --genome-coords -o sites.bed
   mirhit scan examples/utrs.fa --shard 2/3 -o part2.tsv
@@ -164,9 +170,11 @@ Drop-in for TargetScan 7's targetscan_70_context_scores.pl: the context++ scores
 targetscan_70.pl's output with branch lengths and PCT (BL_PCT), in the same 37 columns. The AIR
 file, fixed as All_cell_lines.AIRs.txt in the original, is named here. Agarwal_2015_parameters.txt
 and TA_SPS_by_seed_region.txt are read from the working directory when present; otherwise
-mirhit's context++ coefficients, built-in TA and computed SPS are used. SA is 0 (the original
-needs RNAplfold for it). The original's quirks are kept so that scores can be compared; --fixed
-counts offset 6mers and leaves missing AIRs and ORF lengths out instead of scoring them as 0.
+mirhit's context++ coefficients, built-in TA and computed SPS are used. SA (site accessibility)
+is computed in-process with RNAplfold's model and TargetScan's settings (windows of 80 nt, base
+pairs spanning at most 40 nt, 14 nt opened), so no RNAplfold is needed. The original's quirks are
+kept so that scores can be compared; --fixed counts offset 6mers, ends the 6mer SA stretch opposite
+miRNA nt 1 and leaves missing AIRs and ORF lengths out instead of scoring them as 0.
 
 Example:
   mirhit targetscan-context miR_for_context_scores.sample.txt UTR_Sequences_sample.txt \
@@ -279,11 +287,14 @@ int main(int argc, char** argv) {
     scan_cmd->add_option("-o,--output", scan.output, "Output file (default: standard output)")->type_name("FILE");
     scan_cmd->add_option("--format", scan.format, "Output format: tsv, bed or jsonl")->check(CLI::IsMember({"tsv", "bed", "jsonl"}));
     scan_cmd->add_option("--gene-summary", scan.gene_summary, "Also write one row per gene and miRNA with site counts to this file")->type_name("FILE");
-    scan_cmd->add_option("--score", scan.score, "Score sites (comma-separated, repeatable): context++ (TargetScan 7's model, from sequence), duplex (miRNA-UTR duplex free energy, as RNAduplex)")
+    scan_cmd->add_option("--score", scan.score, "Score sites (comma-separated, repeatable): context++ (TargetScan 7's model, from sequence, SA included), duplex (miRNA-UTR duplex free energy, as RNAduplex), access (dG_open of the 8 nt opposite miRNA nt 1-8; with duplex also ddG)")
         ->delimiter(',')
-        ->check(CLI::IsMember({"context++", "duplex"}))
+        ->check(CLI::IsMember({"context++", "duplex", "access"}))
         ->type_name("KINDS");
-    scan_cmd->add_option("--energy-params", scan.energy_params_file, "ViennaRNA parameter file (.par, v2.0) for --score duplex (default: built-in Turner 2004)")->type_name("FILE");
+    scan_cmd->add_option("--energy-params", scan.energy_params_file, "ViennaRNA parameter file (.par, v2.0) for duplexes and accessibility (default: built-in Turner 2004)")->type_name("FILE");
+    scan_cmd->add_option("--access-window", scan.access.window, "Accessibility (SA, access): RNAplfold window W in nt (default 80, TargetScan's)")->check(CLI::Range(5, 400))->type_name("NT");
+    scan_cmd->add_option("--access-span", scan.access.max_span, "Accessibility: longest base pair, j - i (default 40: RNAplfold -L 41 today, -L 40 before ViennaRNA 2.4)")->check(CLI::Range(4, 399))->type_name("NT");
+    scan_cmd->add_option("--access-unpaired", scan.access.max_unpaired, "Accessibility: longest unpaired stretch computed, u (default 20; SA needs 14, access 8)")->check(CLI::Range(1, 100))->type_name("NT");
     scan_cmd->add_option("--ta", scan.score_inputs.ta_file, "Target-site abundance table for --score (mirhit abundance output or TargetScan's TA_SPS file; default: built-in)")->type_name("FILE");
     scan_cmd->add_option("--orf", scan.score_inputs.orf_file, "ORF sequences (FASTA, ids as the UTRs') for the Len_ORF and ORF8m terms of --score")->type_name("FASTA");
     scan_cmd->add_option("--isoforms", scan.score_inputs.isoforms_file, "3'UTR isoform ratios (TargetScan AIR file) for --score")->type_name("TSV");
@@ -391,6 +402,12 @@ int main(int argc, char** argv) {
     utrs_cmd->add_option("-o,--output", utrs.output, "Output FASTA file (default: standard output)")->type_name("FILE");
     utrs_cmd->footer(utrs_footer);
 
+    // A list option takes one argument per use (split at commas), so "--sites 8mer FILE" leaves
+    // FILE to the positional arguments.
+    for (auto* sub : app.get_subcommands({}))
+        for (auto* opt : sub->get_options())
+            if (!opt->get_positional() && opt->get_items_expected_max() > 1) opt->allow_extra_args(false);
+
     try {
         app.parse(argc, argv);
         if (scan_cmd->parsed() && !scan.gene_summary.empty() && same_output(scan.gene_summary, scan.output))
@@ -403,8 +420,11 @@ int main(int argc, char** argv) {
                 throw CLI::ValidationError(name, "needs --score context++");
         if (scan_cmd->parsed() && scan.genome_coords && scan.format != "bed")
             throw CLI::ValidationError("--genome-coords", "needs --format bed");
-        if (scan_cmd->parsed() && !scoring_with("duplex") && !scan.energy_params_file.empty())
-            throw CLI::ValidationError("--energy-params", "needs --score duplex");
+        if (scan_cmd->parsed() && scan.score.empty() && !scan.energy_params_file.empty())
+            throw CLI::ValidationError("--energy-params", "needs --score duplex, access or context++");
+        for (const char* name : {"--access-window", "--access-span", "--access-unpaired"})
+            if (scan_cmd->parsed() && scan_cmd->count(name) && !scoring_with("context++") && !scoring_with("access"))
+                throw CLI::ValidationError(name, "needs --score context++ or access");
         if (scan_cmd->parsed() && !shard_text.empty()) {
             scan.shard = *parse_shard_spec(shard_text);  // checked by the parser
             if (std::find(scan.utr_files.begin(), scan.utr_files.end(), "-") != scan.utr_files.end())

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -20,8 +22,9 @@ struct scan_args {
     std::string gene_summary;
     bool both_strands = false;           // also the reverse strand (genomic DNA)
     bool genome_coords = false;          // bed in genome coordinates from `utrs --gtf` headers
-    std::vector<std::string> score;      // score kinds: "context++", "duplex"; empty: none
+    std::vector<std::string> score;      // score kinds: "context++", "duplex", "access"; empty: none
     std::string energy_params_file;      // --energy-params: ViennaRNA .par file; empty: built-in Turner 2004
+    scoring::plfold_options access;      // --access-window, --access-span, --access-unpaired
     score_options score_inputs;          // --ta, --orf, --isoforms, --pct
     std::vector<std::string> curated_files;  // more claims tables
     bool no_builtin_claims = false;
@@ -30,6 +33,10 @@ struct scan_args {
     shard_spec shard;                    // --shard K/N
     std::vector<std::string> output_options;  // with a shard: -o, --gene-summary, --claims as the command line records them
 };
+
+inline bool scores(const scan_args& args, std::string_view kind) {
+    return std::find(args.score.begin(), args.score.end(), kind) != args.score.end();
+}
 
 struct targetscan_args {
     std::string family_file;

@@ -116,37 +116,44 @@ std::vector<io::utr_score> summarise_scores(const mirna_set& mirnas, std::span<c
 
 }  // namespace
 
+// nt opened for --score access: those opposite miRNA nt 1-8.
+constexpr int access_length = 8;
+
 void run_scan(const scan_args& args, const std::string& command_line) {
     std::string mirna_source;
     const mirna_set mirnas = load_mirnas(args, mirna_source);
     const site_type_set types = parse_sites(args.sites);
     const auto format = io::parse_output_format(args.format).value();  // checked by the parser
-    auto wants = [&](const char* kind) { return std::find(args.score.begin(), args.score.end(), kind) != args.score.end(); };
-    const bool scored = wants("context++");
-    const bool duplex = wants("duplex");
+    const bool scored = scores(args, "context++");
+    const bool duplex = scores(args, "duplex");
+    const bool access = scores(args, "access");
     // Scoring counts offset 6mers whatever --sites says.
     const seed_index index(mirnas.families(), scored ? site_type_set::all() : types);
     // 8mer and 7mer sites only (the genome-scale case): both strands in one pass, one lookup a base.
     std::optional<seed7_index> index7;
     if (!scored && seed7_index::covers(types) && mirnas.families().size() <= seed7_index::max_families)
         index7.emplace(mirnas.families(), types, args.both_strands);
-    io::site_formatter formatter(format, mirnas, scored, args.both_strands, duplex);
+    io::site_formatter formatter(format, mirnas, scored, args.both_strands, duplex, access);
     if (args.genome_coords) formatter.write_genome_coords();
     std::optional<scoring::energy_params> loaded_params;
     if (!args.energy_params_file.empty()) loaded_params = scoring::load_energy_params(args.energy_params_file);
     const scoring::energy_params& params = loaded_params ? *loaded_params : scoring::turner2004();
     oneapi::tbb::enumerable_thread_specific<scoring::duplex_folder> folders{scoring::duplex_folder(params)};
+    const bool folds_utrs = scored || access;  // accessibility: each UTR folded once
+    oneapi::tbb::enumerable_thread_specific<scoring::plfold> plfolds([&] { return scoring::plfold(params, args.access); });
+    const std::string energy_source =
+        args.energy_params_file.empty() ? std::string("built-in Turner 2004") : args.energy_params_file;
     std::optional<score_setup> setup;
     std::optional<scoring::context_scorer> scorer;
     if (scored) {
-        setup.emplace(args.score_inputs, mirnas);
+        setup.emplace(args.score_inputs, mirnas, true);
         scorer.emplace(mirnas, setup->ta());
     }
 
     std::string claims_source;
     claim_marks marks(load_claims(args.curated_files, args.no_builtin_claims, claims_source), mirnas);
 
-    utr_input input(args.utr_files, args.chunk_size, scored || duplex, args.shard);
+    utr_input input(args.utr_files, args.chunk_size, scored || duplex || access, args.shard);
     if (args.genome_coords) input.require_genome_coords();
     io::run_metadata meta{command_line,
                           {{"utrs", join(args.utr_files, " ")},
@@ -160,15 +167,24 @@ void run_scan(const scan_args& args, const std::string& command_line) {
                            {"strands", args.both_strands ? "both (reverse-strand sites in forward coordinates, strand -)" : "given (+)"},
                            {"claims", claims_source + "; matched on the UTR's gene symbol or its unique alias"}}};
     if (setup) meta.parameters.emplace_back("score", setup->description());
+    if (folds_utrs)
+        meta.parameters.emplace_back(
+            "accessibility",
+            "RNAplfold's model in-process (Bernhart et al. 2006; " + energy_source +
+                ", 37 C, dangles d2): windows of " + std::to_string(args.access.window) + " nt, base pairs j - i <= " +
+                std::to_string(args.access.max_span) + ", stretches up to " + std::to_string(args.access.max_unpaired) +
+                " nt" + (scored ? "; SA: the 14 nt ending opposite miRNA nt 1" : "") +
+                (access ? "; dG_open = -RT ln P(the 8 nt opposite miRNA nt 1-8 unpaired), kcal/mol" : "") +
+                (access && duplex ? "; ddG = duplex_dG + dG_open (PITA's ddG = dG_duplex - dG_open, Kertesz et al. 2007, whose dG_open is the negative of this cost)" : ""));
     if (args.genome_coords)
         meta.parameters.emplace_back("coordinates", "genome, from the UTR headers' chrom=, strand= and exons=; BED12, one block per "
                                                     "exon a site touches");
     if (duplex)
         meta.parameters.emplace_back(
             "duplex", "minimum free energy of the miRNA-UTR duplex, intermolecular pairs only (RNAduplex's model; " +
-                          (args.energy_params_file.empty() ? std::string("built-in Turner 2004") : args.energy_params_file) +
-                          ", 37 C, dangles d2), on the UTR from " + std::to_string(scoring::duplex_window_upstream) +
-                          " nt 5' to " + std::to_string(scoring::duplex_window_downstream) +
+                          energy_source + ", 37 C, dangles d2), on the UTR from " +
+                          std::to_string(scoring::duplex_window_upstream) + " nt 5' to " +
+                          std::to_string(scoring::duplex_window_downstream) +
                           " nt 3' of the nucleotide facing miRNA nt 1; structure: miRNA&UTR, then MIRNA_FROM,MIRNA_TO:UTR_FROM,UTR_TO");
     const bool sharded = args.shard.count != 0;
     if (sharded) meta.parameters.emplace_back("shard", format_shard_header({args.shard, input.slice(), args.output_options}));
@@ -204,6 +220,7 @@ void run_scan(const scan_args& args, const std::string& command_line) {
             thread_local std::vector<family_site> orf_sites;
             thread_local std::vector<std::uint32_t> orf_8mers;
             thread_local std::string reverse_scratch;
+            thread_local scoring::unpaired_table unpaired;
             scoring::duplex_result site_duplex;
             for (const auto& piece : batch.pieces) {
                 if (piece.offset == 0) result.records.push_back(piece.record);
@@ -220,9 +237,11 @@ void run_scan(const scan_args& args, const std::string& command_line) {
                     }
                 }
                 std::span<const scoring::air_region> iso_regions;
+                if (folds_utrs) unpaired = sites.empty() ? scoring::unpaired_table{} : plfolds.local().unpaired(piece.seq);
                 if (scorer) {
                     scoring::utr_inputs inputs;
                     setup->inputs_for(piece.record->id, inputs, orf_8mers, orf_sites);
+                    inputs.unpaired = &unpaired;
                     iso_regions = inputs.isoforms;
                     scorer->score(piece.seq, sites, inputs, orf_8mers, scores);
                 }
@@ -238,6 +257,10 @@ void run_scan(const scan_args& args, const std::string& command_line) {
                     const std::string_view letters(piece.seq.data() + (s.start - piece.offset), length_of(s.type));
                     const bool near_stop = s.start < near_stop_length;
                     const bool wanted = types.contains(s.type);
+                    double dg_open = std::numeric_limits<double>::quiet_NaN();
+                    if (access)
+                        if (const auto p = scoring::site_unpaired(unpaired, s.type, s.start + length_of(s.type), access_length))
+                            dg_open = scoring::opening_energy(*p);
                     for (auto m : members[s.family].members) {
                         const auto* score = scorer && scores[pair] ? &*scores[pair] : nullptr;
                         ++pair;
@@ -251,9 +274,10 @@ void run_scan(const scan_args& args, const std::string& command_line) {
                             site_duplex = folders.local().fold(mirnas.mirnas()[m].sequence,
                                                                std::string_view(piece.seq).substr(w.begin, w.end - w.begin));
                             formatter.append(result.text, *piece.record, letters, s.start, s.type, m, mark, score, s.reverse,
-                                             &site_duplex, w.begin);
+                                             &site_duplex, w.begin, dg_open);
                         } else {
-                            formatter.append(result.text, *piece.record, letters, s.start, s.type, m, mark, score, s.reverse);
+                            formatter.append(result.text, *piece.record, letters, s.start, s.type, m, mark, score, s.reverse,
+                                             nullptr, 0, dg_open);
                         }
                         if (summarised) events.push_back(io::summary_event(m, s.type, near_stop));
                     }

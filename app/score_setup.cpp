@@ -9,11 +9,16 @@ namespace {
 
 }  // namespace
 
-score_setup::score_setup(const score_options& options, const mirna_set& mirnas) : families_(mirnas.families().size()) {
+score_setup::score_setup(const score_options& options, const mirna_set& mirnas, bool accessibility)
+    : families_(mirnas.families().size()) {
     if (!options.ta_file.empty()) ta_from_file_ = io::read_ta_table(io::byte_source::open(options.ta_file));
     std::vector<std::string> used = {"intercept", "3P_score", "Local_AU", "Min_dist", "Len_3UTR", "Off6m", "TA_3UTR",
                                      "SPS", "sRNA1", "sRNA8", "Site8"};
-    std::vector<std::string> left_out = {"SA (site accessibility is not computed yet)"};
+    std::vector<std::string> left_out;
+    if (accessibility)
+        used.emplace_back("SA");
+    else
+        left_out.emplace_back("SA (not computed)");
     if (!options.pct_file.empty()) {
         pct_ = io::read_pct(io::byte_source::open(options.pct_file), options.pct_species);
         used.emplace_back("PCT (sites in " + options.pct_file + ", species " + options.pct_species + ")");

@@ -21,7 +21,8 @@ struct score_options {
 // What context++ scoring needs beyond the UTRs: TA, ORFs, isoform ratios, PCT, loaded once.
 class score_setup {
 public:
-    score_setup(const score_options& options, const mirna_set& mirnas);
+    // accessibility: the SA term is computed (the caller passes unpaired probabilities).
+    score_setup(const score_options& options, const mirna_set& mirnas, bool accessibility = false);
 
     const scoring::ta_values& ta() const;
     // The '## score:' line: terms used and left out, and where their inputs come from.

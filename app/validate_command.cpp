@@ -334,7 +334,7 @@ struct report {
 void scan_and_rank(report& r, const validate_args& args, const scoring::energy_params& params) {
     const auto& mirnas = r.mirnas;
     const seed_index index(mirnas.families(), site_type_set::all());
-    const score_setup setup(args.score_inputs, mirnas);
+    const score_setup setup(args.score_inputs, mirnas, true);
     r.score_description = setup.description();
     const scoring::context_scorer scorer(mirnas, setup.ta());
 
@@ -369,6 +369,10 @@ void scan_and_rank(report& r, const validate_args& args, const scoring::energy_p
                 std::vector<std::uint32_t> orf_8mers;
                 std::vector<family_site> orf_sites;
                 setup.inputs_for(piece.record->id, inputs, orf_8mers, orf_sites);
+                // SA: only UTRs with sites need folding.
+                thread_local scoring::plfold fold(scoring::turner2004(), scoring::plfold_options{});
+                const scoring::unpaired_table unpaired = u.sites.empty() ? scoring::unpaired_table{} : fold.unpaired(piece.seq);
+                inputs.unpaired = &unpaired;
                 scorer.score(piece.seq, u.sites, inputs, orf_8mers, u.scores);
                 u.totals = utr_totals(mirnas, u.sites, u.scores);
                 if (u.targets.empty()) {

@@ -1,6 +1,7 @@
 #include "io/site_writer.hpp"
 
 #include <charconv>
+#include <cmath>
 #include <cstdio>
 
 #include "core/encoding.hpp"
@@ -88,9 +89,10 @@ std::string format_preamble(output_format format, const run_metadata& meta) {
     return out;
 }
 
-site_formatter::site_formatter(output_format format, const mirna_set& mirnas, bool scored, bool stranded, bool duplex)
+site_formatter::site_formatter(output_format format, const mirna_set& mirnas, bool scored, bool stranded, bool duplex,
+                               bool access)
     : format_(format), scored_(scored && format != output_format::bed), stranded_(stranded),
-      duplex_(duplex && format != output_format::bed) {
+      duplex_(duplex && format != output_format::bed), access_(access && format != output_format::bed) {
     for (const auto& m : mirnas.mirnas()) {
         const auto& family = mirnas.families()[m.family].seed;
         switch (format) {
@@ -120,6 +122,7 @@ std::string site_formatter::column_header() const {
         }
     }
     if (duplex_) header += "\tduplex_dG\tduplex_structure";
+    if (access_) header += duplex_ ? "\tdG_open\tddG" : "\tdG_open";
     return header + '\n';
 }
 
@@ -199,10 +202,33 @@ void site_formatter::append_duplex(std::string& out, const scoring::duplex_resul
     }
 }
 
+// dG_open in kcal/mol with 3 decimals; with duplex columns also PITA's ddG: its dG_duplex -
+// dG_open with dG_open = dG_0 - dG_1 <= 0 (the energy of the target minus that of the target with
+// the site opened), that is duplex_dG plus our (positive) opening cost.
+void site_formatter::append_access(std::string& out, const scoring::duplex_result* duplex, double dg_open) const {
+    const bool tsv = format_ == output_format::tsv;
+    auto put = [&](const char* name, double value, bool available) {
+        if (tsv) {
+            out += '\t';
+        } else {
+            out += ",\"";
+            out += name;
+            out += "\":";
+        }
+        if (available)
+            append_fixed3(out, value);
+        else
+            out += tsv ? "NA" : "null";
+    };
+    const bool open = !std::isnan(dg_open);
+    put("dG_open", dg_open, open);
+    if (duplex_) put("ddG", duplex && open ? duplex->dg() + dg_open : 0, duplex && open);
+}
+
 void site_formatter::append(std::string& out, const record_header& record, std::string_view site, std::uint64_t start,
                             site_type type, std::uint32_t mirna, const claim_mark* claims,
                             const scoring::site_score* score, bool reverse, const scoring::duplex_result* duplex,
-                            std::uint64_t window_begin) const {
+                            std::uint64_t window_begin, double dg_open) const {
     const std::uint64_t first = start + 1;
     const std::uint64_t last = start + length_of(type);
     const bool near_stop = !reverse && first <= near_stop_length;
@@ -234,6 +260,7 @@ void site_formatter::append(std::string& out, const record_header& record, std::
         }
         if (scored_) append_score(out, score);
         if (duplex_) append_duplex(out, duplex, window_begin);
+        if (access_) append_access(out, duplex, dg_open);
         out += '\n';
         break;
     case output_format::bed:
@@ -285,6 +312,7 @@ void site_formatter::append(std::string& out, const record_header& record, std::
         }
         if (scored_) append_score(out, score);
         if (duplex_) append_duplex(out, duplex, window_begin);
+        if (access_) append_access(out, duplex, dg_open);
         out += "}\n";
         break;
     }

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <limits>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -42,9 +43,9 @@ class site_formatter {
 public:
     // scored: context++ columns follow the site columns (tsv, jsonl; bed keeps BED6). stranded: a
     // strand column after `end` (tsv, jsonl; bed always has its strand). duplex: duplex_dG and
-    // duplex_structure columns come last (tsv, jsonl).
+    // duplex_structure columns come last (tsv, jsonl). access: then dG_open, and with duplex ddG.
     site_formatter(output_format format, const mirna_set& mirnas, bool scored = false, bool stranded = false,
-                   bool duplex = false);
+                   bool duplex = false, bool access = false);
 
     // bed only: BED12 lines in genome coordinates, from the record headers' genome blocks.
     void write_genome_coords() { genome_coords_ = true; }
@@ -58,19 +59,23 @@ public:
     // reverse strand; start and site are its footprint on the forward strand, written as the
     // site reads on its own strand (reverse complement), and near_stop is 0. duplex: the site's
     // duplex and the 0-based UTR position of its window, when the formatter has duplex columns.
+    // dg_open: the site's opening energy for the access columns (NaN: NA).
     void append(std::string& out, const record_header& record, std::string_view site, std::uint64_t start,
                 site_type type, std::uint32_t mirna, const claim_mark* claims = nullptr,
                 const scoring::site_score* score = nullptr, bool reverse = false,
-                const scoring::duplex_result* duplex = nullptr, std::uint64_t window_begin = 0) const;
+                const scoring::duplex_result* duplex = nullptr, std::uint64_t window_begin = 0,
+                double dg_open = std::numeric_limits<double>::quiet_NaN()) const;
 
 private:
     void append_score(std::string& out, const scoring::site_score* score) const;
     void append_duplex(std::string& out, const scoring::duplex_result* duplex, std::uint64_t window_begin) const;
+    void append_access(std::string& out, const scoring::duplex_result* duplex, double dg_open) const;
 
     output_format format_;
     bool scored_;
     bool stranded_;
     bool duplex_;
+    bool access_;
     bool genome_coords_ = false;
     std::vector<std::string> mirna_part_;  // per miRNA, pre-formatted name (and family)
 };

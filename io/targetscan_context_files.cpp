@@ -388,7 +388,8 @@ void run_targetscan_context(const targetscan_context_files& files, bool fixed, u
         meta.parameters.emplace_back("TA and SPS", have_ta_sps ? std::string(ta_sps_file) + " (working directory)"
                                                                : "TA " + builtin_ta_values().source +
                                                                      "; SPS computed (Xia et al. 1998 stacks)");
-        meta.parameters.emplace_back("SA", "not computed (needs RNAplfold): contribution 0");
+        meta.parameters.emplace_back("SA", "computed in-process as RNAplfold -W 80 -L 40 -u 20 (ViennaRNA < 2.4; base pairs "
+                                           "j - i <= 40), Turner 2004, 37 C; 6mer stretch ends opposite miRNA nt 1");
         meta.parameters.emplace_back(
             "AIRs", no_airs.empty() ? "given for every UTR scored"
                                     : "none for " + no_airs.describe() + ": one isoform, the whole UTR, AIR 1");

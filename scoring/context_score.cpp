@@ -89,6 +89,24 @@ double three_prime_score(std::string_view utr, std::size_t start, site_type type
     return best;
 }
 
+std::uint64_t opposite_mirna_nt1(site_type type, std::uint64_t last) {
+    switch (type) {
+    case site_type::seven_mer_m8:
+    case site_type::six_mer: return last + 1;
+    case site_type::offset_six_mer: return last + 2;
+    default: return last;
+    }
+}
+
+std::optional<double> site_unpaired(const unpaired_table& unpaired, site_type type, std::uint64_t last, int length) {
+    const std::uint64_t pos = opposite_mirna_nt1(type, last);
+    if (length > unpaired.max_unpaired() || pos > unpaired.length() || pos < static_cast<std::uint64_t>(length))
+        return std::nullopt;
+    const double p = unpaired.at(pos, length);
+    if (!(p >= 0)) return std::nullopt;  // NaN: beyond the effective u of a short UTR
+    return p;
+}
+
 double air_of_site(std::span<const air_region> isoforms, std::uint64_t site_end) {
     if (isoforms.empty()) return 1.0;
     const air_region* nearest = nullptr;
@@ -150,6 +168,9 @@ void context_scorer::score(std::string_view utr, std::span<const family_site> si
             terms[static_cast<std::size_t>(term::orf_8mers)] = numeric(feature::orf_8mers, t, orf_8mers[s.family]);
         }
         terms[static_cast<std::size_t>(term::offset_6mers)] = numeric(feature::offset_6mers, t, offset_count);
+        if (inputs.unpaired)
+            if (const auto p = site_unpaired(*inputs.unpaired, s.type, last, sa_length); p && *p > 0)
+                terms[static_cast<std::size_t>(term::accessibility)] = numeric(feature::accessibility, t, std::log10(*p));
         terms[static_cast<std::size_t>(term::target_abundance)] =
             numeric(feature::target_abundance, t, ta_by_family_[s.family]);
         terms[static_cast<std::size_t>(term::seed_stability)] =

@@ -11,6 +11,7 @@
 
 #include "core/mirna.hpp"
 #include "core/site.hpp"
+#include "scoring/accessibility.hpp"
 #include "scoring/target_abundance.hpp"
 
 namespace mirhit::scoring {
@@ -65,7 +66,21 @@ struct utr_inputs {
     std::span<const air_region> isoforms;  // empty: no isoform data
     // PCT by site (key start << 3 | site type); null: none for this UTR. A site not in it has no PCT.
     const std::unordered_map<std::uint64_t, double>* pct = nullptr;
+    // Unpaired probabilities of the UTR (accessibility.hpp) for SA; null: SA left out.
+    const unpaired_table* unpaired = nullptr;
 };
+
+// The 1-based UTR position opposite miRNA nt 1 for a site whose last (3'-most) nt is `last`: the
+// site's own last nt for 8mer and 7mer-A1 sites, one further 3' for 7mer-m8 and 6mer sites (which
+// end opposite nt 2), two for offset 6mers (nt 3).
+std::uint64_t opposite_mirna_nt1(site_type type, std::uint64_t last);
+
+// The probability that the `length` nt ending opposite miRNA nt 1 are unpaired, or nullopt when
+// they leave the UTR or the table stops short of that length.
+std::optional<double> site_unpaired(const unpaired_table& unpaired, site_type type, std::uint64_t last, int length);
+
+// nt opened for SA: 14 ending opposite miRNA nt 1 (Agarwal et al. 2015).
+inline constexpr int sa_length = 14;
 
 // The 3P_score of three_prime_pairing_of (context_features.hpp) without its pairing diagram, for
 // scanning: the same alignment, no strings built.
@@ -75,8 +90,9 @@ double three_prime_score(std::string_view utr, std::size_t start, site_type type
 // the nearest region (TargetScan's rule for rounding slips), at least 0.0001; 1 without regions.
 double air_of_site(std::span<const air_region> isoforms, std::uint64_t site_end);
 
-// Scores sites with the context++ model from sequence: every term except SA (site accessibility,
-// not computed yet); the ORF terms only when an ORF is given, PCT only for sites in a BL_PCT file. A term without its input is left out (contribution 0, reported as NA) instead of
+// Scores sites with the context++ model from sequence: every term, SA (site accessibility) when
+// unpaired probabilities are given; the ORF terms only when an ORF is given, PCT only for sites
+// in a BL_PCT file. A term without its input is left out (contribution 0, reported as NA) instead of
 // entering as raw 0, which the reference does and which shifts scores by up to 0.6. Scaled
 // features are clamped to [0, 1] as in the authors' model (TargetScan's script does not clamp).
 class context_scorer {

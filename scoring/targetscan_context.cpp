@@ -4,8 +4,12 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 
+
+#include "scoring/accessibility.hpp"
 #include "scoring/context_features.hpp"
+#include "scoring/energy_params.hpp"
 
 namespace mirhit::targetscan_context {
 
@@ -15,6 +19,7 @@ using scoring::feature;
 
 // Sites starting before this 1-based position are "too_close" to the stop codon.
 constexpr std::uint64_t min_distance_to_cds = 15;
+constexpr int sa_length = 14;  // nt whose opening SA measures
 constexpr std::string_view too_close = "too_close";
 constexpr double min_air = 0.0001;
 
@@ -306,6 +311,33 @@ double sequencer::reference_air(const utr_data& utr, std::uint64_t site_end) {
     return std::max(1.0 * nearest_air_->value / 100, min_air);
 }
 
+// The UTR's unpaired probabilities for SA, folded on first use.
+const std::vector<double>& unpaired_14(const utr_data& utr) {
+    lazy_unpaired& lazy = *utr.unpaired_14;
+    std::call_once(lazy.once, [&] {
+        thread_local scoring::plfold fold(scoring::turner2004(), scoring::plfold_options{});
+        lazy.p.assign(utr.sequence.size(), std::numeric_limits<double>::quiet_NaN());
+        fold.run(utr.sequence, [&](std::size_t pos, const double* p, int count) {
+            if (count >= sa_length) lazy.p[pos - 1] = p[sa_length - 1];
+        });
+    });
+    return lazy.p;
+}
+
+// SA: log10 of the probability that the 14 nt ending opposite miRNA nt 1 are unpaired. The
+// reference takes them ending at the site's end for 8mer and 7mer-A1 sites, one further for
+// 7mer-m8 and two further for 6mers (one would be opposite nt 1; --fixed uses one). It reads the
+// probability as RNAplfold prints it (%.7g). Without a value (the stretch would leave the UTR) the
+// reference has no number: 0, or NA with --fixed.
+std::string accessibility_contribution(const inputs& in, const target_row& row, std::size_t ti) {
+    const std::uint64_t shift = row.type == site_type::seven_mer_m8 ? 1 : row.type == site_type::six_mer ? (in.fixed ? 1 : 2) : 0;
+    const std::uint64_t pos = row.end + shift;
+    const auto& p = unpaired_14(*row.utr);
+    if (pos < 1 || pos > p.size() || !(p[pos - 1] > 0)) return in.fixed ? "NA" : "0";
+    const double printed = number_of(format("%.7g", p[pos - 1]));
+    return in.params.contribution(feature::accessibility, ti, log10_like_reference(printed));
+}
+
 void score_row(const inputs& in, const target_row& row, std::vector<scored_line>& out) {
     const std::size_t ti = scoring::scored_type_index(row.type).value();
     const parameters& params = in.params;
@@ -330,6 +362,7 @@ void score_row(const inputs& in, const target_row& row, std::vector<scored_line>
     const std::string len_3utr = params.contribution(feature::utr_length, ti, log10_like_reference(utr_length));
     const std::string min_dist_text = params.contribution(feature::min_dist, ti, log10_like_reference(min_dist));
     const std::string offset_text = params.contribution(feature::offset_6mers, ti, offset_6mers);
+    const std::string sa = accessibility_contribution(in, row, ti);
 
     const bool orf_known = utr.orf_length && utr.orf_length->number && utr.orf_length->value != 0;
     std::string orf_length = "NA", orf_8mers = "NA";
@@ -387,7 +420,7 @@ void score_row(const inputs& in, const target_row& row, std::vector<scored_line>
             // Summed in the reference's order from the numbers as written; NA adds nothing.
             double sum = number_of(params.intercept_text(ti));
             for (const std::string* c : std::initializer_list<const std::string*>{&three_prime, &au, &min_dist_text, &srna1[0], &srna1[1], &srna1[2], &srna8[0],
-                                         &srna8[1], &srna8[2], &site8[0], &site8[1], &site8[2], &len_3utr, &orf_length,
+                                         &srna8[1], &srna8[2], &site8[0], &site8[1], &site8[2], &len_3utr, &sa, &orf_length,
                                          &orf_8mers, &offset_text, &ta, &sps, &pct})
                 if (*c != "NA") sum += number_of(*c);
             const scoring::capped_score capped = scoring::round_and_cap(sum, row.type);
@@ -410,9 +443,8 @@ void score_row(const inputs& in, const target_row& row, std::vector<scored_line>
         }
         for (const auto* group : {&srna1, &srna8, &site8})
             for (const auto& c : *group) t.append(c).append(1, '\t');
-        // SA: accessibility needs RNAplfold, which the reference skips (0) when it is absent.
         for (std::string_view field :
-             {std::string_view(len_3utr), std::string_view("0"), std::string_view(orf_length),
+             {std::string_view(len_3utr), std::string_view(sa), std::string_view(orf_length),
               std::string_view(orf_8mers), std::string_view(offset_text), std::string_view(ta), std::string_view(sps),
               std::string_view(pct), std::string_view(total), std::string_view("NA")}) {
             t.append(field).append(1, '\t');

@@ -3,6 +3,8 @@
 #include <array>
 #include <cstdint>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -78,11 +80,21 @@ struct isoform {
     bool truthy = false;  // the AIR's text is not "0"
 };
 
+// For SA: the probability that the 14 nt ending at each position (index = position - 1) of a UTR
+// are unpaired, from RNAplfold's model with TargetScan's settings (W 80, pairs j - i <= 40); NaN
+// where fewer than 14 nt end there. Folded on first use (only UTRs with sites are folded), once,
+// whichever thread gets there first: the values do not depend on it.
+struct lazy_unpaired {
+    std::once_flag once;
+    std::vector<double> p;
+};
+
 struct utr_data {
     std::string sequence;                        // gaps removed, T written U, case kept
     std::map<std::uint64_t, isoform> isoforms;   // by scaled end; see sequencer for the order
     std::optional<perl_value> orf_length;
     std::unordered_map<std::string, perl_value> orf_8mers;  // by seed
+    std::unique_ptr<lazy_unpaired> unpaired_14 = std::make_unique<lazy_unpaired>();
 };
 
 struct mirna {

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <random>
 
+#include "scoring/accessibility.hpp"
 #include "tests/test_support.hpp"
 
 namespace mirhit::test {
@@ -58,7 +59,7 @@ TEST(cli, scored_scan_matches_golden_files) {
     EXPECT_NE(r.out.find("\n## score: context++ (Agarwal et al. 2015, eLife 4:e05005); terms: "), std::string::npos);
     auto jsonl = run_mirhit({"scan", "examples/utrs.fa", "--mirnas", "hsa-miR-29a-3p", "--score", "context++", "--format", "jsonl"});
     ASSERT_EQ(jsonl.exit_code, 0) << jsonl.err;
-    EXPECT_NE(jsonl.out.find(",\"context++\":-0.314,\"intercept\":null,\"intercept_contrib\":-0.589,"), std::string::npos);
+    EXPECT_NE(jsonl.out.find(",\"context++\":-0.341,\"intercept\":null,\"intercept_contrib\":-0.589,"), std::string::npos);
 }
 
 TEST(cli, pct_from_a_bl_pct_file_scores_matching_sites) {
@@ -196,7 +197,11 @@ TEST(cli, score_inputs_are_checked) {
         {{"scan", "examples/utrs.fa", "--orf", "orfs.fa"}, 2,
          "mirhit: error: --orf: needs --score context++\nRun 'mirhit scan --help' for usage.\n"},
         {{"scan", "examples/utrs.fa", "--score", "tarbase"}, 2,
-         "mirhit: error: --score: tarbase not in {context++,duplex}\nRun 'mirhit scan --help' for usage.\n"},
+         "mirhit: error: --score: tarbase not in {context++,duplex,access}\nRun 'mirhit scan --help' for usage.\n"},
+        {{"scan", "examples/utrs.fa", "--access-window", "50"}, 2,
+         "mirhit: error: --access-window: needs --score context++ or access\nRun 'mirhit scan --help' for usage.\n"},
+        {{"scan", "examples/utrs.fa", "--score", "access", "--access-span", "2"}, 2,
+         "mirhit: error: --access-span: Value 2 not in range 4 to 399\nRun 'mirhit scan --help' for usage.\n"},
         {{"scan", "examples/utrs.fa", "--score", "context++", "--isoforms", (dir / "airs.txt").string()}, 1,
          "mirhit: error: " + (dir / "airs.txt").string() + ":2: region '301-200' is not a 1-based start and end with start <= end\n"},
         {{"scan", "examples/utrs.fa", "--score", "context++", "--ta", (dir / "ta.txt").string()}, 1,
@@ -236,20 +241,24 @@ TEST(cli, gzip_plain_and_stdin_give_the_same_sites) {
 TEST(cli, output_is_identical_for_any_thread_count) {
     auto dir = temp_dir();
     std::mt19937 rng(3);
-    std::string fasta;
+    std::string fasta, scored_fasta;
     for (int r = 0; r < 300; ++r) {
         fasta += ">u" + std::to_string(r) + " gene=G" + std::to_string(r % 40) + "\n";
         std::size_t len = 50 + rng() % 3000;
         for (std::size_t i = 0; i < len; ++i) fasta += (i % 70 == 69) ? '\n' : "ACGTACGTN"[rng() % 9];
         fasta += "\n";
+        // Scoring folds every UTR (SA): the first 20 keep the test quick.
+        if (r == 19) scored_fasta = fasta;
     }
     write_file(dir / "utrs.fa", fasta);
+    write_file(dir / "utrs_scored.fa", scored_fasta);
     write_file(dir / "airs.txt", "u1\t1\t100\t100\nu1\t101\t3000\t20\nu7\t1\t3000\t50\n");
     for (const bool scored : {false, true}) {
         std::string reference;
         for (const char* threads : {"1", "2", "3", "8"}) {
             auto out = (dir / "out.tsv").string();
-            std::vector<std::string> args = {"scan", (dir / "utrs.fa").string(), "--threads", threads, "--chunk-size", "700",
+            std::vector<std::string> args = {"scan", (dir / (scored ? "utrs_scored.fa" : "utrs.fa")).string(), "--threads",
+                                             threads, "--chunk-size", "700",
                                              "-o", out, "--gene-summary", (dir / "genes.tsv").string()};
             if (scored) args.insert(args.end(), {"--score", "context++", "--isoforms", (dir / "airs.txt").string()});
             auto r = run_mirhit(args);
@@ -465,5 +474,80 @@ TEST(cli, biomart_unavailable_records_are_reported) {
     EXPECT_EQ(data_lines(r.out).back(), "ENST00000000002\tB\thsa-miR-21-5p\tAGCUUAU\t8mer\t1\t8\tAUAAGCUA\t1\tNA\tNA\tNA");
 }
 
+TEST(cli, list_options_take_one_argument_per_use) {
+    // "--sites 8mer FILE": FILE is the input, not a second site type; repeated uses add up.
+    auto before = run_mirhit({"scan", "--sites", "8mer", "--sites", "6mer", "examples/utrs.fa", "--mirnas",
+                              "hsa-miR-29a-3p,hsa-miR-21-5p"});
+    auto after = run_mirhit({"scan", "examples/utrs.fa", "--sites", "8mer,6mer", "--mirnas", "hsa-miR-29a-3p",
+                             "--mirnas", "hsa-miR-21-5p"});
+    ASSERT_EQ(before.exit_code, 0) << before.err;
+    ASSERT_EQ(after.exit_code, 0) << after.err;
+    EXPECT_EQ(data_lines(before.out), data_lines(after.out));
+    EXPECT_EQ(data_lines(before.out).size(), 3u);
+}
+
 }  // namespace
+}  // namespace mirhit::test
+
+namespace mirhit::test {
+namespace {
+
+// The tab-separated fields of a line.
+std::vector<std::string> fields_of(const std::string& line) {
+    std::vector<std::string> f;
+    std::size_t a = 0;
+    for (std::size_t b; (b = line.find('\t', a)) != std::string::npos; a = b + 1) f.push_back(line.substr(a, b - a));
+    f.push_back(line.substr(a));
+    return f;
+}
+
+}  // namespace
+
+// --score access: dG_open = -RT ln P(the 8 nt opposite miR-21 nt 1-8 unpaired), from the same
+// unpaired probabilities as the library computes; a site inside a strong hairpin stem costs more
+// to open than one in an A-rich stretch; NA when u is too short.
+TEST(cli, access_score_is_the_opening_energy_of_the_site) {
+    const auto dir = temp_dir();
+    // miR-21-5p 8mer site AUAAGCUA twice: in an A-rich stretch, then closing a G-C hairpin.
+    const std::string free_site = "AAAACAAAACAAAAUAAGCUAAAACAAAACAAAACAAAACAAAAC";
+    const std::string stem = "UAGCUUAUGGCGCG", loop = "GAAA", stem_back = "CGCGCCAUAAGCUA";
+    const std::string utr = free_site + "CAAAACAAAAC" + stem + loop + stem_back + "AAAACAAAACAAAAC";
+    write_file(dir / "utr.fa", ">NM_ACC gene=ACC\n" + utr + "\n");
+    const auto r = run_mirhit({"scan", (dir / "utr.fa").string(), "--mirnas", "hsa-miR-21-5p", "--sites", "8mer",
+                               "--score", "access"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("\n## accessibility: RNAplfold's model in-process"), std::string::npos) << r.out;
+    const auto rows = data_lines(r.out);
+    ASSERT_EQ(rows.size(), 3u) << r.out;  // header and two sites
+    EXPECT_EQ(fields_of(rows[0]).back(), "dG_open");
+
+    scoring::plfold fold(scoring::turner2004(), scoring::plfold_options{});
+    const auto table = fold.unpaired(utr);
+    std::vector<double> dg;
+    for (std::size_t k = 1; k < rows.size(); ++k) {
+        const auto f = fields_of(rows[k]);
+        const std::size_t end = std::stoul(f[6]);  // the 8mer's last nt is opposite miRNA nt 1
+        char expected[32];
+        std::snprintf(expected, sizeof expected, "%.3f", scoring::opening_energy(table.at(end, 8)));
+        EXPECT_EQ(f.back(), expected) << rows[k];
+        dg.push_back(std::stod(f.back()));
+    }
+    EXPECT_LT(dg[0], 1.0);
+    EXPECT_GT(dg[1], dg[0] + 3.0);
+
+    const auto short_u = run_mirhit({"scan", (dir / "utr.fa").string(), "--mirnas", "hsa-miR-21-5p", "--sites", "8mer",
+                                     "--score", "access,context++", "--access-unpaired", "5"});
+    ASSERT_EQ(short_u.exit_code, 0) << short_u.err;
+    const auto short_rows = data_lines(short_u.out);
+    ASSERT_EQ(short_rows.size(), 3u);
+    const auto header = fields_of(short_rows[0]);
+    EXPECT_EQ(header.back(), "dG_open");
+    EXPECT_NE(std::find(header.begin(), header.end(), "SA"), header.end());
+    for (std::size_t k = 1; k < short_rows.size(); ++k) {
+        const auto f = fields_of(short_rows[k]);
+        EXPECT_EQ(f.back(), "NA");
+        EXPECT_EQ(f[std::find(header.begin(), header.end(), "SA") - header.begin()], "NA");  // u 5 < 14
+    }
+}
+
 }  // namespace mirhit::test

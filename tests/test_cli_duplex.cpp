@@ -58,7 +58,7 @@ TEST(cli_duplex, energy_params_file) {
     EXPECT_EQ(missing.err, "mirhit: error: cannot read energy parameter file " + (dir / "none.par").string() + "\n");
     auto unused = run_mirhit({"scan", (dir / "u.fa").string(), "--energy-params", (dir / "bad.par").string()});
     EXPECT_EQ(unused.exit_code, 2);
-    EXPECT_EQ(unused.err, "mirhit: error: --energy-params: needs --score duplex\nRun 'mirhit scan --help' for usage.\n");
+    EXPECT_EQ(unused.err, "mirhit: error: --energy-params: needs --score duplex, access or context++\nRun 'mirhit scan --help' for usage.\n");
 
     // A partial file changes only what it sets: a duplex initiation of 0 lowers dG by 4.10.
     write_file(dir / "init0.par", "## RNAfold parameter file v2.0\n\n# Misc\n 0 0 50 370\n");

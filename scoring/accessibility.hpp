@@ -1,0 +1,78 @@
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "scoring/energy_params.hpp"
+
+namespace mirhit::scoring {
+
+// Site accessibility as RNAplfold computes it (Bernhart, Hofacker & Stadler 2006, Bioinformatics
+// 22:614): the McCaskill partition function of every window of `window` nt, base pairs (i,j) with
+// j - i <= max_span, and for every position i and l = 1..max_unpaired the probability that
+// nt i-l+1..i are all unpaired, averaged over the windows that contain them. Turner 2004 (or the
+// given parameters), 37 °C, dangles d2, G-U and lonely pairs allowed. TargetScan 7 used W = 80
+// with pairs j - i <= 40 (RNAplfold -W 80 -L 40 before ViennaRNA 2.4, -L 41 since) and u = 20.
+struct plfold_options {
+    int window = 80;
+    int max_span = 40;
+    int max_unpaired = 20;
+};
+
+// Window, span and u after RNAplfold's cuts for a sequence of `length` nt: a window longer than
+// the sequence becomes the sequence, and span and u are cut to the window.
+plfold_options effective_options(const plfold_options& options, std::size_t length);
+
+// Unpaired probabilities of one sequence: p(pos, l) for pos 1-based and l = 1..max_unpaired;
+// l > pos (or beyond the effective u) has no value (NaN).
+class unpaired_table {
+public:
+    unpaired_table() = default;
+    unpaired_table(std::size_t length, int max_unpaired);
+    std::size_t length() const { return length_; }
+    int max_unpaired() const { return max_unpaired_; }
+    double at(std::size_t pos, int l) const { return p_[(pos - 1) * static_cast<std::size_t>(max_unpaired_) + static_cast<std::size_t>(l - 1)]; }
+    double* row(std::size_t pos) { return p_.data() + (pos - 1) * static_cast<std::size_t>(max_unpaired_); }
+
+private:
+    std::size_t length_ = 0;
+    int max_unpaired_ = 0;
+    std::vector<double> p_;
+};
+
+struct boltzmann_tables;
+
+// One per thread: holds O(window x window) working memory reused from sequence to sequence, so
+// the memory does not grow with the sequence (the streaming interface never holds more).
+class plfold {
+public:
+    plfold(const energy_params& params, plfold_options options);
+    ~plfold();
+    plfold(plfold&&) noexcept;
+    plfold& operator=(plfold&&) noexcept;
+
+    // Called once per position, in order: pos (1-based), p[l-1] for l = 1..count
+    // (count = min(effective u, pos)).
+    using sink = std::function<void(std::size_t pos, const double* p, int count)>;
+
+    // Streams the unpaired probabilities of `sequence` (A, C, G, U/T in any case; other letters do
+    // not pair) to `out`.
+    void run(std::string_view sequence, const sink& out);
+    unpaired_table unpaired(std::string_view sequence);
+
+    const plfold_options& options() const { return options_; }
+
+private:
+    struct impl;
+    plfold_options options_;
+    std::shared_ptr<const boltzmann_tables> tables_;
+    std::unique_ptr<impl> impl_;
+};
+
+// Free energy (kcal/mol, 37 °C) of opening a stretch with unpaired probability p: -RT ln p.
+double opening_energy(double p_unpaired);
+
+}  // namespace mirhit::scoring
