@@ -28,6 +28,34 @@ int code_of(char c) {
 
 double boltz(double dcal) { return std::exp(-dcal * 10.0 / kT_37); }
 
+// Boltzmann factor of a dangle as RNAplfold has it (ViennaRNA's get_scaled_exp_params and its
+// SMOOTH macro; partition functions only): the stabilisation -E passes through a smooth ramp that
+// clips it at 0 and bends values near 0 upwards, so a dangle of 0 (Turner 2004's 5' G or U on a
+// G-C pair) weighs as -0.017 kcal/mol. This is what weights stems closed by a 3'-terminal C.
+double dangle_boltz(int dcal) {
+    const double x = -static_cast<double>(dcal), scale = 10.0;
+    double smooth = x;
+    if (x / scale < -1.2283697) {
+        smooth = 0.0;
+    } else if (x / scale <= 0.8660254) {
+        const double s = std::sin(x / scale - 0.34242663) + 1.0;
+        smooth = scale * 0.38490018 * s * s;
+    }
+    return std::exp(smooth * 10.0 / kT_37);
+}
+
+// A stem's factor in the exterior (ml = false) or a multibranch loop, d2, as ViennaRNA multiplies
+// it: mismatch, or the one dangle at a sequence end, times terminal A-U, times ML intern.
+double stem_boltz(const energy_params& p, bool ml, int type, int a, int b) {
+    double f = 1.0;
+    if (a >= 0 && b >= 0) f = boltz(ml ? p.mismatch_multi[type][a][b] : p.mismatch_exterior[type][a][b]);
+    else if (a >= 0) f = dangle_boltz(p.dangle5[type][a]);
+    else if (b >= 0) f = dangle_boltz(p.dangle3[type][b]);
+    if (type > 2) f *= boltz(p.terminal_au);
+    if (ml) f *= boltz(p.ml_intern);
+    return f;
+}
+
 }  // namespace
 
 // Boltzmann factors of the loop energies, built once per parameter set. Neighbour indices of the
@@ -77,8 +105,8 @@ struct boltzmann_tables {
         for (int t = 0; t < 8; ++t)
             for (int a = -1; a < 5; ++a)
                 for (int b = -1; b < 5; ++b) {
-                    ext_stem[t][a + 1][b + 1] = t == 0 ? 0.0 : boltz(ext_stem_energy(p, t, a, b));
-                    ml_stem[t][a + 1][b + 1] = t == 0 ? 0.0 : boltz(ml_stem_energy(p, t, a, b));
+                    ext_stem[t][a + 1][b + 1] = t == 0 ? 0.0 : stem_boltz(p, false, t, a, b);
+                    ml_stem[t][a + 1][b + 1] = t == 0 ? 0.0 : stem_boltz(p, true, t, a, b);
                 }
         ml_closing = boltz(p.ml_closing);
         ml_base = boltz(p.ml_base);
