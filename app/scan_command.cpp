@@ -229,7 +229,7 @@ void run_scan(const scan_args& args, const std::string& command_line) {
                     }
                 }
                 std::span<const scoring::air_region> iso_regions;
-                if (folds_utrs) unpaired = sites.empty() ? scoring::unpaired_table{} : plfolds.local().unpaired(piece.seq);
+                if (folds_utrs) unpaired = sites.empty() ? scoring::unpaired_table{} : plfolds.local().unpaired(piece.seq, scoring::unpaired_rows(sites));
                 if (scorer) {
                     scoring::utr_inputs inputs;
                     setup->inputs_for(piece.record->id, inputs, orf_8mers, orf_sites);

@@ -509,4 +509,43 @@ unpaired_table plfold::unpaired(std::string_view sequence) {
     return table;
 }
 
+unpaired_table plfold::unpaired(std::string_view sequence, std::span<const std::size_t> positions) {
+    const std::size_t n = sequence.size();
+    unpaired_table table(n, options_.max_unpaired);
+    std::vector<std::size_t> wanted;
+    for (auto p : positions)
+        if (p >= 1 && p <= n) wanted.push_back(p);
+    if (wanted.empty()) return table;
+    std::sort(wanted.begin(), wanted.end());
+    wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
+
+    // Stretches ending at pos lie in windows starting at >= pos - W + 1, each needing the nt
+    // before it, and get loop contributions from nt up to max(u, 30) before; windows end at
+    // <= pos + W - 1, plus the nt after. A stretch shorter than the whole is at least W + 1 long,
+    // so W, span and u are cut as for the whole sequence.
+    const plfold_options eff = effective_options(options_, n);
+    const std::size_t before = static_cast<std::size_t>(std::max({eff.window, eff.max_unpaired, max_loop})) + 1;
+    const std::size_t after = static_cast<std::size_t>(eff.window);
+    std::size_t w = 0;
+    while (w < wanted.size()) {
+        const std::size_t lo = wanted[w] > before ? wanted[w] - before : 1;
+        std::size_t hi = std::min(n, wanted[w] + after);
+        std::size_t last = w;
+        while (last + 1 < wanted.size() && (wanted[last + 1] > before ? wanted[last + 1] - before : 1) <= hi + 1) {
+            ++last;
+            hi = std::min(n, wanted[last] + after);
+        }
+        const std::size_t offset = lo - 1;
+        std::size_t next = w;
+        run(sequence.substr(offset, hi - offset), [&](std::size_t pos, const double* p, int count) {
+            if (next <= last && pos + offset == wanted[next]) {
+                std::copy(p, p + count, table.row(pos + offset));
+                ++next;
+            }
+        });
+        w = last + 1;
+    }
+    return table;
+}
+
 }  // namespace mirhit::scoring

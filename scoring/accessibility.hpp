@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <functional>
 #include <memory>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -62,6 +63,13 @@ public:
     // not pair) to `out`.
     void run(std::string_view sequence, const sink& out);
     unpaired_table unpaired(std::string_view sequence);
+
+    // The rows of unpaired(sequence) at `positions` only (1-based, any order; other rows NaN),
+    // equal to those of the whole fold. A row depends only on the windows that hold its
+    // stretches, on the nucleotide beside each window (dangles) and on whether a window touches
+    // a sequence end, so only the stretch [pos - max(W, 31) - 1, pos + W] around each position is
+    // folded (merged where they overlap; the whole sequence when positions are dense).
+    unpaired_table unpaired(std::string_view sequence, std::span<const std::size_t> positions);
 
     const plfold_options& options() const { return options_; }
 

@@ -117,6 +117,47 @@ TEST(Accessibility, StreamingAgreesWithTableAndIsRepeatable) {
     for (std::size_t i = 1; i <= seq.size(); ++i) EXPECT_EQ(a.at(i, 1), b.at(i, 1));
 }
 
+// Folding only the stretches around chosen positions gives exactly the whole fold's rows there:
+// random sequences (some shorter than a window), positions anywhere including both ends, lone
+// and clustered, with TargetScan's settings and with small windows (u and 30-nt loops reaching
+// past W).
+TEST(Accessibility, PositionsAloneEqualTheWholeFold) {
+    std::mt19937 rng(11);
+    const sc::plfold_options settings[] = {{}, {30, 20, 10}, {20, 19, 20}};
+    double max_diff = 0.0;
+    std::size_t compared = 0;
+    for (const auto& o : settings) {
+        sc::plfold fold(sc::turner2004(), o);
+        for (const std::size_t n : {std::size_t{15}, std::size_t{79}, std::size_t{81}, std::size_t{163}, std::size_t{400}, std::size_t{1300}}) {
+            const auto seq = random_rna(n, static_cast<unsigned>(rng()));
+            const auto whole = fold.unpaired(seq);
+            for (int trial = 0; trial < 4; ++trial) {
+                std::vector<std::size_t> positions = {1, n, n - 1, 2};
+                positions.resize(static_cast<std::size_t>(trial));  // ends in some trials only
+                const std::size_t extra = trial == 3 ? 20 : 1 + rng() % 4;
+                for (std::size_t e = 0; e < extra; ++e) positions.push_back(1 + rng() % n);
+                if (trial == 2 && n > 200) positions.push_back(positions.back() > 3 ? positions.back() - 3 : 1);
+                const auto part = fold.unpaired(seq, positions);
+                std::vector<bool> asked(n + 1, false);
+                for (auto p : positions) asked[p] = true;
+                for (std::size_t p = 1; p <= n; ++p) {
+                    for (int l = 1; l <= o.max_unpaired; ++l) {
+                        const double a = whole.at(p, l), b = part.at(p, l);
+                        if (!asked[p] || std::isnan(a)) {
+                            EXPECT_TRUE(std::isnan(b)) << "n " << n << " pos " << p << " u " << l;
+                            continue;
+                        }
+                        ++compared;
+                        max_diff = std::max(max_diff, std::abs(a - b));
+                        EXPECT_NEAR(a, b, 1e-12) << "W " << o.window << " n " << n << " pos " << p << " u " << l;
+                    }
+                }
+            }
+        }
+    }
+    std::printf("compared %zu values: max |difference| %.3g\n", compared, max_diff);
+}
+
 TEST(Accessibility, OpeningEnergyIsMinusRTLogP) {
     EXPECT_DOUBLE_EQ(sc::opening_energy(1.0), 0.0);
     EXPECT_NEAR(sc::opening_energy(0.1), 0.61632 * std::log(10.0), 1e-5);
