@@ -166,13 +166,16 @@ double opening_energy(double p_unpaired) { return -rt_kcal * std::log(p_unpaired
 // The recursions of RNAplfold (ViennaRNA LPfold.c), streamed along the sequence: column j of the
 // inside matrices is computed, then the outside ("pR") values of the pairs starting at j - W,
 // then the unpaired probabilities ending at j - W - 31. Matrices are rings of rows indexed by the
-// 5' position, each row indexed by segment length (q, qb, ...) or loop length (qi5, qmb, q2l).
+// 5' position, each row indexed by segment length (q, qb, ...) or loop length (qi5, qmb, q2l);
+// only the exterior-loop q holds segments up to W long, the others stop at the span (or at 30-nt
+// loops or u), so the memory is O(W^2) for q and O(W x span) for the ten others.
 // Boltzmann weights are not rescaled: within an 80-nt window they stay far from overflow.
 struct plfold::impl {
     const boltzmann_tables& bt;
     int cfg_window;
     int rows;      // ring size (rows of the matrices)
-    int row_len;   // max(cfg_window, max_loop) + 1
+    int q_len;     // cfg_window + 1: q's row length
+    int row_len;   // the other matrices' row length: max(span + 3, max_loop + 2, u + 2)
     int pu_rows, pu_len;
     std::vector<double> q, qb, qm, qm1, qm2, pr, prc, hp, qi5, qmb, q2l, inv_z;
     std::vector<double> prml, prm_l, prm_l1, ext, qbe, pu, ml_base_pow;
@@ -182,24 +185,29 @@ struct plfold::impl {
 
     impl(const boltzmann_tables& tables, const plfold_options& o) : bt(tables), cfg_window(o.window) {
         rows = 2 * o.window + max_loop + 4;
-        row_len = std::max(o.window, max_loop) + 1;
+        q_len = o.window + 1;
+        row_len = std::max({std::min(o.max_span, o.window - 1) + 3, max_loop + 2, o.max_unpaired + 2});
+        q.assign(static_cast<std::size_t>(rows) * static_cast<std::size_t>(q_len), 0.0);
         const auto cells = static_cast<std::size_t>(rows) * static_cast<std::size_t>(row_len);
-        for (auto* v : {&q, &qb, &qm, &qm1, &qm2, &pr, &prc, &hp, &qi5, &qmb, &q2l}) v->assign(cells, 0.0);
+        for (auto* v : {&qb, &qm, &qm1, &qm2, &pr, &prc, &hp, &qi5, &qmb, &q2l}) v->assign(cells, 0.0);
         inv_z.assign(static_cast<std::size_t>(rows), 0.0);
         prml.assign(static_cast<std::size_t>(o.window + 2), 0.0);
         prm_l = prml;
         prm_l1 = prml;
-        ext.assign(static_cast<std::size_t>(row_len), 0.0);
+        ext.assign(static_cast<std::size_t>(q_len), 0.0);
         pu_len = std::max(o.max_unpaired, max_loop) + 2;
         pu_rows = pu_len + 1;
         pu.assign(static_cast<std::size_t>(pu_rows) * static_cast<std::size_t>(pu_len), 0.0);
         qbe.assign(static_cast<std::size_t>(pu_len), 0.0);
-        ml_base_pow.assign(static_cast<std::size_t>(row_len) + 1, 1.0);
+        ml_base_pow.assign(static_cast<std::size_t>(std::max(q_len, row_len)) + 1, 1.0);
         for (std::size_t l = 1; l < ml_base_pow.size(); ++l) ml_base_pow[l] = ml_base_pow[l - 1] * bt.ml_base;
     }
 
     std::size_t cell(int i, int j) const {
         return static_cast<std::size_t>(i % rows) * static_cast<std::size_t>(row_len) + static_cast<std::size_t>(j - i + 1);
+    }
+    std::size_t qcell(int i, int j) const {
+        return static_cast<std::size_t>(i % rows) * static_cast<std::size_t>(q_len) + static_cast<std::size_t>(j - i + 1);
     }
     // Row i of a matrix, indexed by segment length (j - i + 1) or loop length.
     double* row(std::vector<double>& v, int i) {
@@ -221,9 +229,11 @@ struct plfold::impl {
 
     void init_row(int i) {
         const auto start = static_cast<std::size_t>(i % rows) * static_cast<std::size_t>(row_len);
-        for (auto* v : {&q, &qb, &qm, &qm1, &qm2, &pr, &prc, &hp, &qi5, &qmb, &q2l})
+        for (auto* v : {&qb, &qm, &qm1, &qm2, &pr, &prc, &hp, &qi5, &qmb, &q2l})
             std::fill_n(v->begin() + static_cast<std::ptrdiff_t>(start), row_len, 0.0);
-        q[start] = 1.0;  // empty segment
+        const auto q_start = static_cast<std::size_t>(i % rows) * static_cast<std::size_t>(q_len);
+        std::fill_n(q.begin() + static_cast<std::ptrdiff_t>(q_start), q_len, 0.0);
+        q[q_start] = 1.0;  // empty segment
     }
 
     double hairpin(int i, int j, int t) const {
@@ -261,7 +271,7 @@ struct plfold::impl {
         for (int i = j; i >= lo; --i) {
             const int d = j - i;
             if (d <= min_hairpin) {
-                q[cell(i, j)] = 1.0;
+                q[qcell(i, j)] = 1.0;
                 ext[static_cast<std::size_t>(d)] = 0.0;
                 continue;
             }
@@ -290,12 +300,12 @@ struct plfold::impl {
                 qm2[cell(i, j)] = vm2;
             }
             ext[static_cast<std::size_t>(d)] = t != 0 ? qbv * bt.ext_stem[t][at(i - 1) + 1][at(j + 1) + 1] : 0.0;
-            double* q_i = row(q, i);  // q_i[len] = q(i, i + len - 1)
+            double* q_i = q.data() + static_cast<std::size_t>(i % rows) * static_cast<std::size_t>(q_len);  // q_i[len] = q(i, i + len - 1)
             double v = q_i[j - i];    // j unpaired
             for (int k = std::max(i, j - span); k <= j - min_hairpin - 1; ++k) v += q_i[k - i] * ext[static_cast<std::size_t>(j - k)];
             q_i[j - i + 1] = v;
         }
-        if (j - W + 1 >= 1) inv_z[static_cast<std::size_t>((j - W + 1) % rows)] = 1.0 / q[cell(j - W + 1, j)];
+        if (j - W + 1 >= 1) inv_z[static_cast<std::size_t>((j - W + 1) % rows)] = 1.0 / q[qcell(j - W + 1, j)];
     }
 
     double iz(int a) const { return inv_z[static_cast<std::size_t>(a % rows)]; }
@@ -317,12 +327,12 @@ struct plfold::impl {
             const int t = type(k, l);
             double v = 0.0;
             if (l - k + 1 == W) {
-                v = 1.0 / q[cell(k, l)];
+                v = 1.0 / q[qcell(k, l)];
             } else {
                 const int amax = std::min(k - 1, n - W + 1);
-                for (int a = std::max(1, l - W + 2); a <= amax; ++a) v += q[cell(a, k - 1)] * q[cell(l + 1, a + W - 1)] * iz(a);
-                if (k + W - 1 <= n) v += q[cell(l + 1, k + W - 1)] * iz(k);
-                if (l - W + 1 >= 1) v += q[cell(l - W + 1, k - 1)] * iz(l - W + 1);
+                for (int a = std::max(1, l - W + 2); a <= amax; ++a) v += q[qcell(a, k - 1)] * q[qcell(l + 1, a + W - 1)] * iz(a);
+                if (k + W - 1 <= n) v += q[qcell(l + 1, k + W - 1)] * iz(k);
+                if (l - W + 1 >= 1) v += q[qcell(l - W + 1, k - 1)] * iz(l - W + 1);
             }
             v *= bt.ext_stem[t][at(k - 1) + 1][at(l + 1) + 1];
 
@@ -427,7 +437,7 @@ struct plfold::impl {
         }
 
         temp = 0.0;
-        for (int len = W; len >= U; --len) temp += q2l[lcell(k, len)] * ml_base_pow[static_cast<std::size_t>(len)];
+        for (int len = std::min(W, row_len - 1); len >= U; --len) temp += q2l[lcell(k, len)] * ml_base_pow[static_cast<std::size_t>(len)];
         for (int len = U - 1; len > 0; --len) {
             temp += q2l[lcell(k, len)] * ml_base_pow[static_cast<std::size_t>(len)];
             qbe[static_cast<std::size_t>(len)] += temp;
@@ -448,15 +458,15 @@ struct plfold::impl {
         const int lmax = std::min(max_len, n - k);
         for (int len = 1; len <= lmax; ++len) pu_at(k + len, len) += pu_at(k + len, len + 1) + qbe[static_cast<std::size_t>(len)];
 
-        if (U >= W && k >= U) pu_at(k, W) = 1.0 / q[cell(k - W + 1, k)];
+        if (U >= W && k >= U) pu_at(k, W) = 1.0 / q[qcell(k - W + 1, k)];
 
         const int smax = std::min(U, k);
         for (int su = smax; su > 0; --su) {
             double v = 0.0;
             const int amax = std::min(k - su, n - W + 1);
-            for (int a = std::max(1, k - W + 2); a <= amax; ++a) v += q[cell(a, k - su)] * q[cell(k + 1, a + W - 1)] * iz(a);
-            if (k >= W && su + 1 <= W) v += q[cell(k - W + 1, k - su)] * iz(k - W + 1);
-            if (k <= n - W + su && k < n && su + 1 <= W) v += q[cell(k + 1, k - su + W)] * iz(k - su + 1);
+            for (int a = std::max(1, k - W + 2); a <= amax; ++a) v += q[qcell(a, k - su)] * q[qcell(k + 1, a + W - 1)] * iz(a);
+            if (k >= W && su + 1 <= W) v += q[qcell(k - W + 1, k - su)] * iz(k - W + 1);
+            if (k <= n - W + su && k < n && su + 1 <= W) v += q[qcell(k + 1, k - su + W)] * iz(k - su + 1);
             const int leftmost = std::max(1, k - W + 1), rightmost = std::min(n - W + 1, k - su + 1);
             double& p = pu_at(k, su);
             p = (p + v) / (rightmost - leftmost + 1);

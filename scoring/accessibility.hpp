@@ -46,8 +46,9 @@ private:
 
 struct boltzmann_tables;
 
-// One per thread: holds O(window x window) working memory reused from sequence to sequence, so
-// the memory does not grow with the sequence (the streaming interface never holds more).
+// One per thread: holds O(window x span) working memory (O(window x window) for the exterior
+// loop's matrix alone) reused from sequence to sequence, so the memory does not grow with the
+// sequence (the streaming interface never holds more).
 class plfold {
 public:
     plfold(const energy_params& params, plfold_options options);
