@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 
 #include "core/text.hpp"
 #include "reference/gene_aliases.hpp"
@@ -62,51 +63,102 @@ void claim_marks::add_utr(const std::string& utr_id, const std::string& header_g
 
 void claim_marks::add_site(std::uint32_t claim, site_type type) { ++found_[claim][static_cast<std::size_t>(type)]; }
 
-std::string claim_marks::summary_of(std::uint32_t i) const {
-    if (!scanned_[i]) return "miRNA not scanned";
+std::vector<claim_tally> claim_marks::tallies() const {
+    std::vector<claim_tally> out;
+    for (std::uint32_t i = 0; i < claims_.size(); ++i) {
+        const auto& c = claims_[i];
+        out.push_back({c.id, c.mirna, c.gene, c.effect, c.citation, scanned_[i], utrs_by_gene_.at(upper(c.gene)), found_[i]});
+    }
+    return out;
+}
+
+namespace {
+
+constexpr std::string_view tally_prefix = "## claim tally: ";
+
+std::string summary_of(const claim_tally& t) {
+    if (!t.scanned) return "miRNA not scanned";
     std::string sites;
-    for (std::size_t t = 0; t < site_type_count; ++t)
-        if (found_[i][t]) sites += (sites.empty() ? "" : ", ") + std::to_string(found_[i][t]) + " " + std::string(site_type_names[t]);
+    for (std::size_t k = 0; k < site_type_count; ++k)
+        if (t.found[k]) sites += (sites.empty() ? "" : ", ") + std::to_string(t.found[k]) + " " + std::string(site_type_names[k]);
     return sites.empty() ? "no canonical site" : sites;
 }
 
-std::string claim_marks::footer() const {
+}  // namespace
+
+std::string claim_tally::line() const {
+    std::string out = std::string(tally_prefix) + id + '\t' + mirna + '\t' + gene + '\t' + effect + '\t' + citation + '\t' +
+                      (scanned ? "1" : "0") + '\t' + join(utrs, ",");
+    for (std::size_t k = 0; k < site_type_count; ++k) out += (k ? ',' : '\t') + std::to_string(found[k]);
+    return out + '\n';
+}
+
+bool claim_tally::parse(std::string_view line, claim_tally& out) {
+    if (!line.starts_with(tally_prefix)) return false;
+    line.remove_prefix(tally_prefix.size());
+    std::vector<std::string_view> fields;
+    for (std::size_t start = 0;;) {
+        const auto tab = line.find('\t', start);
+        fields.push_back(line.substr(start, tab == std::string_view::npos ? tab : tab - start));
+        if (tab == std::string_view::npos) break;
+        start = tab + 1;
+    }
+    if (fields.size() != 8 || (fields[5] != "0" && fields[5] != "1")) return false;
+    out = {std::string(fields[0]), std::string(fields[1]), std::string(fields[2]), std::string(fields[3]),
+           std::string(fields[4]), fields[5] == "1", {}, {}};
+    for (std::size_t start = 0; start < fields[6].size();) {
+        const auto comma = std::min(fields[6].find(',', start), fields[6].size());
+        out.utrs.emplace_back(fields[6].substr(start, comma - start));
+        start = comma + 1;
+    }
+    std::string_view counts = fields[7];
+    for (std::size_t k = 0; k < site_type_count; ++k) {
+        auto [end, ec] = std::from_chars(counts.data(), counts.data() + counts.size(), out.found[k]);
+        if (ec != std::errc()) return false;
+        counts.remove_prefix(static_cast<std::size_t>(end - counts.data()));
+        if (k + 1 < site_type_count) {
+            if (!counts.starts_with(',')) return false;
+            counts.remove_prefix(1);
+        }
+    }
+    return counts.empty();
+}
+
+void claim_tally::add(const claim_tally& later) {
+    utrs.insert(utrs.end(), later.utrs.begin(), later.utrs.end());
+    for (std::size_t k = 0; k < site_type_count; ++k) found[k] += later.found[k];
+}
+
+std::string claims_footer(const std::vector<claim_tally>& tallies) {
     std::string out;
     std::size_t absent = 0;
-    for (std::uint32_t i = 0; i < claims_.size(); ++i) {
-        const auto& c = claims_[i];
-        const auto& utrs = utrs_by_gene_.at(upper(c.gene));
-        if (utrs.empty()) {
+    for (const auto& t : tallies) {
+        if (t.utrs.empty()) {
             ++absent;
             continue;
         }
-        std::string ids;
-        for (const auto& u : utrs) ids += (ids.empty() ? "" : ",") + u;
-        out += "## claim " + c.id + " " + c.mirna + " -> " + c.gene + " (" + c.effect + "; " + c.citation + "): " +
-               summary_of(i) + " in " + ids + "\n";
+        out += "## claim " + t.id + " " + t.mirna + " -> " + t.gene + " (" + t.effect + "; " + t.citation + "): " +
+               summary_of(t) + " in " + join(t.utrs, ",") + "\n";
     }
-    out += "## claims: " + std::to_string(claims_.size() - absent) + " of " + std::to_string(claims_.size()) +
+    out += "## claims: " + std::to_string(tallies.size() - absent) + " of " + std::to_string(tallies.size()) +
            " curated claims have their gene in the input\n";
     return out;
 }
 
-std::string claim_marks::table() const {
+std::string claims_table(const std::vector<claim_tally>& tallies) {
     std::string out = "id\tmirna\tgene\teffect\tcitation\tutrs";
     for (const auto name : site_type_names) (out += '\t') += name;
     out += "\tfound\n";
-    for (std::uint32_t i = 0; i < claims_.size(); ++i) {
-        const auto& c = claims_[i];
-        const auto& utrs = utrs_by_gene_.at(upper(c.gene));
-        std::string ids;
-        for (const auto& u : utrs) ids += (ids.empty() ? "" : ",") + u;
-        out += c.id + '\t' + c.mirna + '\t' + c.gene + '\t' + c.effect + '\t' + c.citation + '\t' + (ids.empty() ? "NA" : ids);
+    for (const auto& t : tallies) {
+        out += t.id + '\t' + t.mirna + '\t' + t.gene + '\t' + t.effect + '\t' + t.citation + '\t' +
+               (t.utrs.empty() ? "NA" : join(t.utrs, ","));
         std::uint64_t total = 0;
-        for (auto n : found_[i]) {
+        for (auto n : t.found) {
             out += '\t' + std::to_string(n);
             total += n;
         }
         out += '\t';
-        out += utrs.empty() ? "gene not in input" : total ? "yes" : summary_of(i);
+        out += t.utrs.empty() ? "gene not in input" : total ? "yes" : summary_of(t);
         out += '\n';
     }
     return out;

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <set>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -13,6 +14,30 @@
 #include "reference/curated_claims.hpp"
 
 namespace mirhit::app {
+
+// What a scan found for one curated claim: the UTRs of its gene in the input (in input order)
+// and the sites of its miRNA on them, by type. Shards of a run add up to the whole run's tally.
+struct claim_tally {
+    std::string id, mirna, gene, effect, citation;
+    bool scanned = false;  // the claim's miRNA is in the run's miRNA set
+    std::vector<std::string> utrs;
+    std::array<std::uint64_t, site_type_count> found{};
+
+    // A tally as one '##' line of a shard's output, and back (false: not such a line).
+    std::string line() const;
+    static bool parse(std::string_view line, claim_tally& out);
+    // Adds a later shard's tally of the same claim.
+    void add(const claim_tally& later);
+};
+
+// A shard's --claims file: its '##' header, this line, then its claim tallies (for mirhit merge).
+inline constexpr std::string_view claims_log_start = "## claim tallies of a shard, for mirhit merge\n";
+
+// One line per claim whose gene is in the input, then a count of the others: for the '##'
+// footer of a site file.
+std::string claims_footer(const std::vector<claim_tally>& tallies);
+// The same as a TSV table, every claim, for --claims FILE.
+std::string claims_table(const std::vector<claim_tally>& tallies);
 
 // The curated claims of a scan, looked up by the run's miRNA index and a UTR's gene (see
 // claim_gene), and what the input shows for each claim: which of its gene's UTRs are present and
@@ -34,19 +59,13 @@ public:
     void add_utr(const std::string& utr_id, const std::string& header_gene);
     void add_site(std::uint32_t claim, site_type type);
 
-    // One line per claim whose gene is in the input, then a count of the others: for the '##'
-    // footer of a site file.
-    std::string footer() const;
-    // The same as a TSV table, every claim, for --claims FILE.
-    std::string table() const;
+    std::vector<claim_tally> tallies() const;
 
 private:
     struct pair_marks {
         io::claim_mark mark;
         std::vector<std::uint32_t> claims;
     };
-    std::string summary_of(std::uint32_t claim) const;
-
     std::vector<reference::claim> claims_;
     std::vector<std::unordered_map<std::string, pair_marks>> by_mirna_;  // by miRNA index, upper-case gene
     std::vector<std::uint8_t> claimed_;  // by miRNA index: any claim (a small table, checked for every site)

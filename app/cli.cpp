@@ -15,11 +15,14 @@
 
 #include "app/abundance_command.hpp"
 #include "app/curated_command.hpp"
+#include "app/merge_command.hpp"
 #include "app/scan_args.hpp"
 #include "app/scan_command.hpp"
+#include "app/shard.hpp"
 #include "app/utrs_command.hpp"
 #include "app/validate_command.hpp"
 #include "core/error.hpp"
+#include "core/text.hpp"
 #include "io/targetscan_context_files.hpp"
 #include "io/targetscan_files.hpp"
 #include "mirhit/version.hpp"
@@ -60,6 +63,10 @@ genome coordinates (chrom=, strand= and exons= of each header): a site across an
 has one block per exon, minus-strand transcripts are mapped back onto the forward strand, the
 name is mirna:site_type:gene:transcript.
 
+--shard K/N scans only the K-th of N contiguous slices of the input records (after a quick
+pass that counts them), for N machines or jobs; 'mirhit merge' joins the N outputs into this
+command's output without --shard (see mirhit merge --help).
+
 Example:
   mirhit scan examples/utrs.fa --mirnas hsa-miR-21-5p,hsa-miR-221-3p -o sites.tsv \
       --gene-summary genes.tsv
@@ -67,6 +74,28 @@ Example:
   mirhit scan examples/utrs.fa --mirnas hsa-miR-21-5p --score context++,duplex,access -o scored.tsv
   mirhit utrs --genome examples/genome.fa --gtf examples/genome.gtf |
       mirhit scan - --format bed --genome-coords -o sites.bed
+  mirhit scan examples/utrs.fa --shard 2/3 -o part2.tsv
+)";
+
+constexpr const char* merge_footer = R"(
+Synopsis:
+  mirhit merge [-o OUT] [--gene-summary GENES] [--claims CLAIMS] SHARD_FILE...
+
+Joins the outputs of 'mirhit scan --shard K/N' (K = 1..N, in any order; plain or gzip) into
+exactly the files one unsharded scan with the same options writes: site outputs (tsv, bed or
+jsonl) into OUT, the shards' --gene-summary files into GENES (genes split across shards joined,
+ranks and percentiles among all genes), their --claims files into CLAIMS; give any of these
+kinds, each for all N shards. The '##' lines are the single run's: no '## shard:' line, and the
+shards' -o, --gene-summary and --claims replaced by this merge's (left out for standard output
+or an output not merged). Fails naming the file when a shard is missing, given twice, or from
+another run (other options or input).
+
+Example:
+  for k in 1 2 3; do
+    mirhit scan examples/utrs.fa --shard $k/3 -o part$k.tsv --gene-summary genes$k.tsv
+  done
+  mirhit merge -o sites.tsv --gene-summary genes.tsv part?.tsv genes?.tsv
+  mirhit scan examples/utrs.fa -o sites.tsv --gene-summary genes.tsv   # the same files
 )";
 
 constexpr const char* abundance_footer = R"(
@@ -182,26 +211,27 @@ Example:
 
 bool is_threads_option(const std::string& arg) { return arg == "-t" || arg == "--threads"; }
 
-std::string shell_quote(const std::string& arg) {
-    if (!arg.empty() && arg.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.,/:=+@%") ==
-                            std::string::npos)
-        return arg;
-    std::string out = "'";
-    for (char c : arg) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return out + "'";
-}
-
 // The command line as recorded in outputs. --threads is left out: it cannot change the output.
-std::string recorded_command_line(int argc, char** argv) {
+// For a shard (output_options set), --shard is left out too, so that the shards' outputs record
+// the single run's command line, and *output_options gets the recorded text of every output
+// option (-o, --gene-summary, --claims), which mirhit merge replaces by its own outputs.
+std::string recorded_command_line(int argc, char** argv, std::vector<std::string>* output_options = nullptr) {
     std::string out = "mirhit";
     for (int i = 1; i < argc; ++i) {
         std::string arg = argv[i];
-        if (is_threads_option(arg)) {
+        if (is_threads_option(arg) || (output_options && arg == "--shard")) {
             ++i;
             continue;
         }
         if (arg.starts_with("--threads=") || (arg.starts_with("-t") && arg.size() > 2 && arg[2] != '-')) continue;
-        out += " " + shell_quote(arg);
+        if (output_options && arg.starts_with("--shard=")) continue;
+        std::string word = shell_quote(arg);
+        if (output_options && output_of_option(arg)) {
+            if (arg == "-o" || arg == "--output" || arg == "--gene-summary" || arg == "--claims")
+                if (i + 1 < argc) word += " " + shell_quote(argv[++i]);
+            output_options->push_back(word);
+        }
+        out += " " + word;
     }
     return out;
 }
@@ -277,8 +307,27 @@ int main(int argc, char** argv) {
     scan_cmd->add_option("--claims", scan.claims_file, "Write one row per curated claim: its gene's UTRs in the input and the sites found")->type_name("FILE");
     scan_cmd->add_option("--chunk-size", scan.chunk_size, "Sequence bytes per parallel work item (advanced)")
         ->check(whole_number(16, std::uint64_t{1} << 30));
+    std::string shard_text;
+    scan_cmd->add_option("--shard", shard_text, "Scan only the K-th of N slices of the input records; join the N outputs with mirhit merge")
+        ->type_name("K/N")
+        ->check(CLI::Validator(
+            [](std::string& value) -> std::string {
+                if (parse_shard_spec(value)) return {};
+                return "'" + value + "' is not K/N with 1 <= K <= N <= " + std::to_string(max_shards) + " (such as 2/8)";
+            },
+            "K/N"));
     add_threads_option(*scan_cmd, threads);
     scan_cmd->footer(scan_footer);
+
+    merge_args merge;
+    auto* merge_cmd = app.add_subcommand("merge", "Join the outputs of scan --shard K/N into the unsharded output");
+    merge_cmd->add_option("shards", merge.shard_files, "The N outputs of one 'mirhit scan --shard K/N' run, in any order")
+        ->required()
+        ->type_name("SHARD_FILE");
+    merge_cmd->add_option("-o,--output", merge.output, "The merged site output (default: standard output)")->type_name("FILE");
+    merge_cmd->add_option("--gene-summary", merge.gene_summary, "The merged gene summary, from the shards' --gene-summary files")->type_name("FILE");
+    merge_cmd->add_option("--claims", merge.claims, "The merged claims table, from the shards' --claims files")->type_name("FILE");
+    merge_cmd->footer(merge_footer);
 
     abundance_args abundance;
     auto* abundance_cmd = app.add_subcommand("abundance", "Count the sites of every seed in a sequence set (target-site abundance)");
@@ -353,6 +402,12 @@ int main(int argc, char** argv) {
     utrs_cmd->add_option("-o,--output", utrs.output, "Output FASTA file (default: standard output)")->type_name("FILE");
     utrs_cmd->footer(utrs_footer);
 
+    // A list option takes one argument per use (split at commas), so "--sites 8mer FILE" leaves
+    // FILE to the positional arguments.
+    for (auto* sub : app.get_subcommands({}))
+        for (auto* opt : sub->get_options())
+            if (!opt->get_positional() && opt->get_items_expected_max() > 1) opt->allow_extra_args(false);
+
     try {
         app.parse(argc, argv);
         if (scan_cmd->parsed() && !scan.gene_summary.empty() && same_output(scan.gene_summary, scan.output))
@@ -370,6 +425,24 @@ int main(int argc, char** argv) {
         for (const char* name : {"--access-window", "--access-span", "--access-unpaired"})
             if (scan_cmd->parsed() && scan_cmd->count(name) && !scoring_with("context++") && !scoring_with("access"))
                 throw CLI::ValidationError(name, "needs --score context++ or access");
+        if (scan_cmd->parsed() && !shard_text.empty()) {
+            scan.shard = *parse_shard_spec(shard_text);  // checked by the parser
+            if (std::find(scan.utr_files.begin(), scan.utr_files.end(), "-") != scan.utr_files.end())
+                throw CLI::ValidationError("--shard", "cannot read standard input ('-'): every shard reads the input files themselves");
+        }
+        if (merge_cmd->parsed()) {
+            const std::vector<std::pair<const char*, const std::string*>> outputs = {
+                {"--output", &merge.output}, {"--gene-summary", &merge.gene_summary}, {"--claims", &merge.claims}};
+            for (std::size_t i = 0; i < outputs.size(); ++i) {
+                const auto& [name, path] = outputs[i];
+                if (path->empty()) continue;
+                for (const auto& file : merge.shard_files)
+                    if (same_output(*path, file)) throw CLI::ValidationError(name, "'" + *path + "' is also a shard file");
+                for (std::size_t j = i + 1; j < outputs.size(); ++j)
+                    if (!outputs[j].second->empty() && *outputs[j].second != "-" && same_output(*path, *outputs[j].second))
+                        throw CLI::ValidationError(outputs[j].first, "'" + *outputs[j].second + "' is also the " + name + " file");
+            }
+        }
         if (scan_cmd->parsed() && scan.both_strands && !scan.score.empty())
             throw CLI::ValidationError("--both-strands", "cannot be combined with --score yet (its scores model 3'UTRs)");
         if (validate_cmd->parsed()) {
@@ -393,7 +466,9 @@ int main(int argc, char** argv) {
     if (threads) limit.emplace(oneapi::tbb::global_control::max_allowed_parallelism, threads);
     try {
         if (scan_cmd->parsed())
-            run_scan(scan, recorded_command_line(argc, argv));
+            run_scan(scan, recorded_command_line(argc, argv, scan.shard.count ? &scan.output_options : nullptr));
+        else if (merge_cmd->parsed())
+            run_merge(merge);
         else if (abundance_cmd->parsed())
             run_abundance(abundance, recorded_command_line(argc, argv));
         else if (curated_cmd->parsed())

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app/score_setup.hpp"
+#include "app/utr_input.hpp"
 
 namespace mirhit::app {
 
@@ -29,6 +30,8 @@ struct scan_args {
     bool no_builtin_claims = false;
     std::string claims_file;             // --claims: per-claim summary table
     std::size_t chunk_size = 1u << 18;   // sequence bytes per parallel work item
+    shard_spec shard;                    // --shard K/N
+    std::vector<std::string> output_options;  // with a shard: -o, --gene-summary, --claims as the command line records them
 };
 
 inline bool scores(const scan_args& args, std::string_view kind) {

@@ -153,6 +153,8 @@ void run_scan(const scan_args& args, const std::string& command_line) {
     std::string claims_source;
     claim_marks marks(load_claims(args.curated_files, args.no_builtin_claims, claims_source), mirnas);
 
+    utr_input input(args.utr_files, args.chunk_size, scored || duplex || access, args.shard);
+    if (args.genome_coords) input.require_genome_coords();
     io::run_metadata meta{command_line,
                           {{"utrs", join(args.utr_files, " ")},
                            {"mirnas", mirna_source + (args.species.empty() ? "" : ", species " + args.species) + "; scanned: " +
@@ -184,6 +186,8 @@ void run_scan(const scan_args& args, const std::string& command_line) {
                           std::to_string(scoring::duplex_window_upstream) + " nt 5' to " +
                           std::to_string(scoring::duplex_window_downstream) +
                           " nt 3' of the nucleotide facing miRNA nt 1; structure: miRNA&UTR, then MIRNA_FROM,MIRNA_TO:UTR_FROM,UTR_TO");
+    const bool sharded = args.shard.count != 0;
+    if (sharded) meta.parameters.emplace_back("shard", format_shard_header({args.shard, input.slice(), args.output_options}));
     io::atomic_output out(args.output);
     // Written with the first results, so that input rejected at once leaves standard output empty.
     bool started = false;
@@ -193,13 +197,17 @@ void run_scan(const scan_args& args, const std::string& command_line) {
         out.write(io::format_preamble(format, meta));
         out.write(formatter.column_header());
     };
+    // A shard writes the summary's input, which mirhit merge replays for all shards into one summary.
     std::unique_ptr<io::gene_summary_writer> summary;
-    if (!args.gene_summary.empty())
+    std::unique_ptr<io::gene_summary_log> summary_log;
+    const bool summarised = !args.gene_summary.empty();
+    if (summarised && sharded)
+        summary_log = std::make_unique<io::gene_summary_log>(args.gene_summary, mirnas,
+                                                             io::format_preamble(io::output_format::tsv, meta), scored);
+    else if (summarised)
         summary = std::make_unique<io::gene_summary_writer>(args.gene_summary, mirnas,
                                                             io::format_preamble(io::output_format::tsv, meta), scored);
 
-    utr_input input(args.utr_files, args.chunk_size, scored || duplex || access);
-    if (args.genome_coords) input.require_genome_coords();
     const auto& members = mirnas.families();
     const std::size_t live_batches = 2 * static_cast<std::size_t>(oneapi::tbb::info::default_concurrency()) + 2;
     run_ordered_pipeline<scan_batch>(
@@ -271,10 +279,10 @@ void run_scan(const scan_args& args, const std::string& command_line) {
                             formatter.append(result.text, *piece.record, letters, s.start, s.type, m, mark, score, s.reverse,
                                              nullptr, 0, dg_open);
                         }
-                        if (summary) events.push_back(io::summary_event(m, s.type, near_stop));
+                        if (summarised) events.push_back(io::summary_event(m, s.type, near_stop));
                     }
                 }
-                if (summary) {
+                if (summarised) {
                     std::vector<io::utr_score> utr_scores;
                     if (scorer) utr_scores = summarise_scores(mirnas, sites, scores, iso_regions);
                     result.summary.push_back({piece.record, std::move(events), std::move(utr_scores)});
@@ -287,16 +295,33 @@ void run_scan(const scan_args& args, const std::string& command_line) {
             out.write(result.text);
             for (const auto& record : result.records) marks.add_utr(record->id, record->gene);
             for (const auto& [claim, type] : result.claim_sites) marks.add_site(claim, type);
-            if (summary)
-                for (const auto& part : result.summary) summary->add(part.record->gene, part.events, part.scores, part.record->id);
+            for (const auto& part : result.summary) {
+                if (summary) summary->add(part.record->gene, part.events, part.scores, part.record->id);
+                if (summary_log) summary_log->add(part.record->gene, part.events, part.scores, part.record->id);
+            }
         });
     start_output();
-    if (format == io::output_format::tsv) out.write(marks.footer());
+    // A shard's footer is its claim tallies, which mirhit merge adds up into the run's footer.
+    if (format == io::output_format::tsv) {
+        std::string footer;
+        if (sharded)
+            for (const auto& t : marks.tallies()) footer += t.line();
+        else
+            footer = claims_footer(marks.tallies());
+        out.write(footer);
+    }
     if (summary) summary->finish();
+    if (summary_log) summary_log->finish();
     if (!args.claims_file.empty()) {
         io::atomic_output claims_out(args.claims_file);
         claims_out.write(io::format_preamble(io::output_format::tsv, meta));
-        claims_out.write(marks.table());
+        if (sharded) {
+            std::string tallies(claims_log_start);
+            for (const auto& t : marks.tallies()) tallies += t.line();
+            claims_out.write(tallies);
+        } else {
+            claims_out.write(claims_table(marks.tallies()));
+        }
         claims_out.commit();
     }
     out.commit();

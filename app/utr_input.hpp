@@ -1,11 +1,13 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
+#include "app/shard.hpp"
 #include "io/fasta_reader.hpp"
 
 namespace mirhit::app {
@@ -15,19 +17,27 @@ namespace mirhit::app {
 // reported in a warning.
 class utr_input {
 public:
-    // chunk: sequence bytes per batch; whole: every record in one piece (for scoring).
-    utr_input(const std::vector<std::string>& files, std::size_t chunk, bool whole);
+    // chunk: sequence bytes per batch; whole: every record in one piece (for scoring). With a
+    // shard, a first pass over all files counts the records and checks every header (so that a
+    // duplicate id fails every shard, as it fails a single run); then only the shard's records
+    // are read.
+    utr_input(const std::vector<std::string>& files, std::size_t chunk, bool whole, shard_spec shard = {});
     bool read(std::vector<io::sequence_piece>& pieces);
+    const record_slice& slice() const { return slice_; }
     // Every header must carry genome coordinates (scan --genome-coords) that cover its sequence.
     void require_genome_coords() { genome_coords_ = true; }
 
 private:
-    void check_header(io::record_header& record);
+    // Parses the header (id, gene, genome coordinates); checks_duplicates: also that its id is new.
+    void check_header(io::record_header& record, bool check_duplicates);
     void check_genome_length(const io::sequence_piece& piece) const;
 
     const std::vector<std::string>& files_;
     std::size_t chunk_;
     bool whole_;
+    bool sharded_;
+    record_slice slice_;
+    std::vector<std::uint64_t> file_starts_;  // with a shard: index of each file's first record, then the total
     bool genome_coords_ = false;
     std::size_t next_file_ = 0;
     std::unique_ptr<io::fasta_reader> reader_;

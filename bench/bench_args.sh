@@ -45,3 +45,14 @@ bench_args() {
   mkdir -p bench/work
   [[ -f bench/work/.gitignore ]] || printf '*\n' > bench/work/.gitignore
 }
+
+# `generated_input KIND` sets input to bench/work/KIND_${size_mb}mb_seed${seed}.fa, made once by
+# bench/generate_KIND.py (utrs or genome) and reused.
+generated_input() {
+  input="bench/work/${1}_${size_mb}mb_seed${seed}.fa"
+  if [[ ! -s "$input" ]]; then
+    echo "generating $input ..." >&2
+    python3 "bench/generate_$1.py" "$size_mb" --seed "$seed" -o "$input.tmp"
+    mv "$input.tmp" "$input"
+  fi
+}

@@ -14,12 +14,7 @@ cd "$root"
 source bench/bench_args.sh
 bench_args 500 2,10 "$@"
 work=bench/work
-input="$work/genome_${size_mb}mb_seed${seed}.fa"
-if [[ ! -s "$input" ]]; then
-  echo "generating $input ..." >&2
-  python3 bench/generate_genome.py "$size_mb" --seed "$seed" -o "$input.tmp"
-  mv "$input.tmp" "$input"
-fi
+generated_input genome
 
 timing="$work/genome_time.txt"
 cmd=("$mirhit" scan --threads "$threads" --both-strands --sites 8mer,7mer-m8,7mer-A1 --no-builtin-claims "${extra[@]}" "$input")

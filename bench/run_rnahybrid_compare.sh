@@ -34,12 +34,7 @@ if ! command -v RNAhybrid >/dev/null; then
   exit 1
 fi
 work=bench/work
-input="$work/utrs_${size_mb}mb_seed${seed}.fa"
-if [[ ! -s "$input" ]]; then
-  echo "generating $input ..." >&2
-  python3 bench/generate_utrs.py "$size_mb" --seed "$seed" -o "$input.tmp"
-  mv "$input.tmp" "$input"
-fi
+generated_input utrs
 query="$work/mirnas_${mirnas}.fa"
 awk -v n="$mirnas" '/^>/ { if (++k > n) exit } { print }' reference/data/hsa_mature_mirbase22.fa > "$query"
 mirnas="$(grep -c '^>' "$query")"

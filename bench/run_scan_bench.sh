@@ -20,12 +20,7 @@ source bench/bench_args.sh
 bench_args 55 2,13 "$@"
 work=bench/work
 
-input="$work/utrs_${size_mb}mb_seed${seed}.fa"
-if [[ ! -s "$input" ]]; then
-  echo "generating $input ..." >&2
-  python3 bench/generate_utrs.py "$size_mb" --seed "$seed" -o "$input.tmp"
-  mv "$input.tmp" "$input"
-fi
+generated_input utrs
 
 out="$work/sites.tsv"
 timing="$work/time.txt"

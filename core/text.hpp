@@ -30,4 +30,14 @@ inline std::string lower(std::string_view s) {
     return out;
 }
 
+// The argument as one shell word: as it is when it holds only safe characters, else in single quotes.
+inline std::string shell_quote(const std::string& arg) {
+    if (!arg.empty() && arg.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.,/:=+@%") ==
+                            std::string::npos)
+        return arg;
+    std::string out = "'";
+    for (char c : arg) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+}
+
 }  // namespace mirhit

@@ -29,6 +29,17 @@ bool is_unavailable_marker(const char* begin, const char* end) {
     return line == "Sequence unavailable";
 }
 
+void reject_other_compression(const std::string& name, const char* data, std::size_t size) {
+    auto starts_with = [&](std::string_view magic) { return size >= magic.size() && std::memcmp(data, magic.data(), magic.size()) == 0; };
+    const char* format = starts_with("BZh") ? "bzip2"
+                         : starts_with("\xFD" "7zXZ") ? "xz"
+                         : starts_with("\x28\xB5\x2F\xFD") ? "zstd"
+                         : starts_with("PK\x03\x04") ? "zip"
+                                                     : nullptr;
+    if (format)
+        throw input_error(name + ": " + format + "-compressed input is not supported; decompress it first (gzip is read directly)");
+}
+
 }  // namespace
 
 fasta_reader::fasta_reader(std::unique_ptr<byte_source> source, std::uint32_t overlap, header_parser parser)
@@ -51,18 +62,7 @@ bool fasta_reader::fill() {
     return true;
 }
 
-void fasta_reader::check_first_bytes() {
-    auto starts_with = [&](std::string_view magic) {
-        return end_ >= magic.size() && std::memcmp(buffer_.data(), magic.data(), magic.size()) == 0;
-    };
-    const char* format = starts_with("BZh") ? "bzip2"
-                         : starts_with("\xFD" "7zXZ") ? "xz"
-                         : starts_with("\x28\xB5\x2F\xFD") ? "zstd"
-                         : starts_with("PK\x03\x04") ? "zip"
-                                                     : nullptr;
-    if (format)
-        throw input_error(name() + ": " + format + "-compressed input is not supported; decompress it first (gzip is read directly)");
-}
+void fasta_reader::check_first_bytes() { reject_other_compression(name(), buffer_.data(), end_); }
 
 void fasta_reader::finish_header() {
     if (!header_text_.empty() && header_text_.back() == '\r') header_text_.pop_back();
@@ -117,11 +117,28 @@ void fasta_reader::append_sequence(const char* begin, const char* end) {
          "' (allowed: A, C, G, T, U and IUPAC codes such as N)");
 }
 
+void fasta_reader::skip_to_first_record() {
+    bool at_line_start = true;
+    while (true) {
+        if (pos_ == end_ && !fill()) return;  // fewer records: read_batch sees the end
+        const char* block = buffer_.data();
+        if (at_line_start && block[pos_] == '>') {
+            if (records_ == first_record_) return;
+            ++records_;
+        }
+        const auto* nl = static_cast<const char*>(std::memchr(block + pos_, '\n', end_ - pos_));
+        at_line_start = nl != nullptr;
+        pos_ = nl ? static_cast<std::size_t>(nl - block) + 1 : end_;
+        line_ += at_line_start;
+    }
+}
+
 bool fasta_reader::read_batch(std::vector<sequence_piece>& out, std::size_t target) {
     const std::size_t first = out.size();
     std::size_t gathered = 0;
     auto note_piece = [&] { gathered += out.back().seq.size() - out.back().overlap; };
-    while (gathered < target) {
+    if (records_ < first_record_) skip_to_first_record();
+    while (gathered < target && state_ != state::done) {
         if (pos_ == end_ && !fill()) {
             if (state_ == state::done) break;
             if (state_ == state::header) finish_header();
@@ -146,6 +163,10 @@ bool fasta_reader::read_batch(std::vector<sequence_piece>& out, std::size_t targ
                 if (record_) {
                     emit_piece(out, true);
                     note_piece();
+                }
+                if (records_ == end_record_) {
+                    state_ = state::done;
+                    break;
                 }
                 state_ = state::header;
                 ++pos_;
@@ -213,6 +234,46 @@ bool fasta_reader::read_batch(std::vector<sequence_piece>& out, std::size_t targ
         }
     }
     return out.size() > first;
+}
+
+std::uint64_t scan_fasta_headers(byte_source& source,
+                                 const std::function<void(std::string_view text, std::uint64_t line)>& on_header) {
+    std::vector<char> buffer(block_size);
+    std::string header;
+    std::uint64_t line = 1, count = 0;
+    bool first_block = true, at_line_start = true, in_header = false;
+    auto finish = [&] {
+        if (!header.empty() && header.back() == '\r') header.pop_back();
+        on_header(header, line);
+        ++count;
+        in_header = false;
+    };
+    while (const std::size_t n = source.read(buffer.data(), buffer.size(), line)) {
+        if (first_block) reject_other_compression(source.name(), buffer.data(), n);
+        first_block = false;
+        const char* p = buffer.data();
+        const char* end = p + n;
+        while (p != end) {
+            if (at_line_start && *p == '>') {
+                in_header = true;
+                header.clear();
+                ++p;
+            }
+            const auto* nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
+            const char* stop = nl ? nl : end;
+            if (in_header) {
+                header.append(p, stop);
+                if (header.size() > max_header_length) throw input_error_at(source.name(), line, "FASTA header longer than 1 MB");
+                if (nl) finish();
+            }
+            at_line_start = nl != nullptr;
+            p = nl ? nl + 1 : end;
+            line += at_line_start;
+        }
+    }
+    if (in_header) finish();
+    if (count == 0) throw input_error(source.name() + ": empty file, no FASTA records");
+    return count;
 }
 
 }  // namespace mirhit::io

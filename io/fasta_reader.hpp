@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "io/byte_source.hpp"
@@ -47,6 +48,13 @@ public:
     // From now on every record comes as one piece, however long (for scoring, which needs the
     // whole UTR); memory then grows with the longest record.
     void keep_records_whole() { whole_records_ = true; }
+    // Reads only records [first, end) of this input (0-based): the records before are skipped
+    // unread (only their header lines are counted), and the input ends where record `end` starts.
+    // Call before the first read_batch.
+    void select_records(std::uint64_t first, std::uint64_t end) {
+        first_record_ = first;
+        end_record_ = end;
+    }
 
     const std::string& name() const { return source_->name(); }
     std::uint64_t records() const { return records_; }
@@ -64,6 +72,7 @@ private:
     void append_sequence(const char* begin, const char* end);
     [[noreturn]] void fail(const std::string& message) const;
     void check_first_bytes();
+    void skip_to_first_record();
 
     std::unique_ptr<byte_source> source_;
     std::uint32_t overlap_;
@@ -74,6 +83,7 @@ private:
     state state_ = state::line_start;
     std::uint64_t line_ = 1;
     std::uint64_t records_ = 0;
+    std::uint64_t first_record_ = 0, end_record_ = UINT64_MAX;
     std::uint64_t unavailable_ = 0, first_unavailable_line_ = 0;
     std::string header_text_;
     std::shared_ptr<record_header> record_;
@@ -82,5 +92,13 @@ private:
     std::uint64_t piece_offset_ = 0;
     std::uint32_t piece_overlap_ = 0;
 };
+
+// A fast pass over a FASTA input that looks only at header lines ('>' at a line start): calls
+// on_header(text after '>' without the line end, its line number) for each and returns how many
+// there are. Rejects what fasta_reader rejects before reading records (bzip2 and other
+// compressed data, an input with no records), so a count is never taken of a file the reader
+// would refuse outright.
+std::uint64_t scan_fasta_headers(byte_source& source,
+                                 const std::function<void(std::string_view text, std::uint64_t line)>& on_header);
 
 }  // namespace mirhit::io

@@ -211,4 +211,118 @@ void gene_summary_writer::rewrite() {
     if (in.bad()) throw input_error(path_ + ": cannot re-read the gene summary being written");
 }
 
+namespace {
+
+constexpr std::string_view log_start = "## gene summary of a shard, for mirhit merge: ";
+constexpr std::string_view log_mirna = "## mirna: ";
+
+void append_number(std::string& out, double x) {
+    char number[64];
+    auto [end, ec] = std::to_chars(number, number + sizeof number, x);  // shortest exact form
+    out.append(number, end);
+}
+
+[[noreturn]] void bad_log(const line_reader& in, const std::string& what) {
+    throw input_error_at(in.name(), in.line_number(), "not a shard's gene summary log: " + what);
+}
+
+}  // namespace
+
+gene_summary_log::gene_summary_log(const std::string& path, const mirna_set& mirnas, const std::string& preamble, bool scored)
+    : out_(path) {
+    std::string head = preamble + std::string(log_start) + (scored ? "scored" : "counts") + "\n";
+    for (const auto& m : mirnas.mirnas()) head += std::string(log_mirna) + m.name + '\t' + m.accession + '\t' + m.sequence + '\n';
+    out_.write(head);
+}
+
+// One line per call: utr id, gene, the events as EVENT or EVENT*COUNT (sorted), and the scores as
+// MIRNA,TOTAL,CWCS,BEST_SITE separated by '|'.
+void gene_summary_log::add(const std::string& gene, std::span<const std::uint32_t> events, std::span<const utr_score> scores,
+                           const std::string& utr_id) {
+    line_ = utr_id + '\t' + gene + '\t';
+    sorted_.assign(events.begin(), events.end());
+    std::sort(sorted_.begin(), sorted_.end());
+    for (std::size_t i = 0; i < sorted_.size();) {
+        std::size_t j = i;
+        while (j < sorted_.size() && sorted_[j] == sorted_[i]) ++j;
+        if (i) line_ += ',';
+        line_ += std::to_string(sorted_[i]);
+        if (j - i > 1) line_ += '*' + std::to_string(j - i);
+        i = j;
+    }
+    line_ += '\t';
+    for (std::size_t i = 0; i < scores.size(); ++i) {
+        if (i) line_ += '|';
+        line_ += std::to_string(scores[i].mirna) + ',';
+        append_number(line_, scores[i].total);
+        line_ += ',';
+        append_number(line_, scores[i].cwcs);
+        line_ += ',' + scores[i].best_site;
+    }
+    line_ += '\n';
+    out_.write(line_);
+}
+
+bool gene_summary_log::is_log_start(std::string_view line) { return line.starts_with(log_start); }
+
+bool gene_summary_log::read_head(line_reader& in, std::string& line, bool& scored, mirna_set& mirnas) {
+    if (!is_log_start(line)) bad_log(in, "no '" + std::string(log_start) + "' line");
+    const auto kind = std::string_view(line).substr(log_start.size());
+    if (kind != "scored" && kind != "counts") bad_log(in, "unknown kind '" + std::string(kind) + "'");
+    scored = kind == "scored";
+    std::vector<std::string_view> fields;
+    while (in.next(line)) {
+        if (!line.starts_with(log_mirna)) return true;
+        split_fields(std::string_view(line).substr(log_mirna.size()), fields);
+        if (fields.size() != 3) bad_log(in, "a '## mirna:' line needs name, accession and sequence");
+        mirnas.add(std::string(fields[0]), std::string(fields[1]), std::string(fields[2]));
+    }
+    return false;
+}
+
+void gene_summary_log::replay(line_reader& in, std::string& line, gene_summary_writer& writer) {
+    std::vector<std::string_view> fields, parts;
+    std::vector<std::uint32_t> events;
+    std::vector<utr_score> scores;
+    auto number = [&](std::string_view text, auto& value) {
+        auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+        if (ec != std::errc() || end != text.data() + text.size()) bad_log(in, "'" + std::string(text) + "' is not a number");
+    };
+    auto split = [](std::string_view text, char separator, std::vector<std::string_view>& out) {
+        out.clear();
+        for (std::size_t start = 0; start < text.size();) {
+            const auto end = std::min(text.find(separator, start), text.size());
+            out.push_back(text.substr(start, end - start));
+            start = end + 1;
+        }
+    };
+    do {
+        split_fields(line, fields);
+        if (fields.size() != 4) bad_log(in, "a call needs utr id, gene, events and scores");
+        events.clear();
+        split(fields[2], ',', parts);
+        for (auto part : parts) {
+            const auto star = part.find('*');
+            std::uint32_t event = 0, count = 1;
+            number(part.substr(0, star), event);
+            if (star != std::string_view::npos) number(part.substr(star + 1), count);
+            events.insert(events.end(), count, event);
+        }
+        scores.clear();
+        std::vector<std::string_view> score_parts;
+        split(fields[3], '|', parts);
+        for (auto part : parts) {
+            split(part, ',', score_parts);
+            if (score_parts.size() != 4) bad_log(in, "a score needs miRNA, total, CWCS and best site");
+            utr_score u{};
+            number(score_parts[0], u.mirna);
+            number(score_parts[1], u.total);
+            number(score_parts[2], u.cwcs);
+            u.best_site = std::string(score_parts[3]);
+            scores.push_back(std::move(u));
+        }
+        writer.add(std::string(fields[1]), events, scores, std::string(fields[0]));
+    } while (in.next(line));
+}
+
 }  // namespace mirhit::io

@@ -5,6 +5,7 @@
 #include <limits>
 #include <memory>
 #include <span>
+#include <string_view>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -13,6 +14,7 @@
 #include "core/mirna.hpp"
 #include "core/site.hpp"
 #include "io/atomic_output.hpp"
+#include "io/line_reader.hpp"
 
 namespace mirhit::io {
 
@@ -82,6 +84,34 @@ private:
     std::unordered_set<std::string> seen_genes_;
     std::unordered_set<std::string> repeated_genes_;
     std::string buffer_;
+};
+
+// A shard's gene summary (scan --shard with --gene-summary): not rows but the calls its scan made
+// to add(), one line each, with the run's miRNAs, so that mirhit merge can replay every shard's
+// calls in order into one gene_summary_writer and write exactly the single run's summary (genes
+// split across shards, ranks and percentiles among all genes included). Scores are written in
+// full precision.
+class gene_summary_log {
+public:
+    // preamble: the shard's '##' lines; ends with its '## shard:' line.
+    gene_summary_log(const std::string& path, const mirna_set& mirnas, const std::string& preamble, bool scored);
+    void add(const std::string& gene, std::span<const std::uint32_t> events, std::span<const utr_score> scores = {},
+             const std::string& utr_id = {});
+    void finish() { out_.commit(); }
+
+    // The first line after a shard's '##' header when the file is such a log.
+    static bool is_log_start(std::string_view line);
+    // Reads the log's first lines, from `line`, its first line after the header: whether it is
+    // scored, and the run's miRNAs (added to mirnas). Returns whether calls follow: then `line` is
+    // the first. Throws input_error naming the file and line.
+    static bool read_head(line_reader& in, std::string& line, bool& scored, mirna_set& mirnas);
+    // Replays the calls, from the one in `line`, into writer.
+    static void replay(line_reader& in, std::string& line, gene_summary_writer& writer);
+
+private:
+    atomic_output out_;
+    std::string line_;
+    std::vector<std::uint32_t> sorted_;
 };
 
 }  // namespace mirhit::io

@@ -8,6 +8,7 @@ packages=(
   libtbb-dev zlib1g-dev libcli11-dev
   libgtest-dev libbenchmark-dev
   python3 time gzip
+  snakemake     # the scale-out workflow in workflow/ and its test
   chromium      # headless: the test that renders the validate HTML report
   emboss-test   # real GenBank records (human mRNAs, BA000025) for the utrs tests
   rnahybrid     # bench/run_rnahybrid_compare.sh

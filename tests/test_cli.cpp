@@ -474,6 +474,18 @@ TEST(cli, biomart_unavailable_records_are_reported) {
     EXPECT_EQ(data_lines(r.out).back(), "ENST00000000002\tB\thsa-miR-21-5p\tAGCUUAU\t8mer\t1\t8\tAUAAGCUA\t1\tNA\tNA\tNA");
 }
 
+TEST(cli, list_options_take_one_argument_per_use) {
+    // "--sites 8mer FILE": FILE is the input, not a second site type; repeated uses add up.
+    auto before = run_mirhit({"scan", "--sites", "8mer", "--sites", "6mer", "examples/utrs.fa", "--mirnas",
+                              "hsa-miR-29a-3p,hsa-miR-21-5p"});
+    auto after = run_mirhit({"scan", "examples/utrs.fa", "--sites", "8mer,6mer", "--mirnas", "hsa-miR-29a-3p",
+                             "--mirnas", "hsa-miR-21-5p"});
+    ASSERT_EQ(before.exit_code, 0) << before.err;
+    ASSERT_EQ(after.exit_code, 0) << after.err;
+    EXPECT_EQ(data_lines(before.out), data_lines(after.out));
+    EXPECT_EQ(data_lines(before.out).size(), 3u);
+}
+
 }  // namespace
 }  // namespace mirhit::test
 
