@@ -12,19 +12,8 @@ namespace mirhit::scoring {
 namespace {
 
 constexpr int min_hairpin = 3;  // unpaired nt inside a hairpin
-constexpr int rtype[8] = {0, 2, 1, 4, 3, 6, 5, 7};
 // kT in cal/mol; Boltzmann factors are exp(-10 E / kT) with E in dcal/mol, as ViennaRNA's.
 constexpr double kT_37 = (temperature_c + kelvin_at_0c) * gas_constant;
-
-int code_of(char c) {
-    switch (c) {
-        case 'A': case 'a': return 1;
-        case 'C': case 'c': return 2;
-        case 'G': case 'g': return 3;
-        case 'U': case 'u': case 'T': case 't': return 4;
-        default: return 0;
-    }
-}
 
 double boltz(double dcal) { return std::exp(-dcal * 10.0 / kT_37); }
 
@@ -225,7 +214,7 @@ struct plfold::impl {
     double& ring(std::vector<double>& v, int m) { return v[static_cast<std::size_t>(m % (cfg_window + 2))]; }
     int type(int i, int j) const { return bt.pair[s[static_cast<std::size_t>(i)]][s[static_cast<std::size_t>(j)]]; }
     int at(int i) const { return s[static_cast<std::size_t>(i)]; }
-    double closing(int t, int i, int j) const { return bt.ml_stem[rtype[t]][at(j - 1) + 1][at(i + 1) + 1] * bt.ml_closing; }
+    double closing(int t, int i, int j) const { return bt.ml_stem[reversed_pair_type[t]][at(j - 1) + 1][at(i + 1) + 1] * bt.ml_closing; }
 
     void init_row(int i) {
         const auto start = static_cast<std::size_t>(i % rows) * static_cast<std::size_t>(row_len);
@@ -259,7 +248,7 @@ struct plfold::impl {
             for (int l = j - 1; l >= lmin; --l) {
                 const double qkl = qb_k[l];
                 if (qkl == 0.0) continue;
-                sum += qkl * bt.interior(u1, j - 1 - l, t, rtype[pair_k[at(l)]], si, sj, sp, at(l + 1));
+                sum += qkl * bt.interior(u1, j - 1 - l, t, reversed_pair_type[pair_k[at(l)]], si, sj, sp, at(l + 1));
             }
         }
         return sum;
@@ -336,7 +325,7 @@ struct plfold::impl {
             }
             v *= bt.ext_stem[t][at(k - 1) + 1][at(l + 1) + 1];
 
-            const int t2 = rtype[t];
+            const int t2 = reversed_pair_type[t];
             const int sk = at(k - 1), sl = at(l + 1);
             const int start_i = std::max({k - max_loop - 1, l - W + 1, 1});
             double* qi5_l = row(qi5, l);
@@ -490,7 +479,7 @@ struct plfold::impl {
             return;
         }
         s.assign(static_cast<std::size_t>(n) + 2, -1);
-        for (int i = 1; i <= n; ++i) s[static_cast<std::size_t>(i)] = static_cast<signed char>(code_of(sequence[static_cast<std::size_t>(i - 1)]));
+        for (int i = 1; i <= n; ++i) s[static_cast<std::size_t>(i)] = static_cast<signed char>(nucleotide_code(sequence[static_cast<std::size_t>(i - 1)]));
         std::fill(pu.begin(), pu.end(), 0.0);
         std::fill(prm_l1.begin(), prm_l1.end(), 0.0);
         std::fill(prm_l.begin(), prm_l.end(), 0.0);
