@@ -6,6 +6,7 @@
 #include "scoring/loop_energy.hpp"
 
 namespace mirhit::scoring {
+
 duplex_folder::duplex_folder(const energy_params& params) : p_(&params) {
     const auto& p = params;
     for (int n = 0; n <= max_loop; ++n) {
