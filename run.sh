@@ -2,7 +2,8 @@
 # Sets up, builds, and runs mirhit's main job on the example 3'UTRs (examples/): every curated
 # metastasis claim whose target gene is there (CDH5/VE-cadherin, SPINT1/HAI-1) checked against
 # the sequence (`mirhit validate --curated-all`, text and HTML report), then every canonical site
-# of the 2,656 built-in human miRNAs, scored with context++, with a per-gene summary; into results/.
+# of the 2,656 built-in human miRNAs, scored with context++ (SA included), duplex free energy and
+# accessibility (dG_open, ddG), with a per-gene summary; into results/.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 scripts/setup.sh
@@ -10,7 +11,7 @@ scripts/build.sh build -DBUILD_TESTING=OFF -DMIRHIT_BENCH=OFF
 mkdir -p results
 build/app/mirhit validate --curated-all --utr examples/utrs.fa.gz --orf examples/orfs.fa \
   -o results/example_validation.tsv --html results/example_validation.html
-build/app/mirhit scan examples/utrs.fa.gz --score context++ --orf examples/orfs.fa \
+build/app/mirhit scan examples/utrs.fa.gz --score context++,duplex,access --orf examples/orfs.fa \
   -o results/example_sites.tsv --gene-summary results/example_genes.tsv
 echo "Curated claims checked against the example 3'UTRs (results/example_validation.tsv, .html):"
 grep -v '^##' results/example_validation.tsv | cut -f1-3,17

@@ -272,9 +272,12 @@ void run_scan(const scan_args& args, const std::string& command_line) {
                 }
                 std::span<const scoring::air_region> iso_regions;
                 if (folds_utrs) {
-                    unpaired = sites.empty() ? scoring::unpaired_table{} : plfolds.local().unpaired(piece.seq);
+                    unpaired = sites.empty() ? scoring::unpaired_table{}
+                                             : plfolds.local().unpaired(piece.seq, scoring::unpaired_rows(sites));
                     if (mirrored)
-                        mirror_unpaired = mirror_sites.empty() ? scoring::unpaired_table{} : plfolds.local().unpaired(mirror_seq);
+                        mirror_unpaired = mirror_sites.empty()
+                                              ? scoring::unpaired_table{}
+                                              : plfolds.local().unpaired(mirror_seq, scoring::unpaired_rows(mirror_sites));
                 }
                 if (scorer) {
                     scoring::utr_inputs inputs;

@@ -369,9 +369,10 @@ void scan_and_rank(report& r, const validate_args& args, const scoring::energy_p
                 std::vector<std::uint32_t> orf_8mers;
                 std::vector<family_site> orf_sites;
                 setup.inputs_for(piece.record->id, inputs, orf_8mers, orf_sites);
-                // SA: only UTRs with sites need folding.
+                // SA: only the stretches around sites need folding.
                 thread_local scoring::plfold fold(scoring::turner2004(), scoring::plfold_options{});
-                const scoring::unpaired_table unpaired = u.sites.empty() ? scoring::unpaired_table{} : fold.unpaired(piece.seq);
+                const scoring::unpaired_table unpaired =
+                    u.sites.empty() ? scoring::unpaired_table{} : fold.unpaired(piece.seq, scoring::unpaired_rows(u.sites));
                 inputs.unpaired = &unpaired;
                 scorer.score(piece.seq, u.sites, inputs, orf_8mers, u.scores);
                 u.totals = utr_totals(mirnas, u.sites, u.scores);

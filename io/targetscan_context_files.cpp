@@ -333,6 +333,14 @@ void run_targetscan_context(const targetscan_context_files& files, bool fixed, u
         compute_ta_sps(in);
 
     atomic_output output(files.output);
+    // SA reads one position per row: a first pass gathers them, so that each UTR is folded only
+    // around its sites (a file only; standard input cannot be read twice).
+    if (files.targets != "-") {
+        target_reader pass(files.targets, files.utrs, in);
+        std::vector<tc::target_row> rows;
+        while (pass.next(rows))
+            for (const auto& row : rows) row.utr->unpaired_14->rows.push_back(tc::sa_position(in, row));
+    }
     target_reader reader(files.targets, files.utrs, in);
     tc::sequencer sequencer(in);
     auto scratch = atomic_output::scratch(files.output + " (before percentiles)");

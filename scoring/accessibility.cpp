@@ -12,21 +12,38 @@ namespace mirhit::scoring {
 namespace {
 
 constexpr int min_hairpin = 3;  // unpaired nt inside a hairpin
-constexpr int rtype[8] = {0, 2, 1, 4, 3, 6, 5, 7};
 // kT in cal/mol; Boltzmann factors are exp(-10 E / kT) with E in dcal/mol, as ViennaRNA's.
 constexpr double kT_37 = (temperature_c + kelvin_at_0c) * gas_constant;
 
-int code_of(char c) {
-    switch (c) {
-        case 'A': case 'a': return 1;
-        case 'C': case 'c': return 2;
-        case 'G': case 'g': return 3;
-        case 'U': case 'u': case 'T': case 't': return 4;
-        default: return 0;
+double boltz(double dcal) { return std::exp(-dcal * 10.0 / kT_37); }
+
+// Boltzmann factor of a dangle as RNAplfold has it (ViennaRNA's get_scaled_exp_params and its
+// SMOOTH macro; partition functions only): the stabilisation -E passes through a smooth ramp that
+// clips it at 0 and bends values near 0 upwards, so a dangle of 0 (Turner 2004's 5' G or U on a
+// G-C pair) weighs as -0.017 kcal/mol. This is what weights stems closed by a 3'-terminal C.
+double dangle_boltz(int dcal) {
+    const double x = -static_cast<double>(dcal), scale = 10.0;
+    double smooth = x;
+    if (x / scale < -1.2283697) {
+        smooth = 0.0;
+    } else if (x / scale <= 0.8660254) {
+        const double s = std::sin(x / scale - 0.34242663) + 1.0;
+        smooth = scale * 0.38490018 * s * s;
     }
+    return std::exp(smooth * 10.0 / kT_37);
 }
 
-double boltz(double dcal) { return std::exp(-dcal * 10.0 / kT_37); }
+// A stem's factor in the exterior (ml = false) or a multibranch loop, d2, as ViennaRNA multiplies
+// it: mismatch, or the one dangle at a sequence end, times terminal A-U, times ML intern.
+double stem_boltz(const energy_params& p, bool ml, int type, int a, int b) {
+    double f = 1.0;
+    if (a >= 0 && b >= 0) f = boltz(ml ? p.mismatch_multi[type][a][b] : p.mismatch_exterior[type][a][b]);
+    else if (a >= 0) f = dangle_boltz(p.dangle5[type][a]);
+    else if (b >= 0) f = dangle_boltz(p.dangle3[type][b]);
+    if (type > 2) f *= boltz(p.terminal_au);
+    if (ml) f *= boltz(p.ml_intern);
+    return f;
+}
 
 }  // namespace
 
@@ -77,8 +94,8 @@ struct boltzmann_tables {
         for (int t = 0; t < 8; ++t)
             for (int a = -1; a < 5; ++a)
                 for (int b = -1; b < 5; ++b) {
-                    ext_stem[t][a + 1][b + 1] = t == 0 ? 0.0 : boltz(ext_stem_energy(p, t, a, b));
-                    ml_stem[t][a + 1][b + 1] = t == 0 ? 0.0 : boltz(ml_stem_energy(p, t, a, b));
+                    ext_stem[t][a + 1][b + 1] = t == 0 ? 0.0 : stem_boltz(p, false, t, a, b);
+                    ml_stem[t][a + 1][b + 1] = t == 0 ? 0.0 : stem_boltz(p, true, t, a, b);
                 }
         ml_closing = boltz(p.ml_closing);
         ml_base = boltz(p.ml_base);
@@ -138,13 +155,16 @@ double opening_energy(double p_unpaired) { return -rt_kcal * std::log(p_unpaired
 // The recursions of RNAplfold (ViennaRNA LPfold.c), streamed along the sequence: column j of the
 // inside matrices is computed, then the outside ("pR") values of the pairs starting at j - W,
 // then the unpaired probabilities ending at j - W - 31. Matrices are rings of rows indexed by the
-// 5' position, each row indexed by segment length (q, qb, ...) or loop length (qi5, qmb, q2l).
+// 5' position, each row indexed by segment length (q, qb, ...) or loop length (qi5, qmb, q2l);
+// only the exterior-loop q holds segments up to W long, the others stop at the span (or at 30-nt
+// loops or u), so the memory is O(W^2) for q and O(W x span) for the ten others.
 // Boltzmann weights are not rescaled: within an 80-nt window they stay far from overflow.
 struct plfold::impl {
     const boltzmann_tables& bt;
     int cfg_window;
     int rows;      // ring size (rows of the matrices)
-    int row_len;   // max(cfg_window, max_loop) + 1
+    int q_len;     // cfg_window + 1: q's row length
+    int row_len;   // the other matrices' row length: max(span + 3, max_loop + 2, u + 2)
     int pu_rows, pu_len;
     std::vector<double> q, qb, qm, qm1, qm2, pr, prc, hp, qi5, qmb, q2l, inv_z;
     std::vector<double> prml, prm_l, prm_l1, ext, qbe, pu, ml_base_pow;
@@ -154,24 +174,29 @@ struct plfold::impl {
 
     impl(const boltzmann_tables& tables, const plfold_options& o) : bt(tables), cfg_window(o.window) {
         rows = 2 * o.window + max_loop + 4;
-        row_len = std::max(o.window, max_loop) + 1;
+        q_len = o.window + 1;
+        row_len = std::max({std::min(o.max_span, o.window - 1) + 3, max_loop + 2, o.max_unpaired + 2});
+        q.assign(static_cast<std::size_t>(rows) * static_cast<std::size_t>(q_len), 0.0);
         const auto cells = static_cast<std::size_t>(rows) * static_cast<std::size_t>(row_len);
-        for (auto* v : {&q, &qb, &qm, &qm1, &qm2, &pr, &prc, &hp, &qi5, &qmb, &q2l}) v->assign(cells, 0.0);
+        for (auto* v : {&qb, &qm, &qm1, &qm2, &pr, &prc, &hp, &qi5, &qmb, &q2l}) v->assign(cells, 0.0);
         inv_z.assign(static_cast<std::size_t>(rows), 0.0);
         prml.assign(static_cast<std::size_t>(o.window + 2), 0.0);
         prm_l = prml;
         prm_l1 = prml;
-        ext.assign(static_cast<std::size_t>(row_len), 0.0);
+        ext.assign(static_cast<std::size_t>(q_len), 0.0);
         pu_len = std::max(o.max_unpaired, max_loop) + 2;
         pu_rows = pu_len + 1;
         pu.assign(static_cast<std::size_t>(pu_rows) * static_cast<std::size_t>(pu_len), 0.0);
         qbe.assign(static_cast<std::size_t>(pu_len), 0.0);
-        ml_base_pow.assign(static_cast<std::size_t>(row_len) + 1, 1.0);
+        ml_base_pow.assign(static_cast<std::size_t>(std::max(q_len, row_len)) + 1, 1.0);
         for (std::size_t l = 1; l < ml_base_pow.size(); ++l) ml_base_pow[l] = ml_base_pow[l - 1] * bt.ml_base;
     }
 
     std::size_t cell(int i, int j) const {
         return static_cast<std::size_t>(i % rows) * static_cast<std::size_t>(row_len) + static_cast<std::size_t>(j - i + 1);
+    }
+    std::size_t qcell(int i, int j) const {
+        return static_cast<std::size_t>(i % rows) * static_cast<std::size_t>(q_len) + static_cast<std::size_t>(j - i + 1);
     }
     // Row i of a matrix, indexed by segment length (j - i + 1) or loop length.
     double* row(std::vector<double>& v, int i) {
@@ -189,13 +214,15 @@ struct plfold::impl {
     double& ring(std::vector<double>& v, int m) { return v[static_cast<std::size_t>(m % (cfg_window + 2))]; }
     int type(int i, int j) const { return bt.pair[s[static_cast<std::size_t>(i)]][s[static_cast<std::size_t>(j)]]; }
     int at(int i) const { return s[static_cast<std::size_t>(i)]; }
-    double closing(int t, int i, int j) const { return bt.ml_stem[rtype[t]][at(j - 1) + 1][at(i + 1) + 1] * bt.ml_closing; }
+    double closing(int t, int i, int j) const { return bt.ml_stem[reversed_pair_type[t]][at(j - 1) + 1][at(i + 1) + 1] * bt.ml_closing; }
 
     void init_row(int i) {
         const auto start = static_cast<std::size_t>(i % rows) * static_cast<std::size_t>(row_len);
-        for (auto* v : {&q, &qb, &qm, &qm1, &qm2, &pr, &prc, &hp, &qi5, &qmb, &q2l})
+        for (auto* v : {&qb, &qm, &qm1, &qm2, &pr, &prc, &hp, &qi5, &qmb, &q2l})
             std::fill_n(v->begin() + static_cast<std::ptrdiff_t>(start), row_len, 0.0);
-        q[start] = 1.0;  // empty segment
+        const auto q_start = static_cast<std::size_t>(i % rows) * static_cast<std::size_t>(q_len);
+        std::fill_n(q.begin() + static_cast<std::ptrdiff_t>(q_start), q_len, 0.0);
+        q[q_start] = 1.0;  // empty segment
     }
 
     double hairpin(int i, int j, int t) const {
@@ -221,7 +248,7 @@ struct plfold::impl {
             for (int l = j - 1; l >= lmin; --l) {
                 const double qkl = qb_k[l];
                 if (qkl == 0.0) continue;
-                sum += qkl * bt.interior(u1, j - 1 - l, t, rtype[pair_k[at(l)]], si, sj, sp, at(l + 1));
+                sum += qkl * bt.interior(u1, j - 1 - l, t, reversed_pair_type[pair_k[at(l)]], si, sj, sp, at(l + 1));
             }
         }
         return sum;
@@ -233,7 +260,7 @@ struct plfold::impl {
         for (int i = j; i >= lo; --i) {
             const int d = j - i;
             if (d <= min_hairpin) {
-                q[cell(i, j)] = 1.0;
+                q[qcell(i, j)] = 1.0;
                 ext[static_cast<std::size_t>(d)] = 0.0;
                 continue;
             }
@@ -262,12 +289,12 @@ struct plfold::impl {
                 qm2[cell(i, j)] = vm2;
             }
             ext[static_cast<std::size_t>(d)] = t != 0 ? qbv * bt.ext_stem[t][at(i - 1) + 1][at(j + 1) + 1] : 0.0;
-            double* q_i = row(q, i);  // q_i[len] = q(i, i + len - 1)
+            double* q_i = q.data() + static_cast<std::size_t>(i % rows) * static_cast<std::size_t>(q_len);  // q_i[len] = q(i, i + len - 1)
             double v = q_i[j - i];    // j unpaired
             for (int k = std::max(i, j - span); k <= j - min_hairpin - 1; ++k) v += q_i[k - i] * ext[static_cast<std::size_t>(j - k)];
             q_i[j - i + 1] = v;
         }
-        if (j - W + 1 >= 1) inv_z[static_cast<std::size_t>((j - W + 1) % rows)] = 1.0 / q[cell(j - W + 1, j)];
+        if (j - W + 1 >= 1) inv_z[static_cast<std::size_t>((j - W + 1) % rows)] = 1.0 / q[qcell(j - W + 1, j)];
     }
 
     double iz(int a) const { return inv_z[static_cast<std::size_t>(a % rows)]; }
@@ -289,16 +316,16 @@ struct plfold::impl {
             const int t = type(k, l);
             double v = 0.0;
             if (l - k + 1 == W) {
-                v = 1.0 / q[cell(k, l)];
+                v = 1.0 / q[qcell(k, l)];
             } else {
                 const int amax = std::min(k - 1, n - W + 1);
-                for (int a = std::max(1, l - W + 2); a <= amax; ++a) v += q[cell(a, k - 1)] * q[cell(l + 1, a + W - 1)] * iz(a);
-                if (k + W - 1 <= n) v += q[cell(l + 1, k + W - 1)] * iz(k);
-                if (l - W + 1 >= 1) v += q[cell(l - W + 1, k - 1)] * iz(l - W + 1);
+                for (int a = std::max(1, l - W + 2); a <= amax; ++a) v += q[qcell(a, k - 1)] * q[qcell(l + 1, a + W - 1)] * iz(a);
+                if (k + W - 1 <= n) v += q[qcell(l + 1, k + W - 1)] * iz(k);
+                if (l - W + 1 >= 1) v += q[qcell(l - W + 1, k - 1)] * iz(l - W + 1);
             }
             v *= bt.ext_stem[t][at(k - 1) + 1][at(l + 1) + 1];
 
-            const int t2 = rtype[t];
+            const int t2 = reversed_pair_type[t];
             const int sk = at(k - 1), sl = at(l + 1);
             const int start_i = std::max({k - max_loop - 1, l - W + 1, 1});
             double* qi5_l = row(qi5, l);
@@ -399,7 +426,7 @@ struct plfold::impl {
         }
 
         temp = 0.0;
-        for (int len = W; len >= U; --len) temp += q2l[lcell(k, len)] * ml_base_pow[static_cast<std::size_t>(len)];
+        for (int len = std::min(W, row_len - 1); len >= U; --len) temp += q2l[lcell(k, len)] * ml_base_pow[static_cast<std::size_t>(len)];
         for (int len = U - 1; len > 0; --len) {
             temp += q2l[lcell(k, len)] * ml_base_pow[static_cast<std::size_t>(len)];
             qbe[static_cast<std::size_t>(len)] += temp;
@@ -420,15 +447,15 @@ struct plfold::impl {
         const int lmax = std::min(max_len, n - k);
         for (int len = 1; len <= lmax; ++len) pu_at(k + len, len) += pu_at(k + len, len + 1) + qbe[static_cast<std::size_t>(len)];
 
-        if (U >= W && k >= U) pu_at(k, W) = 1.0 / q[cell(k - W + 1, k)];
+        if (U >= W && k >= U) pu_at(k, W) = 1.0 / q[qcell(k - W + 1, k)];
 
         const int smax = std::min(U, k);
         for (int su = smax; su > 0; --su) {
             double v = 0.0;
             const int amax = std::min(k - su, n - W + 1);
-            for (int a = std::max(1, k - W + 2); a <= amax; ++a) v += q[cell(a, k - su)] * q[cell(k + 1, a + W - 1)] * iz(a);
-            if (k >= W && su + 1 <= W) v += q[cell(k - W + 1, k - su)] * iz(k - W + 1);
-            if (k <= n - W + su && k < n && su + 1 <= W) v += q[cell(k + 1, k - su + W)] * iz(k - su + 1);
+            for (int a = std::max(1, k - W + 2); a <= amax; ++a) v += q[qcell(a, k - su)] * q[qcell(k + 1, a + W - 1)] * iz(a);
+            if (k >= W && su + 1 <= W) v += q[qcell(k - W + 1, k - su)] * iz(k - W + 1);
+            if (k <= n - W + su && k < n && su + 1 <= W) v += q[qcell(k + 1, k - su + W)] * iz(k - su + 1);
             const int leftmost = std::max(1, k - W + 1), rightmost = std::min(n - W + 1, k - su + 1);
             double& p = pu_at(k, su);
             p = (p + v) / (rightmost - leftmost + 1);
@@ -452,7 +479,7 @@ struct plfold::impl {
             return;
         }
         s.assign(static_cast<std::size_t>(n) + 2, -1);
-        for (int i = 1; i <= n; ++i) s[static_cast<std::size_t>(i)] = static_cast<signed char>(code_of(sequence[static_cast<std::size_t>(i - 1)]));
+        for (int i = 1; i <= n; ++i) s[static_cast<std::size_t>(i)] = static_cast<signed char>(nucleotide_code(sequence[static_cast<std::size_t>(i - 1)]));
         std::fill(pu.begin(), pu.end(), 0.0);
         std::fill(prm_l1.begin(), prm_l1.end(), 0.0);
         std::fill(prm_l.begin(), prm_l.end(), 0.0);
@@ -478,6 +505,45 @@ void plfold::run(std::string_view sequence, const sink& out) { impl_->run(sequen
 unpaired_table plfold::unpaired(std::string_view sequence) {
     unpaired_table table(sequence.size(), options_.max_unpaired);
     run(sequence, [&](std::size_t pos, const double* p, int count) { std::copy(p, p + count, table.row(pos)); });
+    return table;
+}
+
+unpaired_table plfold::unpaired(std::string_view sequence, std::span<const std::size_t> positions) {
+    const std::size_t n = sequence.size();
+    unpaired_table table(n, options_.max_unpaired);
+    std::vector<std::size_t> wanted;
+    for (auto p : positions)
+        if (p >= 1 && p <= n) wanted.push_back(p);
+    if (wanted.empty()) return table;
+    std::sort(wanted.begin(), wanted.end());
+    wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
+
+    // Stretches ending at pos lie in windows starting at >= pos - W + 1, each needing the nt
+    // before it, and get loop contributions from nt up to max(u, 30) before; windows end at
+    // <= pos + W - 1, plus the nt after. A stretch shorter than the whole is at least W + 1 long,
+    // so W, span and u are cut as for the whole sequence.
+    const plfold_options eff = effective_options(options_, n);
+    const std::size_t before = static_cast<std::size_t>(std::max({eff.window, eff.max_unpaired, max_loop})) + 1;
+    const std::size_t after = static_cast<std::size_t>(eff.window);
+    std::size_t w = 0;
+    while (w < wanted.size()) {
+        const std::size_t lo = wanted[w] > before ? wanted[w] - before : 1;
+        std::size_t hi = std::min(n, wanted[w] + after);
+        std::size_t last = w;
+        while (last + 1 < wanted.size() && (wanted[last + 1] > before ? wanted[last + 1] - before : 1) <= hi + 1) {
+            ++last;
+            hi = std::min(n, wanted[last] + after);
+        }
+        const std::size_t offset = lo - 1;
+        std::size_t next = w;
+        run(sequence.substr(offset, hi - offset), [&](std::size_t pos, const double* p, int count) {
+            if (next <= last && pos + offset == wanted[next]) {
+                std::copy(p, p + count, table.row(pos + offset));
+                ++next;
+            }
+        });
+        w = last + 1;
+    }
     return table;
 }
 

@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <functional>
 #include <memory>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -45,8 +46,9 @@ private:
 
 struct boltzmann_tables;
 
-// One per thread: holds O(window x window) working memory reused from sequence to sequence, so
-// the memory does not grow with the sequence (the streaming interface never holds more).
+// One per thread: holds O(window x span) working memory (O(window x window) for the exterior
+// loop's matrix alone) reused from sequence to sequence, so the memory does not grow with the
+// sequence (the streaming interface never holds more).
 class plfold {
 public:
     plfold(const energy_params& params, plfold_options options);
@@ -62,6 +64,13 @@ public:
     // not pair) to `out`.
     void run(std::string_view sequence, const sink& out);
     unpaired_table unpaired(std::string_view sequence);
+
+    // The rows of unpaired(sequence) at `positions` only (1-based, any order; other rows NaN),
+    // equal to those of the whole fold. A row depends only on the windows that hold its
+    // stretches, on the nucleotide beside each window (dangles) and on whether a window touches
+    // a sequence end, so only the stretch [pos - max(W, 31) - 1, pos + W] around each position is
+    // folded (merged where they overlap; the whole sequence when positions are dense).
+    unpaired_table unpaired(std::string_view sequence, std::span<const std::size_t> positions);
 
     const plfold_options& options() const { return options_; }
 

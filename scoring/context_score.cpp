@@ -98,6 +98,13 @@ std::uint64_t opposite_mirna_nt1(site_type type, std::uint64_t last) {
     }
 }
 
+std::vector<std::size_t> unpaired_rows(std::span<const family_site> sites) {
+    std::vector<std::size_t> rows;
+    rows.reserve(sites.size());
+    for (const auto& s : sites) rows.push_back(opposite_mirna_nt1(s.type, s.start + length_of(s.type)));
+    return rows;
+}
+
 std::optional<double> site_unpaired(const unpaired_table& unpaired, site_type type, std::uint64_t last, int length) {
     const std::uint64_t pos = opposite_mirna_nt1(type, last);
     if (length > unpaired.max_unpaired() || pos > unpaired.length() || pos < static_cast<std::uint64_t>(length))

@@ -79,6 +79,10 @@ std::uint64_t opposite_mirna_nt1(site_type type, std::uint64_t last);
 // they leave the UTR or the table stops short of that length.
 std::optional<double> site_unpaired(const unpaired_table& unpaired, site_type type, std::uint64_t last, int length);
 
+// The rows of the unpaired table that site_unpaired reads for these sites (positions opposite
+// miRNA nt 1): give them to plfold::unpaired(sequence, positions) to fold only around the sites.
+std::vector<std::size_t> unpaired_rows(std::span<const family_site> sites);
+
 // nt opened for SA: 14 ending opposite miRNA nt 1 (Agarwal et al. 2015).
 inline constexpr int sa_length = 14;
 

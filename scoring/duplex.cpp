@@ -6,12 +6,6 @@
 #include "scoring/loop_energy.hpp"
 
 namespace mirhit::scoring {
-namespace {
-
-// The type of pair (b, a) given the type of (a, b).
-constexpr int reversed_type[8] = {0, 2, 1, 4, 3, 6, 5, 7};
-
-}  // namespace
 
 duplex_folder::duplex_folder(const energy_params& params) : p_(&params) {
     const auto& p = params;
@@ -60,7 +54,7 @@ duplex_folder::best_cell duplex_folder::fill(std::string_view first, std::string
                 c_[here] = c_bulge_[there] = c_1n_[there] = c_generic_[there] = inf_energy;
                 continue;
             }
-            const int rt = reversed_type[t];
+            const int rt = reversed_pair_type[t];
             const int sp = s1_[i - 1], sq = s2_[j + 1];
             int e = p.duplex_init + ext_stem_energy(p, t, i > 1 ? sp : -1, j < n2_ ? sq : -1);
             const int tail_bulge = t > 2 ? p.terminal_au : 0;
@@ -154,7 +148,7 @@ duplex_result duplex_folder::fold(std::string_view mirna, std::string_view targe
         st1[i - 1] = ')';  // the target's side, written second
         st2[j - 1] = '(';
         out.pairs.emplace_back(j - 1, i - 1);
-        const int rt = reversed_type[type_[at(i, j)]];
+        const int rt = reversed_pair_type[type_[at(i, j)]];
         bool traced = false;
         for (int k = i - 1; k > 0 && k > i - max_loop - 2 && !traced; --k) {
             for (int l = j + 1; l <= n2_; ++l) {

@@ -55,5 +55,7 @@ int nucleotide_code(char c);
 
 // Pair type of two nucleotide codes (0 when they do not form a canonical or G-U pair).
 int pair_type(int a, int b);
+// The type of the same pair read the other way round: CG <-> GC, GU <-> UG, AU <-> UA.
+inline constexpr int reversed_pair_type[8] = {0, 2, 1, 4, 3, 6, 5, 7};
 
 }  // namespace mirhit::scoring

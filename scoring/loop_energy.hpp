@@ -94,17 +94,6 @@ inline int interior_energy(const energy_params& p, int n1, int n2, int type, int
     return energy + p.mismatch_interior[type][si1][sj1] + p.mismatch_interior[type_2][sq1][sp1];
 }
 
-// A stem of pair type `type` in a multibranch loop (E_MLstem, d2): si1 = code of the 5'
-// neighbour, sj1 = code of the 3' neighbour, -1 = no neighbour.
-inline int ml_stem_energy(const energy_params& p, int type, int si1, int sj1) {
-    int energy = 0;
-    if (si1 >= 0 && sj1 >= 0) energy += p.mismatch_multi[type][si1][sj1];
-    else if (si1 >= 0) energy += p.dangle5[type][si1];
-    else if (sj1 >= 0) energy += p.dangle3[type][sj1];
-    if (type > 2) energy += p.terminal_au;
-    return energy + p.ml_intern;
-}
-
 // A stem of pair type `type` in the exterior loop (vrna_E_ext_stem, d2); neighbours as above.
 inline int ext_stem_energy(const energy_params& p, int type, int si1, int sj1) {
     int energy = 0;

@@ -317,21 +317,29 @@ const std::vector<double>& unpaired_14(const utr_data& utr) {
     std::call_once(lazy.once, [&] {
         thread_local scoring::plfold fold(scoring::turner2004(), scoring::plfold_options{});
         lazy.p.assign(utr.sequence.size(), std::numeric_limits<double>::quiet_NaN());
-        fold.run(utr.sequence, [&](std::size_t pos, const double* p, int count) {
-            if (count >= sa_length) lazy.p[pos - 1] = p[sa_length - 1];
-        });
+        if (lazy.rows.empty()) {
+            fold.run(utr.sequence, [&](std::size_t pos, const double* p, int count) {
+                if (count >= sa_length) lazy.p[pos - 1] = p[sa_length - 1];
+            });
+            return;
+        }
+        const auto table = fold.unpaired(utr.sequence, lazy.rows);
+        for (const auto pos : lazy.rows)
+            if (pos >= 1 && pos <= table.length()) lazy.p[pos - 1] = table.at(pos, sa_length);
     });
     return lazy.p;
 }
 
-// SA: log10 of the probability that the 14 nt ending opposite miRNA nt 1 are unpaired. The
-// reference takes them ending at the site's end for 8mer and 7mer-A1 sites, one further for
-// 7mer-m8 and two further for 6mers (one would be opposite nt 1; --fixed uses one). It reads the
-// probability as RNAplfold prints it (%.7g). Without a value (the stretch would leave the UTR) the
-// reference has no number: 0, or NA with --fixed.
-std::string accessibility_contribution(const inputs& in, const target_row& row, std::size_t ti) {
+std::uint64_t sa_position(const inputs& in, const target_row& row) {
     const std::uint64_t shift = row.type == site_type::seven_mer_m8 ? 1 : row.type == site_type::six_mer ? (in.fixed ? 1 : 2) : 0;
-    const std::uint64_t pos = row.end + shift;
+    return row.end + shift;
+}
+
+// SA: log10 of the probability that the 14 nt ending at sa_position are unpaired, read as
+// RNAplfold prints it (%.7g). Without a value (the stretch would leave the UTR) the reference has
+// no number: 0, or NA with --fixed.
+std::string accessibility_contribution(const inputs& in, const target_row& row, std::size_t ti) {
+    const std::uint64_t pos = sa_position(in, row);
     const auto& p = unpaired_14(*row.utr);
     if (pos < 1 || pos > p.size() || !(p[pos - 1] > 0)) return in.fixed ? "NA" : "0";
     const double printed = number_of(format("%.7g", p[pos - 1]));

@@ -82,10 +82,14 @@ struct isoform {
 
 // For SA: the probability that the 14 nt ending at each position (index = position - 1) of a UTR
 // are unpaired, from RNAplfold's model with TargetScan's settings (W 80, pairs j - i <= 40); NaN
-// where fewer than 14 nt end there. Folded on first use (only UTRs with sites are folded), once,
-// whichever thread gets there first: the values do not depend on it.
+// where fewer than 14 nt end there or where no row reads it. Folded on first use (only UTRs with
+// sites are folded, and only around the rows' positions), once, whichever thread gets there
+// first: the values do not depend on it.
 struct lazy_unpaired {
     std::once_flag once;
+    // sa_position of every target row of the UTR, gathered before scoring; empty: fold the whole
+    // UTR (targets read from standard input cannot be read twice).
+    std::vector<std::size_t> rows;
     std::vector<double> p;
 };
 
@@ -192,6 +196,10 @@ struct scored_line {
     std::string mirna_id;
     score_key score, weighted;
 };
+
+// The UTR position whose 14-nt stretch gives a row's SA: the site's end for 8mer and 7mer-A1 sites,
+// one further for 7mer-m8 and two further for 6mers (one would be opposite nt 1; --fixed uses one).
+std::uint64_t sa_position(const inputs& in, const target_row& row);
 
 // The output lines of one target row, one per miRNA of its family in its species.
 void score_row(const inputs& in, const target_row& row, std::vector<scored_line>& out);

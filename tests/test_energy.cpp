@@ -196,9 +196,6 @@ TEST(loop_energy, stems_with_dangles) {
     // Only a 3' neighbour G on a C-G stem: dangle3 CG/G -1.30.
     EXPECT_EQ(ext_stem_energy(p, CG, -1, G), -130);
     EXPECT_EQ(ext_stem_energy(p, CG, -1, -1), 0);
-    // Multibranch stem: the same plus ml_intern -0.90.
-    EXPECT_EQ(ml_stem_energy(p, CG, -1, G), -130 - 90);
-    EXPECT_EQ(ml_stem_energy(p, UA, C, -1), p.dangle5[UA][C] + 50 - 90);
 }
 
 }  // namespace
