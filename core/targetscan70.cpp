@@ -5,6 +5,8 @@
 #include <numeric>
 #include <utility>
 
+#include "core/text.hpp"
+
 namespace mirhit::targetscan70 {
 
 namespace {
@@ -354,13 +356,6 @@ private:
     std::vector<std::uint32_t> key_order_, rank_, by_start_, candidates_;
     std::vector<std::vector<std::uint32_t>> members_;
 };
-
-template <class T>
-void append_number(std::string& out, T value) {
-    char buffer[24];
-    auto end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
-    out.append(buffer, end);
-}
 
 }  // namespace
 

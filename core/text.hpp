@@ -1,11 +1,20 @@
 #pragma once
 
 #include <cctype>
+#include <charconv>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace mirhit {
+
+// value in decimal, appended (integers; no locale, no allocation beyond out's growth).
+template <class T>
+void append_number(std::string& out, T value) {
+    char digits[24];
+    auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
+    out.append(digits, end);
+}
 
 // parts joined with separator between them.
 inline std::string join(const std::vector<std::string>& parts, std::string_view separator) {

@@ -3,15 +3,11 @@
 #include <algorithm>
 #include <charconv>
 
+#include "core/text.hpp"
+
 namespace mirhit::io {
 
 namespace {
-
-void append_number(std::string& out, std::uint64_t value) {
-    char digits[24];
-    auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
-    out.append(digits, end);
-}
 
 bool parse_position(std::string_view text, std::uint64_t& value) {
     auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);

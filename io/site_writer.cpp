@@ -9,6 +9,7 @@
 #include <cstdio>
 
 #include "core/encoding.hpp"
+#include "core/text.hpp"
 #include "io/genome_coords.hpp"
 #include "mirhit/version.hpp"
 #include "scoring/site_efficacy.hpp"
@@ -16,12 +17,6 @@
 namespace mirhit::io {
 
 namespace {
-
-void append_number(std::string& out, std::uint64_t value) {
-    char digits[24];
-    auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
-    out.append(digits, end);
-}
 
 // value with 3 decimals, like "%.3f" but without printf's cost and never "-0.000".
 void append_fixed3(std::string& out, double value) {
