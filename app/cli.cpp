@@ -45,7 +45,7 @@ With --score context++ every 8mer, 7mer-m8, 7mer-A1 and 6mer site gets TargetSca
 score and each term's raw value and contribution; --orf, --isoforms, --pct and --ta add or
 replace inputs, and the '## score:' line says which terms were used. Its SA term (site
 accessibility) comes from mirhit's own RNAplfold: windows of 80 nt, base pairs spanning at most
-40 nt (TargetScan's RNAplfold -W 80 -L 40), every UTR folded once.
+40 nt (TargetScan's RNAplfold -W 80 -L 40), folded only around the sites (equal to folding the whole UTR).
 With --score duplex every site gets the minimum free energy of the miRNA-UTR duplex (duplex_dG,
 kcal/mol; hybridisation only, equal to ViennaRNA's RNAduplex: Turner 2004 at 37 C, dangles d2)
 and its structure (duplex_structure: miRNA&UTR dot-brackets as RNAduplex writes them, then the

@@ -150,7 +150,7 @@ void run_scan(const scan_args& args, const std::string& command_line) {
     if (!args.energy_params_file.empty()) loaded_params = scoring::load_energy_params(args.energy_params_file);
     const scoring::energy_params& params = loaded_params ? *loaded_params : scoring::turner2004();
     oneapi::tbb::enumerable_thread_specific<scoring::duplex_folder> folders{scoring::duplex_folder(params)};
-    const bool folds_utrs = scored || access;  // accessibility: each UTR folded once
+    const bool folds_utrs = scored || access;  // accessibility: folded around the sites, once per UTR
     oneapi::tbb::enumerable_thread_specific<scoring::plfold> plfolds([&] { return scoring::plfold(params, args.access); });
     const std::string energy_source =
         args.energy_params_file.empty() ? std::string("built-in Turner 2004") : args.energy_params_file;
