@@ -159,8 +159,7 @@ shard_file read_header(const std::string& path) {
     if (f.version != version)
         throw input_error(path + " was written by mirhit " + f.version + "; this is mirhit " + version + ": merge with the same version");
     if (slice_of(f.shard.shard, f.shard.slice.total) != f.shard.slice)
-        not_a_shard(path, "its records are not shard " + std::to_string(f.shard.shard.index) + "/" +
-                              std::to_string(f.shard.shard.count) + "'s slice");
+        not_a_shard(path, "its records are not shard " + to_string(f.shard.shard) + "'s slice");
     // Each output option where it stands on the command line, as a whole word.
     std::size_t from = 0;
     for (const auto& option : f.shard.output_options) {
@@ -190,8 +189,6 @@ std::string command_with(const shard_file& f, Replace&& replacement) {
     return out + f.meta.command_line.substr(copied);
 }
 
-std::string spec_text(shard_spec s) { return std::to_string(s.index) + "/" + std::to_string(s.count); }
-
 // Why two shard files are not from the same run, or nothing when they are.
 std::optional<std::string> difference(const shard_file& a, const shard_file& b) {
     // The same options, output files aside.
@@ -203,7 +200,7 @@ std::optional<std::string> difference(const shard_file& a, const shard_file& b) 
         if (i >= pa.size() || i >= pb.size() || pa[i] != pb[i])
             return "their '## " + (i < pa.size() ? pa[i].first : pb[i].first) + "' lines differ";
     if (a.shard.shard.count != b.shard.shard.count)
-        return "they are shards " + spec_text(a.shard.shard) + " and " + spec_text(b.shard.shard);
+        return "they are shards " + to_string(a.shard.shard) + " and " + to_string(b.shard.shard);
     if (a.shard.slice.total != b.shard.slice.total)
         return "they counted " + std::to_string(a.shard.slice.total) + " and " + std::to_string(b.shard.slice.total) +
                " input records (the input changed between shards)";
@@ -217,7 +214,7 @@ std::vector<const shard_file*> in_shard_order(const std::vector<const shard_file
     for (const auto* f : files) {
         auto [it, is_new] = by_index.try_emplace(f->shard.shard.index, f);
         if (!is_new)
-            throw input_error("shard " + spec_text(f->shard.shard) + " of the " + kind_name(f->kind) + " is given twice: " +
+            throw input_error("shard " + to_string(f->shard.shard) + " of the " + kind_name(f->kind) + " is given twice: " +
                               it->second->path + " and " + f->path);
     }
     const auto count = first.shard.shard.count;
@@ -225,7 +222,7 @@ std::vector<const shard_file*> in_shard_order(const std::vector<const shard_file
         std::string list;
         std::size_t listed = 0;
         for (std::uint64_t k = 1; k <= count && listed < 10; ++k)
-            if (!by_index.count(k)) list += (listed++ ? ", " : "") + spec_text({k, count});
+            if (!by_index.count(k)) list += (listed++ ? ", " : "") + to_string({k, count});
         const auto missing = count - by_index.size();
         if (missing > listed) list += " and " + std::to_string(missing - listed) + " more";
         throw input_error("missing shard" + std::string(missing == 1 ? " " : "s ") + list + " of the " + kind_name(first.kind) +
@@ -236,6 +233,37 @@ std::vector<const shard_file*> in_shard_order(const std::vector<const shard_file
     for (const auto& [k, f] : by_index) out.push_back(f);
     return out;
 }
+
+// The claim tallies of a run, summed over its shards in order: the first shard's tallies, to which
+// every later shard adds its own, claim by claim.
+class tally_sum {
+public:
+    explicit tally_sum(const shard_file& first) : first_(first) {}
+    // Adds a tally line of shard file f (line_number: where it stands).
+    void add(const shard_file& f, const claim_tally& t, std::uint64_t line_number) {
+        if (&f == &first_) {
+            tallies_.push_back(t);
+        } else if (next_ < tallies_.size() && tallies_[next_].id == t.id) {
+            tallies_[next_].add(t);
+        } else {
+            throw input_error_at(f.path, line_number, "claim tally of " + t.id + " does not match " + first_.path + "'s claims");
+        }
+        ++next_;
+    }
+    // Ends the tallies of shard file f: it must have had one per claim.
+    void end_file(const shard_file& f) {
+        if (next_ != tallies_.size())
+            throw input_error(f.path + ": " + std::to_string(next_) + " claim tallies, but " + first_.path + " has " +
+                              std::to_string(tallies_.size()));
+        next_ = 0;
+    }
+    const std::vector<claim_tally>& tallies() const { return tallies_; }
+
+private:
+    const shard_file& first_;
+    std::vector<claim_tally> tallies_;
+    std::size_t next_ = 0;
+};
 
 // A shard file opened after its '##' header.
 struct body {
@@ -257,7 +285,7 @@ void merge_sites(const std::vector<const shard_file*>& files, const std::string&
     io::atomic_output out(path);
     out.write(preamble);
     const bool tsv = first.format == "tsv";
-    std::vector<claim_tally> tallies;
+    tally_sum tallies(first);
     std::optional<std::string> column_header;
     std::string line;
     for (const auto* f : files) {
@@ -275,27 +303,18 @@ void merge_sites(const std::vector<const shard_file*>& files, const std::string&
         } else if (tsv) {
             throw input_error(f->path + ": no column header line after the '##' lines");
         }
-        std::size_t tally = 0;
         claim_tally t;
         for (; more; more = in.lines.next(line)) {
             if (tsv && claim_tally::parse(line, t)) {
-                if (f == &first)
-                    tallies.push_back(t);
-                else if (tally < tallies.size() && tallies[tally].id == t.id)
-                    tallies[tally].add(t);
-                else
-                    throw input_error_at(f->path, in.lines.line_number(), "claim tally of " + t.id + " does not match " + first.path + "'s claims");
-                ++tally;
+                tallies.add(*f, t, in.lines.line_number());
                 continue;
             }
             line += '\n';
             out.write(line);
         }
-        if (tsv && tally != tallies.size())
-            throw input_error(f->path + ": " + std::to_string(tally) + " claim tallies, but " + first.path + " has " +
-                              std::to_string(tallies.size()));
+        if (tsv) tallies.end_file(*f);
     }
-    if (tsv) out.write(claims_footer(tallies));
+    if (tsv) out.write(claims_footer(tallies.tallies()));
     out.commit();
 }
 
@@ -319,26 +338,20 @@ void merge_gene_summaries(const std::vector<const shard_file*>& files, const std
 }
 
 void merge_claims(const std::vector<const shard_file*>& files, const std::string& preamble, const std::string& path) {
-    std::vector<claim_tally> tallies;
+    tally_sum tallies(*files.front());
     std::string line;
     for (const auto* f : files) {
         body in(*f);
         in.lines.next(line);  // the claims_log_start line
-        std::size_t tally = 0;
         claim_tally t;
         while (in.lines.next(line)) {
             if (!claim_tally::parse(line, t)) throw input_error_at(f->path, in.lines.line_number(), "not a claim tally line");
-            if (f == files.front())
-                tallies.push_back(t);
-            else if (tally < tallies.size() && tallies[tally].id == t.id)
-                tallies[tally].add(t);
-            else
-                throw input_error_at(f->path, in.lines.line_number(), "claim tally of " + t.id + " does not match " + files.front()->path + "'s claims");
-            ++tally;
+            tallies.add(*f, t, in.lines.line_number());
         }
+        tallies.end_file(*f);
     }
     io::atomic_output out(path);
-    out.write(preamble + claims_table(tallies));
+    out.write(preamble + claims_table(tallies.tallies()));
     out.commit();
 }
 

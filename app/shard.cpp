@@ -47,6 +47,8 @@ std::optional<shard_spec> parse_shard_spec(std::string_view text) {
     return spec;
 }
 
+std::string to_string(shard_spec spec) { return std::to_string(spec.index) + "/" + std::to_string(spec.count); }
+
 record_slice slice_of(shard_spec shard, std::uint64_t total) {
     // 128-bit products: no overflow for any record count.
     auto bound = [&](std::uint64_t k) { return static_cast<std::uint64_t>(static_cast<unsigned __int128>(total) * k / shard.count); };
@@ -54,7 +56,7 @@ record_slice slice_of(shard_spec shard, std::uint64_t total) {
 }
 
 std::string format_shard_header(const shard_header& h) {
-    std::string out = std::to_string(h.shard.index) + "/" + std::to_string(h.shard.count) + "; records [" +
+    std::string out = to_string(h.shard) + "; records [" +
                       std::to_string(h.slice.first) + ", " + std::to_string(h.slice.end) + ") of " +
                       std::to_string(h.slice.total) + " (0-based)";
     for (const auto& option : h.output_options) out += std::string(option_prefix) + option;

@@ -17,8 +17,9 @@ struct shard_spec {
 
 inline constexpr std::uint64_t max_shards = 1'000'000;
 
-// "K/N" with 1 <= K <= N <= max_shards, or nothing.
+// "K/N" with 1 <= K <= N <= max_shards, or nothing; and back.
 std::optional<shard_spec> parse_shard_spec(std::string_view text);
+std::string to_string(shard_spec spec);
 
 // The records a shard reads: [first, end) of all the input's records in order (0-based).
 struct record_slice {

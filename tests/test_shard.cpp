@@ -314,6 +314,39 @@ TEST(shard, a_duplicate_id_fails_every_shard_as_it_fails_the_single_run) {
     }
 }
 
+TEST(shard, merge_refuses_claims_tables_whose_tallies_do_not_line_up) {
+    auto dir = temp_dir();
+    write_file(dir / "u.fa", ">A gene=CDH5\nACGUUGCUGCA\n>B\nACGU\n>C gene=CDH5\nAAUGCUGCAA\n");
+    for (const char* k : {"1", "2", "3"}) {
+        auto r = run_mirhit({"scan", "u.fa", "--mirnas", "hsa-miR-103a-3p", "--shard", std::string(k) + "/3", "-o",
+                             std::string("p") + k + ".tsv", "--claims", std::string("c") + k + ".tsv"},
+                            "", dir);
+        ASSERT_EQ(r.exit_code, 0) << r.err;
+    }
+    const auto c2 = read_file(dir / "c2.tsv"), c3 = read_file(dir / "c3.tsv");
+    auto merge = [&] {
+        return run_mirhit({"merge", "-o", "out.tsv", "--claims", "claims.tsv", "p1.tsv", "p2.tsv", "p3.tsv", "c1.tsv",
+                           "c2.tsv", "c3.tsv"},
+                          "", dir);
+    };
+    ASSERT_EQ(merge().exit_code, 0);
+    std::filesystem::remove(dir / "claims.tsv");
+    // The last shard lost its last tally line.
+    write_file(dir / "c3.tsv", c3.substr(0, c3.rfind("## claim tally: C100")));
+    auto short_table = merge();
+    EXPECT_EQ(short_table.exit_code, 1);
+    EXPECT_EQ(short_table.err, "mirhit: error: c3.tsv: 99 claim tallies, but c1.tsv has 100\n");
+    write_file(dir / "c3.tsv", c3);
+    // A tally of another claim where C050's should be (line 61 of the shard's table).
+    auto changed = c2;
+    changed.replace(changed.find("## claim tally: C050"), 20, "## claim tally: C05X");
+    write_file(dir / "c2.tsv", changed);
+    auto foreign = merge();
+    EXPECT_EQ(foreign.exit_code, 1);
+    EXPECT_EQ(foreign.err, "mirhit: error: c2.tsv:61: claim tally of C05X does not match c1.tsv's claims\n");
+    EXPECT_FALSE(std::filesystem::exists(dir / "claims.tsv"));
+}
+
 TEST(shard, merge_refuses_missing_duplicate_and_foreign_shards) {
     auto dir = temp_dir();
     write_file(dir / "u.fa", ">A\nACGUUGCUGCA\n>B\nACGU\n>C\nAAUGCUGCAA\n");
