@@ -16,15 +16,7 @@ utr_input::utr_input(const std::vector<std::string>& files, std::size_t chunk, b
     for (const auto& file : files_) {
         file_starts_.push_back(total);
         auto source = io::byte_source::open(file);
-        total += io::scan_fasta_headers(*source, [&](std::string_view text, std::uint64_t line) {
-            io::record_header record;
-            record.text = text;
-            record.id = record.text.substr(0, record.text.find_first_of(" \t"));
-            record.file = source->name();
-            record.line = line;
-            if (record.id.empty()) throw input_error_at(record.file, line, "FASTA header has no id after '>'");
-            check_header(record, true);
-        });
+        total += io::scan_fasta_headers(*source, [&](io::record_header& record) { check_header(record, true); });
     }
     file_starts_.push_back(total);
     slice_ = slice_of(shard, total);

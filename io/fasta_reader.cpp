@@ -40,6 +40,17 @@ void reject_other_compression(const std::string& name, const char* data, std::si
         throw input_error(name + ": " + format + "-compressed input is not supported; decompress it first (gzip is read directly)");
 }
 
+// The record of a header: its text, and its id, the text up to the first blank.
+record_header header_record(std::string text, const std::string& file, std::uint64_t line) {
+    record_header record;
+    record.id = text.substr(0, text.find_first_of(" \t"));
+    if (record.id.empty()) throw input_error_at(file, line, "FASTA header has no id after '>'");
+    record.text = std::move(text);
+    record.file = file;
+    record.line = line;
+    return record;
+}
+
 }  // namespace
 
 fasta_reader::fasta_reader(std::unique_ptr<byte_source> source, std::uint32_t overlap, header_parser parser)
@@ -68,14 +79,9 @@ void fasta_reader::finish_header() {
     if (!header_text_.empty() && header_text_.back() == '\r') header_text_.pop_back();
     for (unsigned char c : header_text_)
         if (is_binary_byte(c)) fail("binary data (byte " + describe_byte(c) + ") where a FASTA header was expected");
-    auto record = std::make_shared<record_header>();
-    record->text = std::move(header_text_);
+    auto record = std::make_shared<record_header>(header_record(std::move(header_text_), name(), line_));
     header_text_.clear();
-    record->id = record->text.substr(0, record->text.find_first_of(" \t"));
-    record->file = name();
-    record->line = line_;
     record->index = records_++;
-    if (record->id.empty()) fail("FASTA header has no id after '>'");
     if (parser_) parser_(*record);
     record_ = std::move(record);
     record_length_ = 0;
@@ -237,14 +243,16 @@ bool fasta_reader::read_batch(std::vector<sequence_piece>& out, std::size_t targ
 }
 
 std::uint64_t scan_fasta_headers(byte_source& source,
-                                 const std::function<void(std::string_view text, std::uint64_t line)>& on_header) {
+                                 const std::function<void(record_header& record)>& on_header) {
     std::vector<char> buffer(block_size);
     std::string header;
     std::uint64_t line = 1, count = 0;
     bool first_block = true, at_line_start = true, in_header = false;
     auto finish = [&] {
         if (!header.empty() && header.back() == '\r') header.pop_back();
-        on_header(header, line);
+        auto record = header_record(std::move(header), source.name(), line);
+        header.clear();
+        on_header(record);
         ++count;
         in_header = false;
     };

@@ -94,11 +94,11 @@ private:
 };
 
 // A fast pass over a FASTA input that looks only at header lines ('>' at a line start): calls
-// on_header(text after '>' without the line end, its line number) for each and returns how many
-// there are. Rejects what fasta_reader rejects before reading records (bzip2 and other
+// on_header with each header's record (text after '>' without the line end, id, file, line; no
+// index), as fasta_reader makes it, and returns how many there are. Rejects what fasta_reader rejects before reading records (bzip2 and other
 // compressed data, an input with no records), so a count is never taken of a file the reader
 // would refuse outright.
 std::uint64_t scan_fasta_headers(byte_source& source,
-                                 const std::function<void(std::string_view text, std::uint64_t line)>& on_header);
+                                 const std::function<void(record_header& record)>& on_header);
 
 }  // namespace mirhit::io

@@ -120,7 +120,7 @@ TEST(shard, header_pass_counts_records_with_their_lines) {
     auto count = [&](const std::string& text) {
         seen.clear();
         auto source = io::byte_source::from_memory("h.fa", text);
-        return io::scan_fasta_headers(*source, [&](std::string_view h, std::uint64_t line) { seen.push_back(std::string(h) + "@" + std::to_string(line)); });
+        return io::scan_fasta_headers(*source, [&](io::record_header& r) { seen.push_back(r.text + "@" + std::to_string(r.line)); });
     };
     EXPECT_EQ(count(">a gene=X\r\nAC>GT\n\n>b\nGG\n>c"), 3u);
     EXPECT_EQ(seen, (std::vector<std::string>{"a gene=X@1", "b@4", "c@6"}));
@@ -136,6 +136,7 @@ TEST(shard, header_pass_counts_records_with_their_lines) {
         return std::string("no error");
     };
     EXPECT_EQ(error(""), "h.fa: empty file, no FASTA records");
+    EXPECT_EQ(error(">a\nAC\n> b\nGG\n"), "h.fa:3: FASTA header has no id after '>'");
     EXPECT_EQ(error("BZh91AY&SY"), "h.fa: bzip2-compressed input is not supported; decompress it first (gzip is read directly)");
 }
 
