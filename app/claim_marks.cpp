@@ -5,6 +5,7 @@
 #include <charconv>
 
 #include "core/text.hpp"
+#include "io/line_reader.hpp"
 #include "reference/gene_aliases.hpp"
 
 namespace mirhit::app {
@@ -96,12 +97,7 @@ bool claim_tally::parse(std::string_view line, claim_tally& out) {
     if (!line.starts_with(tally_prefix)) return false;
     line.remove_prefix(tally_prefix.size());
     std::vector<std::string_view> fields;
-    for (std::size_t start = 0;;) {
-        const auto tab = line.find('\t', start);
-        fields.push_back(line.substr(start, tab == std::string_view::npos ? tab : tab - start));
-        if (tab == std::string_view::npos) break;
-        start = tab + 1;
-    }
+    io::split_fields(line, fields);
     if (fields.size() != 8 || (fields[5] != "0" && fields[5] != "1")) return false;
     out = {std::string(fields[0]), std::string(fields[1]), std::string(fields[2]), std::string(fields[3]),
            std::string(fields[4]), fields[5] == "1", {}, {}};
