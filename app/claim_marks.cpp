@@ -101,11 +101,9 @@ bool claim_tally::parse(std::string_view line, claim_tally& out) {
     if (fields.size() != 8 || (fields[5] != "0" && fields[5] != "1")) return false;
     out = {std::string(fields[0]), std::string(fields[1]), std::string(fields[2]), std::string(fields[3]),
            std::string(fields[4]), fields[5] == "1", {}, {}};
-    for (std::size_t start = 0; start < fields[6].size();) {
-        const auto comma = std::min(fields[6].find(',', start), fields[6].size());
-        out.utrs.emplace_back(fields[6].substr(start, comma - start));
-        start = comma + 1;
-    }
+    std::vector<std::string_view> utrs;
+    io::split_list(fields[6], ',', utrs);
+    out.utrs.assign(utrs.begin(), utrs.end());
     std::string_view counts = fields[7];
     for (std::size_t k = 0; k < site_type_count; ++k) {
         auto [end, ec] = std::from_chars(counts.data(), counts.data() + counts.size(), out.found[k]);

@@ -8,10 +8,10 @@
 
 namespace mirhit {
 
-// value in decimal, appended (integers; no locale, no allocation beyond out's growth).
+// value in decimal, appended without locale: integers, and doubles in their shortest exact form.
 template <class T>
 void append_number(std::string& out, T value) {
-    char digits[24];
+    char digits[32];
     auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
     out.append(digits, end);
 }

@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "core/error.hpp"
+#include "core/text.hpp"
 #include "io/line_reader.hpp"
 
 namespace mirhit::io {
@@ -216,12 +217,6 @@ namespace {
 constexpr std::string_view log_start = "## gene summary of a shard, for mirhit merge: ";
 constexpr std::string_view log_mirna = "## mirna: ";
 
-void append_number(std::string& out, double x) {
-    char number[64];
-    auto [end, ec] = std::to_chars(number, number + sizeof number, x);  // shortest exact form
-    out.append(number, end);
-}
-
 [[noreturn]] void bad_log(const line_reader& in, const std::string& what) {
     throw input_error_at(in.name(), in.line_number(), "not a shard's gene summary log: " + what);
 }
@@ -288,19 +283,11 @@ void gene_summary_log::replay(line_reader& in, std::string& line, gene_summary_w
         auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
         if (ec != std::errc() || end != text.data() + text.size()) bad_log(in, "'" + std::string(text) + "' is not a number");
     };
-    auto split = [](std::string_view text, char separator, std::vector<std::string_view>& out) {
-        out.clear();
-        for (std::size_t start = 0; start < text.size();) {
-            const auto end = std::min(text.find(separator, start), text.size());
-            out.push_back(text.substr(start, end - start));
-            start = end + 1;
-        }
-    };
     do {
         split_fields(line, fields);
         if (fields.size() != 4) bad_log(in, "a call needs utr id, gene, events and scores");
         events.clear();
-        split(fields[2], ',', parts);
+        split_list(fields[2], ',', parts);
         for (auto part : parts) {
             const auto star = part.find('*');
             std::uint32_t event = 0, count = 1;
@@ -310,9 +297,9 @@ void gene_summary_log::replay(line_reader& in, std::string& line, gene_summary_w
         }
         scores.clear();
         std::vector<std::string_view> score_parts;
-        split(fields[3], '|', parts);
+        split_list(fields[3], '|', parts);
         for (auto part : parts) {
-            split(part, ',', score_parts);
+            split_list(part, ',', score_parts);
             if (score_parts.size() != 4) bad_log(in, "a score needs miRNA, total, CWCS and best site");
             utr_score u{};
             number(score_parts[0], u.mirna);

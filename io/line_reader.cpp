@@ -40,13 +40,18 @@ bool is_blank(std::string_view line) {
 }
 
 void split_fields(std::string_view line, std::vector<std::string_view>& fields) {
-    fields.clear();
-    std::size_t begin = 0;
-    for (;;) {
-        std::size_t tab = line.find('\t', begin);
-        fields.push_back(line.substr(begin, tab == std::string_view::npos ? std::string_view::npos : tab - begin));
-        if (tab == std::string_view::npos) break;
-        begin = tab + 1;
+    split_list(line, '\t', fields);
+    if (fields.empty()) fields.emplace_back();  // an empty line is one empty field
+}
+
+void split_list(std::string_view text, char separator, std::vector<std::string_view>& items) {
+    items.clear();
+    if (text.empty()) return;
+    for (std::size_t begin = 0;;) {
+        const std::size_t at = text.find(separator, begin);
+        items.push_back(text.substr(begin, at == std::string_view::npos ? std::string_view::npos : at - begin));
+        if (at == std::string_view::npos) break;
+        begin = at + 1;
     }
 }
 

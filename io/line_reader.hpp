@@ -32,6 +32,8 @@ bool is_blank(std::string_view line);
 
 // Splits a line at every tab; the views point into the line.
 void split_fields(std::string_view line, std::vector<std::string_view>& fields);
+// Splits a list such as "a,b,c" at every separator; an empty text is an empty list.
+void split_list(std::string_view text, char separator, std::vector<std::string_view>& items);
 
 // Perl's split drops trailing empty fields, so TargetScan's scripts do not see them.
 void drop_trailing_empty(std::vector<std::string_view>& fields);
