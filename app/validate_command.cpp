@@ -9,14 +9,15 @@
 #include <optional>
 #include <unordered_map>
 
+#include <oneapi/tbb/enumerable_thread_specific.h>
 #include <oneapi/tbb/info.h>
 
-#include "core/text.hpp"
 #include "app/curated_command.hpp"
 #include "app/utr_input.hpp"
 #include "core/error.hpp"
 #include "core/pipeline.hpp"
 #include "core/scan_kernel.hpp"
+#include "core/text.hpp"
 #include "io/atomic_output.hpp"
 #include "io/fasta_reader.hpp"
 #include "io/html_report.hpp"
@@ -350,6 +351,7 @@ void scan_and_rank(report& r, const validate_args& args, const scoring::energy_p
     };
 
     utr_input input(args.utr_files, std::size_t{1} << 18, true);
+    oneapi::tbb::enumerable_thread_specific<scoring::plfold> folds([&] { return scoring::plfold(params, scoring::plfold_options{}); });
     gene_ranking ranking(mirnas.size());
     const std::size_t live_batches = 2 * static_cast<std::size_t>(oneapi::tbb::info::default_concurrency()) + 2;
     run_ordered_pipeline<utr_batch>(
@@ -370,9 +372,9 @@ void scan_and_rank(report& r, const validate_args& args, const scoring::energy_p
                 std::vector<family_site> orf_sites;
                 setup.inputs_for(piece.record->id, inputs, orf_8mers, orf_sites);
                 // SA: only the stretches around sites need folding.
-                thread_local scoring::plfold fold(scoring::turner2004(), scoring::plfold_options{});
                 const scoring::unpaired_table unpaired =
-                    u.sites.empty() ? scoring::unpaired_table{} : fold.unpaired(piece.seq, scoring::unpaired_rows(u.sites));
+                    u.sites.empty() ? scoring::unpaired_table{}
+                                    : folds.local().unpaired(piece.seq, scoring::unpaired_rows(u.sites));
                 inputs.unpaired = &unpaired;
                 scorer.score(piece.seq, u.sites, inputs, orf_8mers, u.scores);
                 u.totals = utr_totals(mirnas, u.sites, u.scores);

@@ -6,9 +6,9 @@
 #include <cstdio>
 #include <limits>
 
-
 #include "scoring/accessibility.hpp"
 #include "scoring/context_features.hpp"
+#include "scoring/context_score.hpp"
 #include "scoring/energy_params.hpp"
 
 namespace mirhit::targetscan_context {
@@ -16,10 +16,10 @@ namespace mirhit::targetscan_context {
 namespace {
 
 using scoring::feature;
+using scoring::sa_length;
 
 // Sites starting before this 1-based position are "too_close" to the stop codon.
 constexpr std::uint64_t min_distance_to_cds = 15;
-constexpr int sa_length = 14;  // nt whose opening SA measures
 constexpr std::string_view too_close = "too_close";
 constexpr double min_air = 0.0001;
 

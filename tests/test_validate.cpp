@@ -209,6 +209,28 @@ TEST(validate, curated_all_has_one_row_per_claim_on_a_gene_of_the_input) {
                        "genes (top 20%)");
 }
 
+TEST(validate, energy_parameters_reach_sa_as_in_scan) {
+    // Stacks of 0 open every site more easily: SA and so context++ change, the same in both commands.
+    auto dir = temp_dir();
+    std::string par = "## RNAfold parameter file v2.0\n\n# stack\n";
+    for (int row = 0; row < 7; ++row) par += "     0     0     0     0     0     0     0\n";
+    write_file(dir / "flat.par", par);
+    const std::string site = "site\t8mer\t309-316\tGCUCCCCA\tcontext++ ";
+    auto builtin = run_mirhit({"validate", "hsa-miR-939-5p", "CDH5", "--utr", "examples/utrs.fa"});
+    auto flat = run_mirhit({"validate", "hsa-miR-939-5p", "CDH5", "--utr", "examples/utrs.fa", "--energy-params",
+                            (dir / "flat.par").string()});
+    ASSERT_EQ(flat.exit_code, 0) << flat.err;
+    EXPECT_NE(builtin.out.find(site + "-0.353\n"), std::string::npos) << builtin.out;
+    EXPECT_NE(flat.out.find(site + "-0.402\n"), std::string::npos) << flat.out;
+    auto scan = run_mirhit({"scan", "examples/utrs.fa", "--mirnas", "hsa-miR-939-5p", "--score", "context++", "--sites", "8mer",
+                            "--energy-params", (dir / "flat.par").string()});
+    ASSERT_EQ(scan.exit_code, 0) << scan.err;
+    const auto rows = data_lines(scan.out);
+    ASSERT_EQ(rows.size(), 2u);
+    EXPECT_NE(rows[1].find("\t8mer\t309\t316\tGCUCCCCA\t0\tC014\t"), std::string::npos) << rows[1];
+    EXPECT_NE(rows[1].find("\t-0.402\t"), std::string::npos) << rows[1];
+}
+
 TEST(validate, output_is_identical_for_any_thread_count) {
     // Enough sequence for several parallel batches.
     const auto dir = temp_dir();
