@@ -146,14 +146,11 @@ void run_scan(const scan_args& args, const std::string& command_line) {
         index7.emplace(mirnas.families(), types, args.both_strands);
     io::site_formatter formatter(format, mirnas, scored, args.both_strands, duplex, access);
     if (args.genome_coords) formatter.write_genome_coords();
-    std::optional<scoring::energy_params> loaded_params;
-    if (!args.energy_params_file.empty()) loaded_params = scoring::load_energy_params(args.energy_params_file);
-    const scoring::energy_params& params = loaded_params ? *loaded_params : scoring::turner2004();
+    const scoring::energy_choice energy(args.energy_params_file);
+    const scoring::energy_params& params = energy.params();
     oneapi::tbb::enumerable_thread_specific<scoring::duplex_folder> folders{scoring::duplex_folder(params)};
     const bool folds_utrs = scored || access;  // accessibility: folded around the sites, once per UTR
     oneapi::tbb::enumerable_thread_specific<scoring::plfold> plfolds([&] { return scoring::plfold(params, args.access); });
-    const std::string energy_source =
-        args.energy_params_file.empty() ? std::string("built-in Turner 2004") : args.energy_params_file;
     std::optional<score_setup> setup;
     std::optional<scoring::context_scorer> scorer;
     if (scored) {
@@ -181,7 +178,7 @@ void run_scan(const scan_args& args, const std::string& command_line) {
     if (folds_utrs)
         meta.parameters.emplace_back(
             "accessibility",
-            "RNAplfold's model in-process (Bernhart et al. 2006; " + energy_source +
+            "RNAplfold's model in-process (Bernhart et al. 2006; " + energy.source() +
                 ", 37 C, dangles d2): windows of " + std::to_string(args.access.window) + " nt, base pairs j - i <= " +
                 std::to_string(args.access.max_span) + ", stretches up to " + std::to_string(args.access.max_unpaired) +
                 " nt" + (scored ? "; SA: the 14 nt ending opposite miRNA nt 1" : "") +
@@ -191,12 +188,8 @@ void run_scan(const scan_args& args, const std::string& command_line) {
         meta.parameters.emplace_back("coordinates", "genome, from the UTR headers' chrom=, strand= and exons=; BED12, one block per "
                                                     "exon a site touches");
     if (duplex)
-        meta.parameters.emplace_back(
-            "duplex", "minimum free energy of the miRNA-UTR duplex, intermolecular pairs only (RNAduplex's model; " +
-                          energy_source + ", 37 C, dangles d2), on the UTR from " +
-                          std::to_string(scoring::duplex_window_upstream) + " nt 5' to " +
-                          std::to_string(scoring::duplex_window_downstream) +
-                          " nt 3' of the nucleotide facing miRNA nt 1; structure: miRNA&UTR, then MIRNA_FROM,MIRNA_TO:UTR_FROM,UTR_TO");
+        meta.parameters.emplace_back("duplex", "minimum free energy of the miRNA-UTR duplex, " +
+                                                   scoring::duplex_description(energy.source()));
     const bool sharded = args.shard.count != 0;
     if (sharded) meta.parameters.emplace_back("shard", format_shard_header({args.shard, input.slice(), args.output_options}));
     io::atomic_output out(args.output);

@@ -673,9 +673,8 @@ void run_validate(const validate_args& args, const std::string& command_line) {
         params.emplace_back("mirna", plan_one_gene(r, args, all, mirna_source, claims));
     }
 
-    std::optional<scoring::energy_params> loaded_params;
-    if (!args.energy_params_file.empty()) loaded_params = scoring::load_energy_params(args.energy_params_file);
-    scan_and_rank(r, args, loaded_params ? *loaded_params : scoring::turner2004());
+    const scoring::energy_choice energy(args.energy_params_file);
+    scan_and_rank(r, args, energy.params());
 
     std::string text;
     if (args.curated_all) {
@@ -707,12 +706,8 @@ void run_validate(const validate_args& args, const std::string& command_line) {
     }
     params.emplace_back("input", with_commas(r.utrs) + " UTRs of " + with_commas(r.genes) + " genes");
     params.emplace_back("score", r.score_description);
-    params.emplace_back("duplex", "miRNA-UTR duplex of each site, intermolecular pairs only (RNAduplex's model; " +
-                                      (args.energy_params_file.empty() ? std::string("built-in Turner 2004") : args.energy_params_file) +
-                                      ", 37 C, dangles d2), on the UTR from " + std::to_string(scoring::duplex_window_upstream) +
-                                      " nt 5' to " + std::to_string(scoring::duplex_window_downstream) +
-                                      " nt 3' of the nucleotide facing miRNA nt 1; structure: miRNA&UTR, then "
-                                      "MIRNA_FROM,MIRNA_TO:UTR_FROM,UTR_TO; diagram: UTR 5'-3' above, miRNA 3'-5' below");
+    params.emplace_back("duplex", "miRNA-UTR duplex of each site, " + scoring::duplex_description(energy.source()) +
+                                      "; diagram: UTR 5'-3' above, miRNA 3'-5' below");
     params.emplace_back("rank", rank_description);
 
     std::unique_ptr<io::atomic_output> html;

@@ -238,4 +238,10 @@ std::string duplex_structure_text(const duplex_result& duplex, std::uint64_t win
            std::to_string(window_begin + static_cast<std::uint64_t>(duplex.target_to));
 }
 
+std::string duplex_description(const std::string& energy_source) {
+    return "intermolecular pairs only (RNAduplex's model; " + energy_source + ", 37 C, dangles d2), on the UTR from " +
+           std::to_string(duplex_window_upstream) + " nt 5' to " + std::to_string(duplex_window_downstream) +
+           " nt 3' of the nucleotide facing miRNA nt 1; structure: miRNA&UTR, then MIRNA_FROM,MIRNA_TO:UTR_FROM,UTR_TO";
+}
+
 }  // namespace mirhit::scoring

@@ -90,4 +90,7 @@ utr_window site_duplex_window(std::uint64_t utr_length, std::uint64_t site_start
 // window_begin is the 0-based UTR position of the window's first nucleotide.
 std::string duplex_structure_text(const duplex_result& duplex, std::uint64_t window_begin);
 
+// How site duplexes are folded, for '##' lines: the model, the window and the structure's notation.
+std::string duplex_description(const std::string& energy_source);
+
 }  // namespace mirhit::scoring

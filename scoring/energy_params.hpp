@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -49,6 +50,21 @@ const energy_params& turner2004();
 // present replace the corresponding values of the built-in set; enthalpy sections are read and
 // ignored (mirhit evaluates at 37 °C only). Throws mirhit::input_error_at(file, line, problem).
 energy_params load_energy_params(const std::string& path);
+
+// A run's energy parameters: those of a .par file (an --energy-params option), loaded once, or
+// with no file the built-in set; and how the output's '##' lines name them.
+class energy_choice {
+public:
+    explicit energy_choice(const std::string& par_file)
+        : loaded_(par_file.empty() ? std::nullopt : std::optional(load_energy_params(par_file))),
+          source_(par_file.empty() ? "built-in Turner 2004" : par_file) {}
+    const energy_params& params() const { return loaded_ ? *loaded_ : turner2004(); }
+    const std::string& source() const { return source_; }
+
+private:
+    std::optional<energy_params> loaded_;
+    std::string source_;
+};
 
 // A C G U/T in any case -> 1..4, anything else 0.
 int nucleotide_code(char c);
