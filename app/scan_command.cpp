@@ -115,16 +115,6 @@ std::vector<io::utr_score> summarise_scores(const mirna_set& mirnas, std::span<c
     return out;
 }
 
-// The reverse complement in upper-case DNA letters (N for any other letter).
-void reverse_complement(std::string_view seq, std::string& out) {
-    static constexpr char dna[] = "ACGT";
-    out.resize(seq.size());
-    for (std::size_t i = 0; i < seq.size(); ++i) {
-        const auto c = code_of(seq[seq.size() - 1 - i]);
-        out[i] = c > 3 ? 'N' : dna[complement(c)];
-    }
-}
-
 }  // namespace
 
 // nt opened for --score access: those opposite miRNA nt 1-8.

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <array>
+#include <string>
+#include <string_view>
 #include <cstdint>
 
 namespace mirhit {
@@ -25,6 +27,15 @@ inline constexpr std::array<char, 4> rna_letter = {'A', 'C', 'G', 'U'};
 constexpr std::uint8_t complement(std::uint8_t code) { return static_cast<std::uint8_t>(3 - code); }
 
 constexpr std::uint8_t code_of(char c) { return nt_code[static_cast<unsigned char>(c)]; }
+
+// The reverse complement of seq as RNA letters, N for anything but A, C, G, T/U; out is reused.
+inline void reverse_complement(std::string_view seq, std::string& out) {
+    out.resize(seq.size());
+    for (std::size_t i = 0; i < seq.size(); ++i) {
+        const auto c = code_of(seq[seq.size() - 1 - i]);
+        out[i] = c > 3 ? 'N' : rna_letter[complement(c)];
+    }
+}
 
 // Letters a UTR may contain: A, C, G, T, U and the IUPAC ambiguity codes, in either case.
 inline constexpr std::array<bool, 256> is_nucleotide_letter = [] {

@@ -99,11 +99,7 @@ void scan_piece(const seed_index& index, std::string_view seq, std::uint64_t off
 void scan_piece_reverse(const seed_index& index, std::string_view seq, std::uint64_t offset, owned_range owned,
                         std::vector<family_site>& out, std::string& scratch) {
     const std::uint64_t n = seq.size();
-    scratch.resize(n);
-    for (std::uint64_t i = 0; i < n; ++i) {
-        const auto c = code_of(seq[n - 1 - i]);
-        scratch[i] = c > 3 ? 'N' : rna_letter[complement(c)];
-    }
+    reverse_complement(seq, scratch);
     const auto first = out.size();
     scan_sequence(index, scratch, 0, 0, n, out);
     std::size_t kept = first;

@@ -78,7 +78,6 @@ void scan_piece(const seed_index& index, std::string_view seq, std::uint64_t off
 void scan_piece_reverse(const seed_index& index, std::string_view seq, std::uint64_t offset, owned_range owned,
                         std::vector<family_site>& out, std::string& scratch);
 
-
 // The fast path for 8mer, 7mer-m8 and 7mer-A1 sites (the genome-scale question): every 7-mer
 // code (4^7) to the seed families whose 7mer-m8 (rc of nt 2-8) or 7mer-A1 (rc of nt 2-7, then A)
 // it is, on the forward strand and, with both_strands, on the reverse one (the reverse
