@@ -283,3 +283,112 @@ void scan_piece_seven(const seed7_index& index, std::string_view seq, std::uint6
 }
 
 }  // namespace mirhit
+
+namespace mirhit {
+
+namespace {
+
+// Sorts the counts from `first` on by family, strand and type, adds up equal keys and drops zeros.
+void merge_counts(std::vector<site_count>& counts, std::size_t first) {
+    const auto begin = counts.begin() + static_cast<std::ptrdiff_t>(first);
+    auto key = [](const site_count& c) {
+        return std::uint64_t{c.family} << 4 | std::uint64_t{c.reverse} << 3 | static_cast<unsigned>(c.type);
+    };
+    std::sort(begin, counts.end(), [&](const site_count& x, const site_count& y) { return key(x) < key(y); });
+    auto to = begin;
+    for (auto it = begin; it != counts.end(); ++it) {
+        if (it->count == 0) continue;
+        if (to != begin && key(to[-1]) == key(*it))
+            to[-1].count += it->count;
+        else
+            *to++ = *it;
+    }
+    counts.erase(to, counts.end());
+}
+
+}  // namespace
+
+void count_sites(std::span<const family_site> sites, std::vector<site_count>& out) {
+    const auto first = out.size();
+    for (const auto& s : sites) out.push_back({s.family, s.reverse, s.type, 1});
+    merge_counts(out, first);
+}
+
+void seven_counter::count(const seed7_index& index, std::string_view seq, std::uint64_t offset, owned_range owned,
+                          std::vector<site_count>& out) {
+    using x = seed7_index;
+    constexpr unsigned k = x::k;
+    const auto* s = reinterpret_cast<const unsigned char*>(seq.data());
+    const std::uint64_t n = seq.size();
+    // The windows (7-mer starts) scan_piece_seven examines: [a, b).
+    const std::uint64_t a = owned.begin > offset ? owned.begin - offset : 0;
+    const std::uint64_t b = n < k || owned.end <= offset ? 0 : std::min<std::uint64_t>(owned.end - offset, n - k + 1);
+    if (a >= b) return;
+    eight_.assign(std::size_t{1} << 2 * (k + 1), 0);
+    open_end_.assign(x::code_count, 0);
+    // The 8-mers starting in [a - 1, b): each is a window's 7-mer with the base after it and the
+    // next window's 7-mer with the base before it.
+    const std::uint64_t lo = a > 0 ? a - 1 : 0;
+    const std::uint64_t end = std::min(n, b + k);
+    std::uint32_t code = 0;
+    std::uint64_t run = 0;  // valid bases ending here
+    for (std::uint64_t j = lo; j < end; ++j) {
+        const std::uint8_t c = nt_code[s[j]];
+        if (c == nt_other) [[unlikely]] {
+            if (run >= k && j - k >= a) ++open_end_[code & (x::code_count - 1)];  // window j - 7: nothing after
+            run = 0;
+            continue;
+        }
+        code = (code << 2 | c) & 0xffff;
+        if (++run > k) ++eight_[code];
+    }
+    if (b + k > n && run >= k && n - k >= a) ++open_end_[code & (x::code_count - 1)];  // the last window
+    // The one 8-mer each side that counts only one way: the one at a - 1 has no owned window
+    // before its last base, the one at b - 1 none after its first.
+    constexpr std::uint32_t none = 1u << 16;
+    auto eight_at = [&](std::uint64_t p) {
+        if (p + k >= n) return none;
+        std::uint32_t code8 = 0;
+        for (unsigned i = 0; i <= k; ++i) {
+            const std::uint8_t c = nt_code[s[p + i]];
+            if (c == nt_other) return none;
+            code8 = code8 << 2 | c;
+        }
+        return code8;
+    };
+    const std::uint32_t not_after = a > 0 ? eight_at(a - 1) : none, not_before = eight_at(b - 1);
+    const std::size_t first = out.size();
+    const x::entry* first_entries = index.first_entries();
+    const std::uint32_t* more_begins = index.more_begins();
+    const x::entry* more_entries = index.more_entries();
+    for (std::uint32_t seven = 0; seven < x::code_count; ++seven) {
+        const x::entry e0 = first_entries[seven];
+        if (!e0) continue;
+        auto with_after = [&](std::uint32_t base) {
+            const std::uint32_t code8 = seven << 2 | base;
+            return std::uint64_t{eight_[code8]} - (code8 == not_after);
+        };
+        auto with_before = [&](std::uint32_t base) {
+            const std::uint32_t code8 = base << 2 * k | seven;
+            return std::uint64_t{eight_[code8]} - (code8 == not_before);
+        };
+        std::uint64_t windows = open_end_[seven];
+        for (std::uint32_t base = 0; base < 4; ++base) windows += with_after(base);
+        auto add = [&](x::entry e) {
+            const std::uint32_t flank = e >> x::flank_shift & 7u;
+            const std::uint64_t matched = e >> x::use_after_bit & 1u ? with_after(flank) : with_before(flank);
+            const std::uint32_t family = e & (x::max_families - 1);
+            const bool reverse = e >> x::reverse_bit & 1u;
+            if (const std::uint32_t t = e >> (x::type_shift + 2) & 3u; t != x::no_site)
+                out.push_back({family, reverse, static_cast<site_type>(t), matched});
+            if (const std::uint32_t t = e >> x::type_shift & 3u; t != x::no_site)
+                out.push_back({family, reverse, static_cast<site_type>(t), windows - matched});
+        };
+        add(e0);
+        if (e0 >> x::more_bit & 1u)
+            for (std::uint32_t h = more_begins[seven]; h < more_begins[seven + 1]; ++h) add(more_entries[h]);
+    }
+    merge_counts(out, first);
+}
+
+}  // namespace mirhit

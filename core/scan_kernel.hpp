@@ -128,4 +128,31 @@ private:
 void scan_piece_seven(const seed7_index& index, std::string_view seq, std::uint64_t offset, owned_range owned,
                       std::vector<family_site>& out);
 
+// The sites of one seed family, strand and type in a stretch of sequence, counted.
+struct site_count {
+    std::uint32_t family;
+    bool reverse;
+    site_type type;
+    std::uint64_t count;
+
+    friend constexpr bool operator==(const site_count&, const site_count&) = default;
+};
+
+// Sites counted by family, strand and type: sorted by these three, no zero counts.
+void count_sites(std::span<const family_site> sites, std::vector<site_count>& out);
+
+// The counts count_sites gives for the sites scan_piece_seven finds, without finding them one by
+// one: a pass counts the piece's 8-mers (and the few 7-mers without a base after them), then
+// every index entry reads its sites off those counts. The tables cost ~400 KB to clear and read,
+// so this is for pieces of tens of kilobases and more.
+class seven_counter {
+public:
+    void count(const seed7_index& index, std::string_view seq, std::uint64_t offset, owned_range owned,
+               std::vector<site_count>& out);
+
+private:
+    std::vector<std::uint32_t> eight_;     // 8-mer code -> occurrences
+    std::vector<std::uint32_t> open_end_;  // 7-mer code -> windows with no base after
+};
+
 }  // namespace mirhit

@@ -329,5 +329,79 @@ TEST(scan_kernel, seven_mer_path_equals_the_general_kernel) {
     EXPECT_TRUE(saw_sparse);
 }
 
+site_type_set eight_and_sevens() {
+    site_type_set types;
+    for (auto t : {site_type::eight_mer, site_type::seven_mer_m8, site_type::seven_mer_a1}) types.insert(t);
+    return types;
+}
+
+TEST(site_counts, hand_worked_sites_on_both_strands) {
+    auto set = one_mirna();
+    // Forward: an 8mer, a 7mer-m8, a 7mer-A1 after an N and a 7mer-m8 at the end; reverse: an
+    // 8mer (UAGCUUAU is the reverse complement of AUAAGCUA).
+    const std::string seq = "CCAUAAGCUACCGGAUAAGCUCCNUAAGCUAGGCUAGCUUAUCCAUAAGCU";
+    const seed7_index index(set.families(), eight_and_sevens(), true);
+    const std::vector<site_count> expected{{0, false, site_type::eight_mer, 1},
+                                           {0, false, site_type::seven_mer_m8, 2},
+                                           {0, false, site_type::seven_mer_a1, 1},
+                                           {0, true, site_type::eight_mer, 1}};
+    std::vector<family_site> sites;
+    scan_piece_seven(index, seq, 0, owned_starts(0, 0, seq.size(), true), sites);
+    std::vector<site_count> from_sites, counted;
+    count_sites(sites, from_sites);
+    EXPECT_EQ(from_sites, expected);
+    seven_counter counter;
+    counter.count(index, seq, 0, owned_starts(0, 0, seq.size(), true), counted);
+    EXPECT_EQ(counted, expected);
+}
+
+// Counting off 8-mer tallies gives, piece by piece, what tallying the found sites gives: pieces
+// of any size (the owned ranges' ends), N runs, record ends, every subset of the three types,
+// one strand or both, few miRNAs and the dense table.
+TEST(site_counts, counting_equals_tallying_the_sites) {
+    std::mt19937 rng(57);
+    auto seq = random_sequence(rng, 20000);
+    seq.replace(5000, 40, std::string(40, 'N'));
+    // Small pieces on a prefix: every count clears and reads the tables.
+    auto fasta_of = [](const std::string& record) {
+        std::string fasta = ">r\n";
+        for (std::size_t i = 0; i < record.size(); i += 61) fasta += record.substr(i, 61) + "\n";
+        return fasta + ">short\nACGUACG\n>shorter\nACG\n>n\nNNNNNNNNNNNN\n";
+    };
+    const std::string whole = fasta_of(seq), prefix = fasta_of(seq.substr(4900, 1200));
+    seven_counter counter;
+    for (std::size_t mirna_count : {120, 2500}) {
+        auto set = random_mirnas(rng, mirna_count);
+        for (unsigned bits = 1; bits < 8; ++bits) {
+            site_type_set types;
+            for (unsigned t = 0; t < 3; ++t)
+                if (bits >> t & 1) types.insert(static_cast<site_type>(t));
+            for (bool both : {false, true}) {
+                const seed7_index index(set.families(), types, both);
+                for (std::size_t target : {16, 23, 100, 2000, 30000}) {
+                    io::fasta_reader reader(io::byte_source::from_memory("mem", target < 1000 ? prefix : whole), site_context);
+                    std::vector<io::sequence_piece> pieces;
+                    while (reader.read_batch(pieces, target)) {}
+                    std::uint64_t total = 0;
+                    for (const auto& p : pieces) {
+                        const auto owned = owned_starts(p.offset, p.overlap, p.seq.size(), p.last);
+                        std::vector<family_site> sites;
+                        scan_piece_seven(index, p.seq, p.offset, owned, sites);
+                        std::vector<site_count> expected, got;
+                        count_sites(sites, expected);
+                        counter.count(index, p.seq, p.offset, owned, got);
+                        ASSERT_EQ(got, expected) << mirna_count << " miRNAs, types " << bits << " both " << both
+                                                 << " target " << target << " piece at " << p.offset;
+                        total += sites.size();
+                    }
+                    if (target >= 1000) {
+                        ASSERT_GT(total, 5u);
+                    }
+                }
+            }
+        }
+    }
+}
+
 }  // namespace
 }  // namespace mirhit
