@@ -61,7 +61,9 @@ void claim_marks::add_utr(const std::string& utr_id, const std::string& header_g
     if (auto it = utrs_by_gene_.find(claim_gene(header_gene)); it != utrs_by_gene_.end()) it->second.push_back(utr_id);
 }
 
-void claim_marks::add_site(std::uint32_t claim, site_type type) { ++found_[claim][static_cast<std::size_t>(type)]; }
+void claim_marks::add_sites(std::uint32_t claim, site_type type, std::uint64_t count) {
+    found_[claim][static_cast<std::size_t>(type)] += count;
+}
 
 std::vector<claim_tally> claim_marks::tallies() const {
     std::vector<claim_tally> out;

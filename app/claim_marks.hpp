@@ -57,9 +57,9 @@ public:
     // The claims' indices for this miRNA and gene (empty when none).
     const std::vector<std::uint32_t>& claims_of(std::uint32_t mirna, const std::string& gene) const;
 
-    // Records a UTR of the input (once per record; gene as in the header) and a site found for a claim.
+    // Records a UTR of the input (once per record; gene as in the header) and sites found for a claim.
     void add_utr(const std::string& utr_id, const std::string& header_gene);
-    void add_site(std::uint32_t claim, site_type type);
+    void add_sites(std::uint32_t claim, site_type type, std::uint64_t count);
 
     std::vector<claim_tally> tallies() const;
 

@@ -19,6 +19,7 @@
 #include "io/fasta_reader.hpp"
 #include "io/gene_summary.hpp"
 #include "io/mirna_reader.hpp"
+#include "io/site_counts.hpp"
 #include "io/site_writer.hpp"
 #include "reference/builtin_mirnas.hpp"
 #include "scoring/context_score.hpp"
@@ -78,11 +79,27 @@ struct summary_part {
     std::vector<io::utr_score> scores;  // per miRNA, with --score
 };
 
+struct claim_sites {
+    std::uint32_t claim;
+    site_type type;
+    std::uint64_t count;
+};
+
+// --format counts: the counts of a piece of a record that spans pieces, added up in input order
+// and written with the record's last piece.
+struct count_part {
+    std::size_t text_end;  // in its batch's text, where the record's rows belong
+    std::shared_ptr<const io::record_header> record;
+    std::vector<site_count> counts;
+    bool last;
+};
+
 struct scan_result {
     std::string text;
     std::vector<summary_part> summary;  // per piece, when a gene summary is wanted
     std::vector<std::shared_ptr<const io::record_header>> records;  // records that start in this batch
-    std::vector<std::pair<std::uint32_t, site_type>> claim_sites;   // (claim, type) of sites on claimed pairs
+    std::vector<claim_sites> claims;     // sites on claimed pairs
+    std::vector<count_part> count_parts;  // in input order
 };
 
 // Per miRNA of one UTR: the best non-overlapping total, CWCS with isoform ratios, the best site.
@@ -124,7 +141,9 @@ void run_scan(const scan_args& args, const std::string& command_line) {
     std::string mirna_source;
     const mirna_set mirnas = load_mirnas(args, mirna_source);
     const site_type_set types = parse_sites(args.sites);
-    const auto format = io::parse_output_format(args.format).value();  // checked by the parser
+    // counts: one row per UTR, miRNA and strand; '##' lines, column header and claims footer as tsv.
+    const bool counting = args.format == "counts";
+    const auto format = counting ? io::output_format::tsv : io::parse_output_format(args.format).value();  // checked by the parser
     const bool scored = scores(args, "context++");
     const bool duplex = scores(args, "duplex");
     const bool access = scores(args, "access");
@@ -135,6 +154,7 @@ void run_scan(const scan_args& args, const std::string& command_line) {
     if (!scored && seed7_index::covers(types) && mirnas.families().size() <= seed7_index::max_families)
         index7.emplace(mirnas.families(), types, args.both_strands);
     io::site_formatter formatter(format, mirnas, scored, args.both_strands, duplex, access);
+    const io::count_formatter count_format(mirnas, types, args.both_strands);
     if (args.genome_coords) formatter.write_genome_coords();
     const scoring::energy_choice energy(args.energy_params_file);
     const scoring::energy_params& params = energy.params();
@@ -161,7 +181,7 @@ void run_scan(const scan_args& args, const std::string& command_line) {
                            {"sites", site_list(types)},
                            {"near_stop", "sites starting in the first " + std::to_string(near_stop_length) +
                                              " nt of a UTR are flagged"},
-                           {"format", args.format},
+                           {"format", args.format + (counting ? ": sites per UTR, miRNA and strand, by type; rows with sites only" : "")},
                            {"strands", args.both_strands ? "both (reverse-strand sites in forward coordinates, strand -)" : "given (+)"},
                            {"claims", claims_source + "; matched on the UTR's gene symbol or its unique alias"}}};
     if (setup) meta.parameters.emplace_back("score", setup->description());
@@ -189,7 +209,7 @@ void run_scan(const scan_args& args, const std::string& command_line) {
         if (started) return;
         started = true;
         out.write(io::format_preamble(format, meta));
-        out.write(formatter.column_header());
+        out.write(counting ? count_format.column_header() : formatter.column_header());
     };
     // A shard writes the summary's input, which mirhit merge replays for all shards into one summary.
     std::unique_ptr<io::gene_summary_writer> summary;
@@ -216,11 +236,102 @@ void run_scan(const scan_args& args, const std::string& command_line) {
     // Scored --both-strands: the reverse strand is scored as a UTR of its own, the record's
     // reverse complement (records are whole when scoring).
     const bool mirrored = args.both_strands && (scored || duplex || access);
+    // The sites of a piece in output order, but for the mirrored strand's.
+    const auto find_sites = [&](const io::sequence_piece& piece, owned_range owned, std::vector<family_site>& sites,
+                                std::string& scratch) {
+        if (index7) {
+            scan_piece_seven(*index7, piece.seq, piece.offset, owned, sites);
+            return;
+        }
+        scan_piece(index, piece.seq, piece.offset, owned, sites);
+        if (args.both_strands && !mirrored) {
+            scan_piece_reverse(index, piece.seq, piece.offset, owned, sites, scratch);
+            std::sort(sites.begin(), sites.end());
+        }
+    };
+    const auto add_events = [&](const family_site& s, std::uint32_t mirna, std::vector<std::uint32_t>& events) {
+        events.push_back(io::summary_event(mirna, s.type, !s.reverse && s.start < near_stop_length));
+    };
+    // --format counts: a record's rows from its counts (in any order).
+    const auto write_counts = [&](std::string& text, const io::record_header& record, std::span<const site_count> counts,
+                                  std::vector<claim_sites>& claims) {
+        struct mirna_count {
+            std::uint64_t key;  // miRNA index, then strand
+            site_type type;
+            std::uint64_t count;
+        };
+        std::vector<mirna_count> by_mirna;
+        for (const auto& c : counts)
+            for (auto m : members_of(c.family)) by_mirna.push_back({std::uint64_t{m} << 1 | c.reverse, c.type, c.count});
+        std::sort(by_mirna.begin(), by_mirna.end(), [](const mirna_count& x, const mirna_count& y) { return x.key < y.key; });
+        const auto gene = marks.claim_gene(record.gene);
+        for (std::size_t i = 0, j = 0; i < by_mirna.size(); i = j) {
+            std::array<std::uint64_t, site_type_count> per_type{};
+            for (j = i; j < by_mirna.size() && by_mirna[j].key == by_mirna[i].key; ++j)
+                per_type[static_cast<std::size_t>(by_mirna[j].type)] += by_mirna[j].count;
+            const auto m = static_cast<std::uint32_t>(by_mirna[i].key >> 1);
+            const auto* mark = marks.find(m, gene);
+            if (mark)
+                for (auto claim : marks.claims_of(m, gene))
+                    for (std::size_t t = 0; t < site_type_count; ++t)
+                        if (per_type[t]) claims.push_back({claim, static_cast<site_type>(t), per_type[t]});
+            count_format.append(text, record, m, (by_mirna[i].key & 1) != 0, per_type, mark);
+        }
+    };
+    // Pieces this long are counted off 8-mer tallies (seven_counter), shorter ones from their sites.
+    constexpr std::size_t tally_min_length = 1u << 15;
+    const auto count_piece = [&](const io::sequence_piece& piece, scan_result& result) {
+        thread_local std::vector<family_site> sites;
+        thread_local std::string scratch;
+        thread_local seven_counter counter;
+        const auto owned = owned_starts(piece.offset, piece.overlap, piece.seq.size(), piece.last);
+        std::vector<site_count> counts;
+        std::vector<std::uint32_t> events;
+        if (index7 && !summarised && piece.seq.size() >= tally_min_length) {
+            counter.count(*index7, piece.seq, piece.offset, owned, counts);
+        } else {
+            sites.clear();
+            find_sites(piece, owned, sites, scratch);
+            count_sites(sites, counts);
+            if (summarised)
+                for (const auto& s : sites)
+                    for (auto m : members_of(s.family)) add_events(s, m, events);
+        }
+        if (summarised) result.summary.push_back({piece.record, std::move(events), {}});
+        if (piece.offset == 0 && piece.last)
+            write_counts(result.text, *piece.record, counts, result.claims);
+        else
+            result.count_parts.push_back({result.text.size(), piece.record, std::move(counts), piece.last});
+    };
+    // The counts of the record whose pieces are being counted, by (family, strand) then type.
+    std::vector<std::uint64_t> record_counts(2 * mirnas.families().size() * site_type_count);
+    const auto add_to_record = [&](std::span<const site_count> counts) {
+        for (const auto& c : counts)
+            record_counts[(2 * std::size_t{c.family} + c.reverse) * site_type_count + static_cast<std::size_t>(c.type)] += c.count;
+    };
+    const auto take_record_counts = [&] {
+        std::vector<site_count> counts;
+        for (std::size_t slot = 0; slot < record_counts.size(); ++slot)
+            if (record_counts[slot]) {
+                const std::size_t pair = slot / site_type_count;
+                counts.push_back({static_cast<std::uint32_t>(pair / 2), pair % 2 == 1,
+                                  static_cast<site_type>(slot % site_type_count), record_counts[slot]});
+                record_counts[slot] = 0;
+            }
+        return counts;
+    };
     const std::size_t live_batches = 2 * static_cast<std::size_t>(oneapi::tbb::info::default_concurrency()) + 2;
     run_ordered_pipeline<scan_batch>(
         live_batches, [&](scan_batch& batch) { return input.read(batch.pieces); },
         [&](scan_batch& batch) {
             scan_result result;
+            if (counting) {
+                for (const auto& piece : batch.pieces) {
+                    if (piece.offset == 0) result.records.push_back(piece.record);
+                    count_piece(piece, result);
+                }
+                return result;
+            }
             // Kept per thread: fresh buffers for every batch cost page faults.
             thread_local std::vector<family_site> sites;
             thread_local std::vector<std::optional<scoring::site_score>> scores;
@@ -241,17 +352,10 @@ void run_scan(const scan_args& args, const std::string& command_line) {
                 sites.clear();
                 mirror_sites.clear();
                 const auto owned = owned_starts(piece.offset, piece.overlap, piece.seq.size(), piece.last);
-                if (index7) {
-                    scan_piece_seven(*index7, piece.seq, piece.offset, owned, sites);
-                } else {
-                    scan_piece(index, piece.seq, piece.offset, owned, sites);
-                    if (mirrored) {
-                        reverse_complement(piece.seq, mirror_seq);
-                        scan_piece(index, mirror_seq, 0, owned_starts(0, 0, mirror_seq.size(), true), mirror_sites);
-                    } else if (args.both_strands) {
-                        scan_piece_reverse(index, piece.seq, piece.offset, owned, sites, reverse_scratch);
-                        std::sort(sites.begin(), sites.end());
-                    }
+                find_sites(piece, owned, sites, reverse_scratch);
+                if (mirrored) {
+                    reverse_complement(piece.seq, mirror_seq);
+                    scan_piece(index, mirror_seq, 0, owned_starts(0, 0, mirror_seq.size(), true), mirror_sites);
                 }
                 std::span<const scoring::air_region> iso_regions;
                 if (folds_utrs) {
@@ -288,7 +392,6 @@ void run_scan(const scan_args& args, const std::string& command_line) {
                                             const scoring::unpaired_table& strand_unpaired,
                                             const std::optional<scoring::site_score>* site_scores) {
                     const std::string_view letters(piece.seq.data() + (s.start - piece.offset), length_of(s.type));
-                    const bool near_stop = s.start < near_stop_length;
                     const bool wanted = types.contains(s.type);
                     const auto site_columns = wanted ? formatter.format_site(letters, s.start, s.type, s.reverse)
                                                      : io::site_formatter::site_columns{};
@@ -304,7 +407,7 @@ void run_scan(const scan_args& args, const std::string& command_line) {
                         if (!wanted) continue;
                         const auto* mark = marks.find(m, claim_gene);
                         if (mark)
-                            for (auto c : marks.claims_of(m, claim_gene)) result.claim_sites.emplace_back(c, s.type);
+                            for (auto c : marks.claims_of(m, claim_gene)) result.claims.push_back({c, s.type, 1});
                         if (duplex) {
                             // Records are whole when folding duplexes: strand_seq is the UTR.
                             const auto w = scoring::site_duplex_window(strand_seq.size(), strand_start, s.type);
@@ -315,7 +418,7 @@ void run_scan(const scan_args& args, const std::string& command_line) {
                         } else {
                             formatter.append(result.text, record_columns, site_columns, m, mark, score, nullptr, 0, dg_open);
                         }
-                        if (summarised) events.push_back(io::summary_event(m, s.type, near_stop));
+                        if (summarised) add_events(s, m, events);
                     }
                 };
                 std::vector<family_site> summary_sites;  // mirrored: both strands' sites in row order, and their scores
@@ -371,9 +474,19 @@ void run_scan(const scan_args& args, const std::string& command_line) {
         },
         [&](scan_result& result) {
             start_output();
-            out.write(result.text);
+            std::size_t written = 0;
+            for (const auto& part : result.count_parts) {
+                out.write(std::string_view(result.text).substr(written, part.text_end - written));
+                written = part.text_end;
+                add_to_record(part.counts);
+                if (!part.last) continue;
+                std::string rows;
+                write_counts(rows, *part.record, take_record_counts(), result.claims);
+                out.write(rows);
+            }
+            out.write(std::string_view(result.text).substr(written));
             for (const auto& record : result.records) marks.add_utr(record->id, record->gene);
-            for (const auto& [claim, type] : result.claim_sites) marks.add_site(claim, type);
+            for (const auto& c : result.claims) marks.add_sites(c.claim, c.type, c.count);
             for (const auto& part : result.summary) {
                 if (summary) summary->add(part.record->gene, part.events, part.scores, part.record->id);
                 if (summary_log) summary_log->add(part.record->gene, part.events, part.scores, part.record->id);

@@ -357,7 +357,6 @@ void seven_counter::count(const seed7_index& index, std::string_view seq, std::u
         return code8;
     };
     const std::uint32_t not_after = a > 0 ? eight_at(a - 1) : none, not_before = eight_at(b - 1);
-    const std::size_t first = out.size();
     const x::entry* first_entries = index.first_entries();
     const std::uint32_t* more_begins = index.more_begins();
     const x::entry* more_entries = index.more_entries();
@@ -379,16 +378,15 @@ void seven_counter::count(const seed7_index& index, std::string_view seq, std::u
             const std::uint64_t matched = e >> x::use_after_bit & 1u ? with_after(flank) : with_before(flank);
             const std::uint32_t family = e & (x::max_families - 1);
             const bool reverse = e >> x::reverse_bit & 1u;
-            if (const std::uint32_t t = e >> (x::type_shift + 2) & 3u; t != x::no_site)
+            if (const std::uint32_t t = e >> (x::type_shift + 2) & 3u; t != x::no_site && matched)
                 out.push_back({family, reverse, static_cast<site_type>(t), matched});
-            if (const std::uint32_t t = e >> x::type_shift & 3u; t != x::no_site)
+            if (const std::uint32_t t = e >> x::type_shift & 3u; t != x::no_site && windows != matched)
                 out.push_back({family, reverse, static_cast<site_type>(t), windows - matched});
         };
         add(e0);
         if (e0 >> x::more_bit & 1u)
             for (std::uint32_t h = more_begins[seven]; h < more_begins[seven + 1]; ++h) add(more_entries[h]);
     }
-    merge_counts(out, first);
 }
 
 }  // namespace mirhit

@@ -144,7 +144,8 @@ void count_sites(std::span<const family_site> sites, std::vector<site_count>& ou
 // The counts count_sites gives for the sites scan_piece_seven finds, without finding them one by
 // one: a pass counts the piece's 8-mers (and the few 7-mers without a base after them), then
 // every index entry reads its sites off those counts. The tables cost ~400 KB to clear and read,
-// so this is for pieces of tens of kilobases and more.
+// so this is for pieces of tens of kilobases and more. The counts come in index order, not
+// sorted (each family, strand and type once, no zeros).
 class seven_counter {
 public:
     void count(const seed7_index& index, std::string_view seq, std::uint64_t offset, owned_range owned,
