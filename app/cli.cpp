@@ -95,8 +95,8 @@ Synopsis:
   mirhit merge [-o OUT] [--gene-summary GENES] [--claims CLAIMS] SHARD_FILE...
 
 Joins the outputs of 'mirhit scan --shard K/N' (K = 1..N, in any order; plain or gzip) into
-exactly the files one unsharded scan with the same options writes: site outputs (tsv, bed or
-jsonl) into OUT, the shards' --gene-summary files into GENES (genes split across shards joined,
+exactly the files one unsharded scan with the same options writes: site outputs (tsv, bed,
+jsonl or counts) into OUT, the shards' --gene-summary files into GENES (genes split across shards joined,
 ranks and percentiles among all genes), their --claims files into CLAIMS; give any of these
 kinds, each for all N shards. The '##' lines are the single run's: no '## shard:' line, and the
 shards' -o, --gene-summary and --claims replaced by this merge's (left out for standard output

@@ -154,8 +154,8 @@ shard_file read_header(const std::string& path) {
         else if (line + '\n' == claims_log_start)
             f.kind = scan_output::claims;
     }
-    if (f.kind == scan_output::sites && f.format != "tsv" && f.format != "bed" && f.format != "jsonl")
-        not_a_shard(path, "no '## format:' of tsv, bed or jsonl");
+    if (f.kind == scan_output::sites && f.format != "tsv" && f.format != "bed" && f.format != "jsonl" && f.format != "counts")
+        not_a_shard(path, "no '## format:' of tsv, bed, jsonl or counts");
     if (f.version != version)
         throw input_error(path + " was written by mirhit " + f.version + "; this is mirhit " + version + ": merge with the same version");
     if (slice_of(f.shard.shard, f.shard.slice.total) != f.shard.slice)
@@ -274,17 +274,20 @@ struct body {
     }
 };
 
+// counts files are laid out as tsv: column names, rows, claim tallies.
+bool tsv_like(const std::string& format) { return format == "tsv" || format == "counts"; }
+
 // The line a site format writes before its rows, when it writes one: tsv's column names, or a
 // genome-coordinate BED's track line (BED keeps lines starting "track " for this).
 bool is_column_header(const std::string& format, const std::string& line) {
-    return format == "tsv" || (format == "bed" && line.starts_with("track "));
+    return tsv_like(format) || (format == "bed" && line.starts_with("track "));
 }
 
 void merge_sites(const std::vector<const shard_file*>& files, const std::string& preamble, const std::string& path) {
     const auto& first = *files.front();
     io::atomic_output out(path);
     out.write(preamble);
-    const bool tsv = first.format == "tsv";
+    const bool tsv = tsv_like(first.format);
     tally_sum tallies(first);
     std::optional<std::string> column_header;
     std::string line;
@@ -406,7 +409,9 @@ void run_merge(const merge_args& args) {
     if (ordered.count(scan_output::claims)) merge_claims(ordered[scan_output::claims], tsv_preamble, args.claims);
     if (ordered.count(scan_output::sites)) {
         const auto& sites = ordered[scan_output::sites];
-        merge_sites(sites, io::format_preamble(*io::parse_output_format(sites.front()->format), meta), args.output);
+        const auto& format = sites.front()->format;
+        merge_sites(sites, io::format_preamble(tsv_like(format) ? io::output_format::tsv : *io::parse_output_format(format), meta),
+                    args.output);
     }
 }
 

@@ -181,9 +181,10 @@ void run_scan(const scan_args& args, const std::string& command_line) {
                            {"sites", site_list(types)},
                            {"near_stop", "sites starting in the first " + std::to_string(near_stop_length) +
                                              " nt of a UTR are flagged"},
-                           {"format", args.format + (counting ? ": sites per UTR, miRNA and strand, by type; rows with sites only" : "")},
+                           {"format", args.format},
                            {"strands", args.both_strands ? "both (reverse-strand sites in forward coordinates, strand -)" : "given (+)"},
                            {"claims", claims_source + "; matched on the UTR's gene symbol or its unique alias"}}};
+    if (counting) meta.parameters.emplace_back("counts", "sites per UTR, miRNA and strand, by type; rows with sites only");
     if (setup) meta.parameters.emplace_back("score", setup->description());
     if (folds_utrs)
         meta.parameters.emplace_back(

@@ -211,6 +211,7 @@ TEST(shard, merged_shards_equal_the_single_run_for_every_format_and_shard_count)
         {{"--format", "jsonl", "--both-strands"}, {3}},
         {{"--score", "context++", "--orf", (source_dir / "examples/orfs.fa").string()}, {1, 2, 3, 7}},
         {{"--score", "context++,duplex", "--format", "jsonl"}, {3}},
+        {{"--format", "counts", "--both-strands"}, {1, 3, 7}},
     };
     for (const auto& [extra, shard_counts] : cases) {
         std::vector<std::string> scan = {"scan"};
