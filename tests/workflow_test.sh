@@ -11,11 +11,14 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 # run NAME SHARDS FORMAT SCAN_OPTIONS SIDE_OUTPUTS: the workflow in $tmp/NAME/workflow, the single
-# run in $tmp/NAME/single, both writing results/sites.FORMAT (so their '## command' lines are
-# equal), with SIDE_OUTPUTS=true also results/genes.tsv and results/claims.tsv.
+# run in $tmp/NAME/single, both writing results/sites.FORMAT (sites.counts.tsv for counts; so
+# their '## command' lines are equal), with SIDE_OUTPUTS=true also results/genes.tsv and
+# results/claims.tsv.
 run() {
     local name=$1 shards=$2 format=$3 options=$4 side=$5 dir=$tmp/$1
-    local outputs=(-o "results/sites.$format") files=("sites.$format")
+    local extension=$format
+    [[ $format == counts ]] && extension=counts.tsv
+    local outputs=(-o "results/sites.$extension") files=("sites.$extension")
     if [[ $side == true ]]; then
         outputs+=(--gene-summary results/genes.tsv --claims results/claims.tsv)
         files+=(genes.tsv claims.tsv)
@@ -44,9 +47,10 @@ END
     for f in "${files[@]}"; do
         cmp "$dir/single/results/$f" "$dir/workflow/results/$f" || { echo "$name: merged $f differs from the single run's"; exit 1; }
     done
-    echo "$name: $shards shards merged equal the single run (${files[*]}; $(wc -l < "$dir/single/results/sites.$format") site lines)"
+    echo "$name: $shards shards merged equal the single run (${files[*]}; $(wc -l < "$dir/single/results/sites.$extension") lines)"
 }
 
 run scored 3 tsv "--score context++ --orf $source/examples/orfs.fa" true
 # More shards than records: some shards are empty.
 run empty_shards 9 bed "--both-strands" false
+run counts 4 counts "--both-strands --sites 8mer,7mer-m8,7mer-A1" true
