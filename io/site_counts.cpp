@@ -35,12 +35,7 @@ void count_formatter::append(std::string& out, const record_header& record, std:
     out += '\t';
     append_number(out, total);
     if (claims) {
-        out += '\t';
-        out += claims->ids;
-        out += '\t';
-        out += claims->effects;
-        out += '\t';
-        out += claims->citations;
+        append_claim_columns(out, *claims);
         out += '\n';
     } else {
         out += "\tNA\tNA\tNA\n";

@@ -145,6 +145,15 @@ std::optional<output_format> parse_output_format(std::string_view name) {
     return std::nullopt;
 }
 
+void append_claim_columns(std::string& out, const claim_mark& claims) {
+    out += '\t';
+    out += claims.ids;
+    out += '\t';
+    out += claims.effects;
+    out += '\t';
+    out += claims.citations;
+}
+
 std::string json_escape(std::string_view text) {
     std::string out(6 * text.size(), '\0');
     row_cursor cursor{out.data()};
@@ -407,12 +416,7 @@ void site_formatter::append(std::string& out, const record_columns& record, cons
     if (!claims && !tail) return;
     if (claims) {
         if (tsv) {
-            out += '\t';
-            out += claims->ids;
-            out += '\t';
-            out += claims->effects;
-            out += '\t';
-            out += claims->citations;
+            append_claim_columns(out, *claims);
         } else {
             out += ",\"claim_ids\":\"" + json_escape(claims->ids) + "\",\"claim_effect\":\"" + json_escape(claims->effects) +
                    "\",\"claim_citation\":\"" + json_escape(claims->citations) + '"';

@@ -39,6 +39,9 @@ struct claim_mark {
     std::string citations;  // one per claim, "; " between
 };
 
+// The claim columns of a TSV row: tab, ids, tab, effects, tab, citations.
+void append_claim_columns(std::string& out, const claim_mark& claims);
+
 // Appends one output line per site. Safe to use from several threads at once.
 class site_formatter {
 public:
