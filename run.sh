@@ -14,7 +14,8 @@ build/app/mirhit validate --curated-all --utr examples/utrs.fa.gz --orf examples
 build/app/mirhit scan examples/utrs.fa.gz --score context++,duplex,access --orf examples/orfs.fa \
   -o results/example_sites.tsv --gene-summary results/example_genes.tsv
 echo "Curated claims checked against the example 3'UTRs (results/example_validation.tsv, .html):"
-grep -v '^##' results/example_validation.tsv | cut -f1-3,17
+awk -F '\t' -v OFS='\t' '/^##/ { next } !v { for (i = 1; i <= NF; ++i) if ($i == "verdict") v = i } { print $1, $2, $3, $v }' \
+  results/example_validation.tsv
 echo
 echo "mirhit: wrote results/example_sites.tsv ($(grep -vc '^#' results/example_sites.tsv) lines with the header)" \
      "and results/example_genes.tsv"

@@ -320,6 +320,17 @@ std::string best_site(const utr_view& u) {
     return std::string(name_of(best->type)) + ":" + std::to_string(best->start + 1) + ":" + (best->score ? fixed3(*best->score) : "NA");
 }
 
+// The lowest duplex free energy among a UTR's sites (kcal/mol), "NA" without sites.
+std::string min_duplex_dg(const utr_view& u) {
+    const site_view* low = nullptr;
+    for (const auto& s : u.sites)
+        if (!low || s.duplex.dg() < low->duplex.dg()) low = &s;
+    if (!low) return "NA";
+    char text[32];
+    std::snprintf(text, sizeof text, "%.2f", low->duplex.dg());
+    return text;
+}
+
 // Everything the report shows.
 struct report {
     mirna_set mirnas;  // the miRNAs validated
@@ -498,7 +509,7 @@ std::string table_row(const report& r, const reference::claim& c, const pair_vie
     std::string row = c.id + "\t" + r.mirnas.mirnas()[p.mirna].name + "\t" + c.gene + "\t" + c.effect + "\t" + c.citation + "\t" +
                       std::to_string(p.utrs.size()) + "\t" + best.utr->record->id;
     for (auto n : best.counts) row += "\t" + std::to_string(n);
-    row += "\t" + best_site(best) + "\t" + fixed3(best.total) + "\t" + (best.rank ? std::to_string(best.rank) + "\t" +
+    row += "\t" + best_site(best) + "\t" + fixed3(best.total) + "\t" + min_duplex_dg(best) + "\t" + (best.rank ? std::to_string(best.rank) + "\t" +
                          fixed3(100.0 * static_cast<double>(best.rank) / static_cast<double>(r.genes))
                                    : "NA\tNA") +
            "\t" + p.gene_verdict.text + "\n";
@@ -506,8 +517,8 @@ std::string table_row(const report& r, const reference::claim& c, const pair_vie
 }
 
 constexpr std::string_view table_header =
-    "claim\tmirna\tgene\teffect\tcitation\tutrs\tbest_utr\t8mer\t7mer-m8\t7mer-A1\t6mer\toffset-6mer\tbest_site\tcontext++\trank\t"
-    "percentile\tverdict\n";
+    "claim\tmirna\tgene\teffect\tcitation\tutrs\tbest_utr\t8mer\t7mer-m8\t7mer-A1\t6mer\toffset-6mer\tbest_site\tcontext++\t"
+    "min_duplex_dG\trank\tpercentile\tverdict\n";
 
 // ---- HTML ----
 
@@ -576,7 +587,7 @@ std::string html_report(const report& r, const validate_args& args, const std::s
     if (args.curated_all) {
         body = "<h1>mirhit validate --curated-all</h1>\n" + html_inputs(command_line, params);
         body += "<table>\n<tr><th>claim</th><th>miRNA</th><th>gene</th><th>effect</th><th>citation</th><th>best UTR</th>"
-                "<th>context++</th><th>rank</th><th>verdict</th></tr>\n";
+                "<th>context++</th><th>lowest duplex dG</th><th>rank</th><th>verdict</th></tr>\n";
         for (const auto& [c, p] : rows) {
             const auto& pair = r.pairs[p];
             if (pair.utrs.empty()) continue;
@@ -585,7 +596,7 @@ std::string html_report(const report& r, const validate_args& args, const std::s
                     "</td><td>" + io::html_escape(c->gene) + "</td><td class=\"name\">" + io::html_escape(c->effect) + "</td><td>" +
                     io::html_escape(c->citation) +
                     "</td><td>" + io::html_escape(best.utr->record->id) + "</td><td class=\"num\">" + fixed3(best.total) +
-                    "</td><td class=\"num\">" + (best.rank ? std::to_string(best.rank) : "NA") + "</td>" + verdict_cell(pair.gene_verdict) +
+                    "</td><td class=\"num\">" + min_duplex_dg(best) + "</td><td class=\"num\">" + (best.rank ? std::to_string(best.rank) : "NA") + "</td>" + verdict_cell(pair.gene_verdict) +
                     "</tr>\n";
         }
     } else {

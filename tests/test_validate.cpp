@@ -112,7 +112,7 @@ TEST(validate, a_utr_without_sites_gets_the_no_site_verdict) {
     ASSERT_EQ(all.exit_code, 0) << all.err;
     const auto c051 = lines_starting(all.out, "C051\t");
     ASSERT_EQ(c051.size(), 1u) << all.out;
-    EXPECT_TRUE(c051[0].ends_with("\t2\tNM_1\t0\t0\t0\t0\t0\tNA\t0.000\tNA\tNA\tno canonical site in any of the gene's 2 UTR isoforms; "
+    EXPECT_TRUE(c051[0].ends_with("\t2\tNM_1\t0\t0\t0\t0\t0\tNA\t0.000\tNA\tNA\tNA\tno canonical site in any of the gene's 2 UTR isoforms; "
                                   "the claim rests on non-canonical pairing or another isoform"))
         << c051[0];
 }
@@ -197,15 +197,15 @@ TEST(validate, curated_all_has_one_row_per_claim_on_a_gene_of_the_input) {
     const auto rows = data_lines(r.out);
     ASSERT_EQ(rows.size(), 6u) << r.out;
     EXPECT_EQ(rows[0], "claim\tmirna\tgene\teffect\tcitation\tutrs\tbest_utr\t8mer\t7mer-m8\t7mer-A1\t6mer\toffset-6mer\tbest_site\t"
-                       "context++\trank\tpercentile\tverdict");
+                       "context++\tmin_duplex_dG\trank\tpercentile\tverdict");
     EXPECT_TRUE(rows[1].starts_with("C004\thsa-miR-27b-3p\tCDH5\t")) << rows[1];
-    EXPECT_EQ(rows[2], "C006\thsa-miR-221-3p\tSPINT1\tpro-metastatic\tTian F, Cancer Sci, 2021\t1\tAB000095\t0\t0\t0\t0\t0\tNA\t0.000\tNA\t"
+    EXPECT_EQ(rows[2], "C006\thsa-miR-221-3p\tSPINT1\tpro-metastatic\tTian F, Cancer Sci, 2021\t1\tAB000095\t0\t0\t0\t0\t0\tNA\t0.000\tNA\tNA\t"
                        "NA\tno canonical site in this UTR isoform; the claim rests on non-canonical pairing or another isoform");
     EXPECT_TRUE(rows[3].starts_with("C007\thsa-miR-222-3p\tSPINT1\t")) << rows[3];
     EXPECT_TRUE(rows[4].starts_with("C014\thsa-miR-939-5p\tCDH5\t")) << rows[4];
     // The README's scored 7mer-A1 of miR-103 in CDH5 (with --orf: -0.127).
     EXPECT_EQ(rows[5], "C031\thsa-miR-103a-3p\tCDH5\tpro-metastatic\tFang JH, Hepatology, 2018\t1\tX59796\t0\t0\t1\t0\t1\t"
-                       "7mer-A1:348:-0.127\t-0.127\t1\t20.000\t1 7mer-A1 and 1 offset-6mer sites, context++ -0.127, rank 1 of 5 "
+                       "7mer-A1:348:-0.127\t-0.127\t-17.20\t1\t20.000\t1 7mer-A1 and 1 offset-6mer sites, context++ -0.127, rank 1 of 5 "
                        "genes (top 20%)");
 }
 
