@@ -28,7 +28,7 @@ constexpr std::string_view shard_key = "shard";
 struct shard_file {
     std::string path;
     scan_output kind = scan_output::sites;
-    std::string format;            // of the site output: tsv, bed or jsonl
+    std::string format;            // of the site output: tsv, bed, jsonl or counts
     std::size_t header_lines = 0;  // lines up to and including the shard line
     std::string version;
     io::run_metadata meta;         // without the shard parameter
