@@ -1,25 +1,9 @@
 #!/usr/bin/env bash
-# Sets up, builds, and runs mirhit's main job on the example 3'UTRs (examples/): every curated
-# metastasis claim whose target gene is there (CDH5/VE-cadherin, SPINT1/HAI-1) checked against
-# the sequence (`mirhit validate --curated-all`, text and HTML report), then every canonical site
-# of the 2,656 built-in human miRNAs, scored with context++ (SA included), duplex free energy and
-# accessibility (dG_open, ddG), with a per-gene summary; into results/.
+# Sets up, builds, and runs mirhit's main job (scripts/main_job.sh) on the example 3'UTRs
+# (examples/): every curated metastasis claim whose target gene is there checked against the
+# sequence, then every canonical site of the 2,656 built-in human miRNAs, scored; into results/.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 scripts/setup.sh
 scripts/build.sh build -DBUILD_TESTING=OFF -DMIRHIT_BENCH=OFF
-mkdir -p results
-build/app/mirhit validate --curated-all --utr examples/utrs.fa.gz --orf examples/orfs.fa \
-  -o results/example_validation.tsv --html results/example_validation.html
-build/app/mirhit scan examples/utrs.fa.gz --score context++,duplex,access --orf examples/orfs.fa \
-  -o results/example_sites.tsv --gene-summary results/example_genes.tsv
-echo "Curated claims checked against the example 3'UTRs (results/example_validation.tsv, .html):"
-awk -F '\t' -v OFS='\t' '/^##/ { next } !v { for (i = 1; i <= NF; ++i) if ($i == "verdict") v = i } { print $1, $2, $3, $v }' \
-  results/example_validation.tsv
-echo
-echo "mirhit: wrote results/example_sites.tsv ($(grep -vc '^#' results/example_sites.tsv) lines with the header)" \
-     "and results/example_genes.tsv"
-echo "Sites per type:"
-grep -v '^#' results/example_sites.tsv | tail -n +2 | cut -f5 | sort | uniq -c | sort -rn
-echo "Strongest predicted gene x miRNA pairs (most negative total context++):"
-grep -v '^#' results/example_genes.tsv | tail -n +2 | sort -t$'\t' -k11,11g | head -10 | cut -f1,2,4-8,11,14
+scripts/main_job.sh build/app/mirhit results
