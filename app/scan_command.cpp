@@ -305,7 +305,7 @@ void run_scan(const scan_args& args, const std::string& command_line) {
             result.count_parts.push_back({result.text.size(), piece.record, std::move(counts), piece.last});
     };
     // The counts of the record whose pieces are being counted, by (family, strand) then type.
-    std::vector<std::uint64_t> record_counts(2 * mirnas.families().size() * site_type_count);
+    std::vector<std::uint64_t> record_counts(counting ? 2 * mirnas.families().size() * site_type_count : 0);
     const auto add_to_record = [&](std::span<const site_count> counts) {
         for (const auto& c : counts)
             record_counts[(2 * std::size_t{c.family} + c.reverse) * site_type_count + static_cast<std::size_t>(c.type)] += c.count;

@@ -4,11 +4,11 @@
 
 #include <map>
 #include <random>
-#include <sstream>
 #include <string>
 #include <tuple>
 #include <vector>
 
+#include "io/line_reader.hpp"
 #include "tests/test_support.hpp"
 
 namespace mirhit::test {
@@ -57,6 +57,13 @@ std::string mixed_input() {
     return text;
 }
 
+// A row's tab-separated fields, with the project's splitter.
+std::vector<std::string> fields_of(std::string_view line) {
+    std::vector<std::string_view> views;
+    io::split_fields(line, views);
+    return {views.begin(), views.end()};
+}
+
 using tally = std::map<std::tuple<std::string, std::string, std::string, std::string>, std::uint64_t>;
 
 // (utr, miRNA, strand, type) -> sites, from site rows.
@@ -64,9 +71,7 @@ tally tally_rows(const std::string& out, bool stranded) {
     tally t;
     for (const auto& line : data_lines(out)) {
         if (line.starts_with("utr_id\t")) continue;
-        std::vector<std::string> f;
-        std::stringstream in(line);
-        for (std::string field; std::getline(in, field, '\t');) f.push_back(field);
+        const auto f = fields_of(line);
         ++t[{f[0], f[2], stranded ? f[7] : "+", f[4]}];
     }
     return t;
@@ -77,9 +82,7 @@ tally tally_counts(const std::string& out, bool stranded) {
     tally t;
     std::vector<std::string> header;
     for (const auto& line : data_lines(out)) {
-        std::vector<std::string> f;
-        std::stringstream in(line);
-        for (std::string field; std::getline(in, field, '\t');) f.push_back(field);
+        const auto f = fields_of(line);
         if (f[0] == "utr_id") {
             header = f;
             continue;
