@@ -159,6 +159,27 @@ utr_view make_utr_view(const utr_scan& u, const mirna_set& mirnas, std::uint32_t
 
 
 // Scans every UTR once for the report's miRNAs, ranks the genes, and fills the pairs' UTRs.
+// Every pair's UTRs with their sites, duplexes, ranks and verdicts, and the pair's best UTR.
+void evaluate_pairs(io::validation_report& r, const std::vector<utr_scan>& kept, const gene_ranking& ranking,
+                    const scoring::energy_params& params) {
+    const auto& mirnas = r.mirnas;
+    scoring::duplex_folder folder(params);
+    for (auto& p : r.pairs) {
+        for (const auto& u : kept)
+            if (std::find(u.targets.begin(), u.targets.end(), p.target) != u.targets.end())
+                p.utrs.push_back(make_utr_view(u, mirnas, p.mirna, ranking, folder));
+        // More negative total first, then more sites of the stronger types.
+        auto better = [](const utr_view& a, const utr_view& b) {
+            if (a.total != b.total) return a.total < b.total;
+            return std::lexicographical_compare(b.counts.begin(), b.counts.end(), a.counts.begin(), a.counts.end());
+        };
+        for (std::size_t i = 1; i < p.utrs.size(); ++i)
+            if (better(p.utrs[i], p.utrs[p.best])) p.best = i;
+        for (auto& u : p.utrs) u.verdict = verdict_of(u, r.genes, !p.claims.empty(), 1);
+        if (!p.utrs.empty()) p.gene_verdict = verdict_of(p.utrs[p.best], r.genes, !p.claims.empty(), p.utrs.size());
+    }
+}
+
 // kept: the UTRs of the targets, input order.
 void scan_and_rank(io::validation_report& r, std::vector<utr_scan>& kept, const validate_request& args,
                    const scoring::energy_params& params) {
@@ -227,21 +248,7 @@ void scan_and_rank(io::validation_report& r, std::vector<utr_scan>& kept, const 
     ranking.finish();
     r.genes = ranking.genes();
 
-    scoring::duplex_folder folder(params);
-    for (auto& p : r.pairs) {
-        for (const auto& u : kept)
-            if (std::find(u.targets.begin(), u.targets.end(), p.target) != u.targets.end())
-                p.utrs.push_back(make_utr_view(u, mirnas, p.mirna, ranking, folder));
-        // More negative total first, then more sites of the stronger types.
-        auto better = [](const utr_view& a, const utr_view& b) {
-            if (a.total != b.total) return a.total < b.total;
-            return std::lexicographical_compare(b.counts.begin(), b.counts.end(), a.counts.begin(), a.counts.end());
-        };
-        for (std::size_t i = 1; i < p.utrs.size(); ++i)
-            if (better(p.utrs[i], p.utrs[p.best])) p.best = i;
-        for (auto& u : p.utrs) u.verdict = verdict_of(u, r.genes, !p.claims.empty(), 1);
-        if (!p.utrs.empty()) p.gene_verdict = verdict_of(p.utrs[p.best], r.genes, !p.claims.empty(), p.utrs.size());
-    }
+    evaluate_pairs(r, kept, ranking, params);
 }
 
 std::uint32_t add_mirna(mirna_set& chosen, const mirna& m) {
