@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <memory>
 
+#include "core/site.hpp"
 #include "engine/scan_request.hpp"
+#include "io/site_writer.hpp"
 
 namespace mirhit::app {
 
@@ -68,6 +70,13 @@ Example:
   mirhit scan examples/genome.fa --both-strands --sites 8mer,7mer-m8,7mer-A1 --format counts -o counts.tsv
 )";
 
+// --format: the site writer's formats, then counts (rows per record, miRNA and strand).
+std::vector<std::string> format_names() {
+    std::vector<std::string> names(io::output_format_names.begin(), io::output_format_names.end());
+    names.emplace_back("counts");
+    return names;
+}
+
 // The checks across options, after parsing.
 void check_scan(CLI::App& cmd, engine::scan_request& scan, const std::string& shard_text) {
     if (!scan.gene_summary.empty() && same_output(scan.gene_summary, scan.output))
@@ -108,9 +117,9 @@ command add_scan_command(CLI::App& app, unsigned& threads) {
     scan_cmd->add_option("--mirnas", scan.mirna_names, "Only these miRNAs (comma-separated names)")->delimiter(',')->type_name("NAMES");
     scan_cmd->add_option("--sites", scan.sites, "Site types to report (comma-separated; default: all): 8mer,7mer-m8,7mer-A1,6mer,offset-6mer")
         ->delimiter(',')
-        ->check(CLI::IsMember({"8mer", "7mer-m8", "7mer-A1", "6mer", "offset-6mer"}));
+        ->check(CLI::IsMember(std::vector<std::string>(site_type_names.begin(), site_type_names.end())));
     scan_cmd->add_option("-o,--output", scan.output, "Output file (default: standard output)")->type_name("FILE");
-    scan_cmd->add_option("--format", scan.format, "Output format: tsv, bed, jsonl, or counts (sites per UTR, miRNA and strand)")->check(CLI::IsMember({"tsv", "bed", "jsonl", "counts"}));
+    scan_cmd->add_option("--format", scan.format, "Output format: tsv, bed, jsonl, or counts (sites per UTR, miRNA and strand)")->check(CLI::IsMember(format_names()));
     scan_cmd->add_option("--gene-summary", scan.gene_summary, "Also write one row per gene and miRNA with site counts to this file")->type_name("FILE");
     scan_cmd->add_option("--score", scan.score, "Score sites (comma-separated, repeatable): context++ (TargetScan 7's model, from sequence, SA included), duplex (miRNA-UTR duplex free energy, as RNAduplex), access (dG_open of the 8 nt opposite miRNA nt 1-8; with duplex also ddG)")
         ->delimiter(',')
