@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "core/site.hpp"
+#include "core/text.hpp"
 #include "engine/scan_request.hpp"
 #include "io/site_writer.hpp"
 
@@ -81,9 +82,7 @@ std::vector<std::string> format_names() {
 void check_scan(CLI::App& cmd, engine::scan_request& scan, const std::string& shard_text) {
     if (!scan.gene_summary.empty() && same_output(scan.gene_summary, scan.output))
         throw CLI::ValidationError("--gene-summary", "'" + scan.gene_summary + "' is also the site output");
-    auto scoring_with = [&](const std::string& kind) {
-        return std::find(scan.score.begin(), scan.score.end(), kind) != scan.score.end();
-    };
+    const auto scoring_with = [&](std::string_view kind) { return engine::scores(scan, kind); };
     for (const auto& [name, value] : {std::pair{"--ta", &scan.score_inputs.ta_file}, {"--orf", &scan.score_inputs.orf_file}, {"--isoforms", &scan.score_inputs.isoforms_file}, {"--pct", &scan.score_inputs.pct_file}})
         if (!scoring_with("context++") && !value->empty())
             throw CLI::ValidationError(name, "needs --score context++");
@@ -110,14 +109,15 @@ command add_scan_command(CLI::App& app, unsigned& threads) {
     auto& scan = *args;
     auto shard = std::make_shared<std::string>();
     std::string& shard_text = *shard;
+    const std::vector<std::string> site_names(site_type_names.begin(), site_type_names.end());
     auto* scan_cmd = app.add_subcommand("scan", "Find every canonical miRNA site in 3'UTR sequences");
     scan_cmd->add_option("utrs", scan.utr_files, "3'UTR FASTA files (plain or gzip; '-' = standard input)")->required()->type_name("FILE");
     scan_cmd->add_option("-m,--mirna", scan.mirna_file, "Mature miRNA FASTA, as miRBase's mature.fa (default: built-in human miRBase 22)")->type_name("FILE");
     scan_cmd->add_option("--species", scan.species, "Keep miRNAs whose name starts with this prefix and '-', e.g. hsa")->type_name("PREFIX");
     scan_cmd->add_option("--mirnas", scan.mirna_names, "Only these miRNAs (comma-separated names)")->delimiter(',')->type_name("NAMES");
-    scan_cmd->add_option("--sites", scan.sites, "Site types to report (comma-separated; default: all): 8mer,7mer-m8,7mer-A1,6mer,offset-6mer")
+    scan_cmd->add_option("--sites", scan.sites, "Site types to report (comma-separated; default: all): " + join(site_names, ","))
         ->delimiter(',')
-        ->check(CLI::IsMember(std::vector<std::string>(site_type_names.begin(), site_type_names.end())));
+        ->check(CLI::IsMember(site_names));
     scan_cmd->add_option("-o,--output", scan.output, "Output file (default: standard output)")->type_name("FILE");
     scan_cmd->add_option("--format", scan.format, "Output format: tsv, bed, jsonl, or counts (sites per UTR, miRNA and strand)")->check(CLI::IsMember(format_names()));
     scan_cmd->add_option("--gene-summary", scan.gene_summary, "Also write one row per gene and miRNA with site counts to this file")->type_name("FILE");
