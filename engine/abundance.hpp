@@ -3,15 +3,15 @@
 #include <string>
 #include <vector>
 
-namespace mirhit::app {
+namespace mirhit::engine {
 
-struct abundance_args {
+struct abundance_request {
     std::vector<std::string> utr_files;  // "-" is standard input
     std::string output = "-";
     bool both_strands = false;           // also count the reverse complement (genomic DNA)
 };
 
 // Runs `mirhit abundance`: target-site abundance (TA) of every seed in a sequence set.
-void run_abundance(const abundance_args& args, const std::string& command_line);
+void run_abundance(const abundance_request& args, const std::string& command_line);
 
-}  // namespace mirhit::app
+}  // namespace mirhit::engine

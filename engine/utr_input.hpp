@@ -7,10 +7,10 @@
 #include <unordered_map>
 #include <vector>
 
-#include "app/shard.hpp"
+#include "engine/shard.hpp"
 #include "io/fasta_reader.hpp"
 
-namespace mirhit::app {
+namespace mirhit::engine {
 
 // The UTR files of a run read one after another in batches of pieces, headers parsed for id and
 // gene, record ids checked for duplicates across files, BioMart's "Sequence unavailable" records
@@ -44,4 +44,4 @@ private:
     std::unordered_map<std::string, std::string> first_seen_;
 };
 
-}  // namespace mirhit::app
+}  // namespace mirhit::engine

@@ -1,4 +1,4 @@
-#include "app/utr_input.hpp"
+#include "engine/utr_input.hpp"
 
 #include <algorithm>
 #include <iostream>
@@ -7,7 +7,7 @@
 #include "core/scan_kernel.hpp"
 #include "io/utr_header.hpp"
 
-namespace mirhit::app {
+namespace mirhit::engine {
 
 utr_input::utr_input(const std::vector<std::string>& files, std::size_t chunk, bool whole, shard_spec shard)
     : files_(files), chunk_(chunk), whole_(whole), sharded_(shard.count != 0) {
@@ -77,4 +77,4 @@ void utr_input::check_header(io::record_header& record, bool check_duplicates) {
         throw input_error_at(record.file, record.line, "duplicate record id '" + record.id + "' (first at " + it->second + ")");
 }
 
-}  // namespace mirhit::app
+}  // namespace mirhit::engine
