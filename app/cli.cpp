@@ -15,6 +15,7 @@
 
 #include "app/abundance_command.hpp"
 #include "app/curated_command.hpp"
+#include "app/duplex_command.hpp"
 #include "app/merge_command.hpp"
 #include "app/scan_args.hpp"
 #include "app/scan_command.hpp"
@@ -403,6 +404,10 @@ int main(int argc, char** argv) {
     add_threads_option(*ctx_cmd, threads);
     ctx_cmd->footer(targetscan_context_footer);
 
+    duplex_args duplex;
+    auto* duplex_cmd = add_duplex_command(app, duplex);
+    add_threads_option(*duplex_cmd, threads);
+
     utrs_args utrs;
     auto* utrs_cmd = app.add_subcommand("utrs", "Extract 3'UTR sequences from GenBank or GTF annotations");
     auto* genbank_opt = utrs_cmd->add_option("--genbank", utrs.genbank, "GenBank flat file (plain or gzip; '-' = standard input)")->type_name("FILE");
@@ -490,6 +495,8 @@ int main(int argc, char** argv) {
             run_validate(validate, recorded_command_line(argc, argv));
         else if (utrs_cmd->parsed())
             run_utrs(utrs);
+        else if (duplex_cmd->parsed())
+            run_duplex(duplex);
         else if (ctx_cmd->parsed())
             io::run_targetscan_context(ctx, ctx_fixed, threads, recorded_command_line(argc, argv));
         else
