@@ -58,14 +58,21 @@ mirna_set load_mirnas(const scan_args& args, std::string& description) {
 site_type_set parse_sites(const std::vector<std::string>& names) {
     if (names.empty()) return site_type_set::all();
     site_type_set set;
-    for (const auto& name : names) set.insert(parse_site_type(name).value());  // names checked by the parser
+    for (const auto& name : names) {  // names checked by the parser
+        if (name == "canonical")
+            set = set | site_type_set::all();
+        else if (name == "all")
+            set = set | site_type_set::every();
+        else
+            set.insert(parse_site_type(name).value());
+    }
     return set;
 }
 
 std::string site_list(site_type_set types) {
     std::vector<std::string> names;
-    for (std::size_t t = 0; t < site_type_count; ++t)
-        if (types.contains(static_cast<site_type>(t))) names.emplace_back(site_type_names[t]);
+    for (std::size_t t = 0; t < any_site_type_count; ++t)
+        if (types.contains(static_cast<site_type>(t))) names.emplace_back(any_site_type_names[t]);
     return join(names, ",");
 }
 
@@ -148,7 +155,7 @@ void run_scan(const scan_args& args, const std::string& command_line) {
     const bool duplex = scores(args, "duplex");
     const bool access = scores(args, "access");
     // Scoring counts offset 6mers whatever --sites says.
-    const seed_index index(mirnas.families(), scored ? site_type_set::all() : types);
+    const seed_index index(mirnas.families(), scored ? types | site_type_set::all() : types);
     // 8mer and 7mer sites only (the genome-scale case): both strands in one pass, one lookup a base.
     std::optional<seed7_index> index7;
     if (!scored && seed7_index::covers(types) && mirnas.families().size() <= seed7_index::max_families)
@@ -156,6 +163,7 @@ void run_scan(const scan_args& args, const std::string& command_line) {
     io::site_formatter formatter(format, mirnas, scored, args.both_strands, duplex, access);
     const io::count_formatter count_format(mirnas, types, args.both_strands);
     if (args.genome_coords) formatter.write_genome_coords();
+    if (types.contains(site_type::bulge_seven_mer)) formatter.write_bulge_column();
     const scoring::energy_choice energy(args.energy_params_file);
     const scoring::energy_params& params = energy.params();
     oneapi::tbb::enumerable_thread_specific<scoring::duplex_folder> folders{scoring::duplex_folder(params)};
@@ -185,7 +193,9 @@ void run_scan(const scan_args& args, const std::string& command_line) {
                            {"strands", args.both_strands ? "both (reverse-strand sites in forward coordinates, strand -)" : "given (+)"},
                            {"claims", claims_source + "; matched on the UTR's gene symbol or its unique alias"}}};
     if (counting) meta.parameters.emplace_back("counts", "sites per UTR, miRNA and strand, by type; rows with sites only");
-    if (setup) meta.parameters.emplace_back("score", setup->description());
+    if (setup)
+        meta.parameters.emplace_back("score", setup->description() + (types.noncanonical() ? "; non-canonical sites: context++ NA "
+                                                                                             "(the model is fitted on canonical sites only)" : ""));
     if (folds_utrs)
         meta.parameters.emplace_back(
             "accessibility",
@@ -394,7 +404,7 @@ void run_scan(const scan_args& args, const std::string& command_line) {
                                             const std::optional<scoring::site_score>* site_scores) {
                     const std::string_view letters(piece.seq.data() + (s.start - piece.offset), length_of(s.type));
                     const bool wanted = types.contains(s.type);
-                    const auto site_columns = wanted ? formatter.format_site(letters, s.start, s.type, s.reverse)
+                    const auto site_columns = wanted ? formatter.format_site(letters, s.start, s.type, s.reverse, s.bulge)
                                                      : io::site_formatter::site_columns{};
                     double dg_open = std::numeric_limits<double>::quiet_NaN();
                     if (access)

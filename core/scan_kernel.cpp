@@ -21,24 +21,65 @@ std::uint32_t target_code(const std::string& seed, int from, int to) {
 
 }  // namespace
 
+namespace {
+
+// The UTR partner of miRNA letter m in a G:U pair, or seed_index::no_base.
+std::uint8_t gu_partner(char m) {
+    const auto c = code_of(m);
+    return c == nt_u ? nt_g : c == nt_g ? nt_u : seed_index::no_base;
+}
+
+}  // namespace
+
 seed_index::seed_index(const std::vector<seed_family>& families, site_type_set types)
     : begin_(code_count + 1, 0), types_(types) {
     bool want_core = types.contains(site_type::eight_mer) || types.contains(site_type::seven_mer_m8) ||
                      types.contains(site_type::seven_mer_a1) || types.contains(site_type::six_mer);
     bool want_offset = types.contains(site_type::offset_six_mer);
+    bool want_gu = types.contains(site_type::eight_mer_gu) || types.contains(site_type::seven_mer_m8_gu) ||
+                   types.contains(site_type::seven_mer_a1_gu);
     std::vector<std::pair<std::uint32_t, entry>> keyed;
     for (std::uint32_t f = 0; f < families.size(); ++f) {
         const auto& seed = families[f].seed;
-        if (want_core)
-            keyed.push_back({target_code(seed, 7, 2), {f, role::core, complement(code_of(seed[8 - 2]))}});
+        const std::uint8_t partner8 = complement(code_of(seed[8 - 2]));
+        const std::uint32_t core = target_code(seed, 7, 2);
+        if (want_core) keyed.push_back({core, {f, role::core, partner8, 0, 0}});
         if (want_offset)
-            keyed.push_back({target_code(seed, 8, 3), {f, role::offset, complement(code_of(seed[2 - 2]))}});
+            keyed.push_back({target_code(seed, 8, 3), {f, role::offset, complement(code_of(seed[2 - 2])), 0, 0}});
+        if (types.contains(site_type::six_mer_a1))
+            keyed.push_back({target_code(seed, 6, 2) << 2 | nt_a,
+                             {f, role::a1_six, complement(code_of(seed[7 - 2])), gu_partner(seed[7 - 2]), 0}});
+        for (int g = 2; want_gu && g <= 7; ++g)  // the partner of nt g is 2 * (g - 2) bits up
+            if (const auto wobble = gu_partner(seed[g - 2]); wobble != no_base) {
+                const unsigned shift = 2 * static_cast<unsigned>(g - 2);
+                const std::uint32_t code = (core & ~(3u << shift)) | std::uint32_t{wobble} << shift;
+                keyed.push_back({code, {f, role::core_gu, partner8, 0, static_cast<std::uint8_t>(g)}});
+            }
+        if (types.contains(site_type::bulge_seven_mer)) add_bulge_entries(seed, f, keyed);
     }
     for (const auto& [code, e] : keyed) ++begin_[code + 1];
     for (std::uint32_t c = 0; c < code_count; ++c) begin_[c + 1] += begin_[c];
     entries_.resize(keyed.size());
     auto fill = begin_;
     for (const auto& [code, e] : keyed) entries_[fill[code]++] = e;
+}
+
+// A bulge-7mer's 8 nt: the partners of nt 8 .. k + 1, the extra nucleotide b, those of nt k .. 2.
+// Keyed on the last six; the first two are the entry's flanks (the second is b itself when k = 7).
+// Entries come in increasing k, so the scan reports a stretch at its smallest k first.
+void seed_index::add_bulge_entries(const std::string& seed, std::uint32_t f, std::vector<std::pair<std::uint32_t, entry>>& keyed) {
+    for (int bulge_k = 2; bulge_k <= 7; ++bulge_k)
+        for (std::uint8_t b = 0; b < (bulge_k == 7 ? 1 : 4); ++b) {
+            std::array<std::uint8_t, 8> site{};
+            std::size_t at = 0;
+            for (int nt = 8; nt >= 2; --nt) {
+                site[at++] = complement(code_of(seed[nt - 2]));
+                if (nt == bulge_k + 1) site[at++] = b;
+            }
+            std::uint32_t code = 0;
+            for (std::size_t i = 2; i < 8; ++i) code = code << 2 | site[i];
+            keyed.push_back({code, {f, role::bulge, site[0], bulge_k == 7 ? any_base : site[1], static_cast<std::uint8_t>(bulge_k)}});
+        }
 }
 
 void scan_sequence(const seed_index& index, std::string_view seq, std::uint64_t offset, std::uint64_t own_begin,
@@ -50,9 +91,9 @@ void scan_sequence(const seed_index& index, std::string_view seq, std::uint64_t 
     constexpr unsigned full = (1u << seed_index::k) - 1;
     std::uint32_t code = 0;
     unsigned valid = 0;  // bit j set: the base j positions back is A, C, G or U
-    auto emit = [&](std::size_t start, site_type type, std::uint32_t family) {
+    auto emit = [&](std::size_t start, site_type type, std::uint32_t family, std::uint8_t bulge = 0) {
         std::uint64_t pos = offset + start;
-        if (types.contains(type) && pos >= own_begin && pos < own_end) out.push_back({pos, family, type});
+        if (types.contains(type) && pos >= own_begin && pos < own_end) out.push_back({pos, family, type, false, bulge});
     };
     for (std::size_t i = 0; i < n; ++i) {
         const std::uint8_t c = nt_code[s[i]];
@@ -64,21 +105,45 @@ void scan_sequence(const seed_index& index, std::string_view seq, std::uint64_t 
         const std::uint8_t before = i >= seed_index::k ? nt_code[s[i - seed_index::k]] : nt_other;
         const std::uint8_t after = i + 1 < n ? nt_code[s[i + 1]] : nt_other;
         const std::size_t core_start = i + 1 - seed_index::k;
+        const std::uint8_t before2 = i >= seed_index::k + 1 ? nt_code[s[i - seed_index::k - 1]] : nt_other;
+        std::uint32_t bulge_family = ~0u;  // the family whose bulge-7mer this window already is
         for (const auto& h : hits) {
-            if (h.kind == seed_index::role::offset) {
+            switch (h.kind) {
+            case seed_index::role::offset:
                 if (after != h.flank) emit(core_start, site_type::offset_six_mer, h.family);
-                continue;
+                break;
+            case seed_index::role::core: {
+                const bool m8 = before == h.flank;
+                const bool a1 = after == nt_a;
+                if (m8 && a1)
+                    emit(core_start - 1, site_type::eight_mer, h.family);
+                else if (m8)
+                    emit(core_start - 1, site_type::seven_mer_m8, h.family);
+                else if (a1)
+                    emit(core_start, site_type::seven_mer_a1, h.family);
+                else
+                    emit(core_start, site_type::six_mer, h.family);
+                break;
             }
-            const bool m8 = before == h.flank;
-            const bool a1 = after == nt_a;
-            if (m8 && a1)
-                emit(core_start - 1, site_type::eight_mer, h.family);
-            else if (m8)
-                emit(core_start - 1, site_type::seven_mer_m8, h.family);
-            else if (a1)
-                emit(core_start, site_type::seven_mer_a1, h.family);
-            else
-                emit(core_start, site_type::six_mer, h.family);
+            case seed_index::role::a1_six:
+                if (before != h.flank && before != h.flank2) emit(core_start, site_type::six_mer_a1, h.family);
+                break;
+            case seed_index::role::core_gu: {
+                const bool m8 = before == h.flank;
+                const bool a1 = after == nt_a;
+                if (m8 && h.detail == 2) break;  // P3-8 Watson-Crick: the offset 6mer's
+                if (m8) emit(core_start - 1, a1 ? site_type::eight_mer_gu : site_type::seven_mer_m8_gu, h.family);
+                else if (a1) emit(core_start, site_type::seven_mer_a1_gu, h.family);
+                break;
+            }
+            case seed_index::role::bulge:
+                if (h.family == bulge_family || before2 != h.flank || before == nt_other ||
+                    (h.flank2 != seed_index::any_base && before != h.flank2))
+                    break;
+                bulge_family = h.family;
+                emit(core_start - 2, site_type::bulge_seven_mer, h.family, h.detail);
+                break;
+            }
         }
     }
 }
@@ -108,13 +173,14 @@ void scan_piece_reverse(const seed_index& index, std::string_view seq, std::uint
         const std::uint64_t end = offset + n - s.start;  // forward end of the footprint
         const std::uint64_t key = end >= site_context - 1 ? end - (site_context - 1) : 0;
         if (key < owned.begin || key >= owned.end) continue;
-        out[kept++] = {end - length_of(s.type), s.family, s.type, true};
+        out[kept++] = {end - length_of(s.type), s.family, s.type, true, s.bulge};
     }
     out.resize(kept);
 }
 
 bool seed7_index::covers(site_type_set types) {
-    return !types.empty() && !types.contains(site_type::six_mer) && !types.contains(site_type::offset_six_mer);
+    return !types.empty() && !types.contains(site_type::six_mer) && !types.contains(site_type::offset_six_mer) &&
+           !types.noncanonical();
 }
 
 seed7_index::seed7_index(const std::vector<seed_family>& families, site_type_set types, bool both_strands)
