@@ -32,9 +32,11 @@ std::uint8_t gu_partner(char m) {
 }  // namespace
 
 seed_index::seed_index(const std::vector<seed_family>& families, site_type_set types)
-    : begin_(code_count + 1, 0), types_(types) {
+    : core_flanks_(code_count, 0), begin_(code_count + 1, 0), types_(types) {
+    // bulge-7mer sites are found from the core entries (see scan_sequence).
     bool want_core = types.contains(site_type::eight_mer) || types.contains(site_type::seven_mer_m8) ||
-                     types.contains(site_type::seven_mer_a1) || types.contains(site_type::six_mer);
+                     types.contains(site_type::seven_mer_a1) || types.contains(site_type::six_mer) ||
+                     types.contains(site_type::bulge_seven_mer);
     bool want_offset = types.contains(site_type::offset_six_mer);
     bool want_gu = types.contains(site_type::eight_mer_gu) || types.contains(site_type::seven_mer_m8_gu) ||
                    types.contains(site_type::seven_mer_a1_gu);
@@ -55,31 +57,15 @@ seed_index::seed_index(const std::vector<seed_family>& families, site_type_set t
                 const std::uint32_t code = (core & ~(3u << shift)) | std::uint32_t{wobble} << shift;
                 keyed.push_back({code, {f, role::core_gu, partner8, 0, static_cast<std::uint8_t>(g)}});
             }
-        if (types.contains(site_type::bulge_seven_mer)) add_bulge_entries(seed, f, keyed);
     }
-    for (const auto& [code, e] : keyed) ++begin_[code + 1];
+    for (const auto& [code, e] : keyed) {
+        ++begin_[code + 1];
+        if (e.kind == role::core) core_flanks_[code] |= static_cast<std::uint8_t>(1u << e.flank);
+    }
     for (std::uint32_t c = 0; c < code_count; ++c) begin_[c + 1] += begin_[c];
     entries_.resize(keyed.size());
     auto fill = begin_;
     for (const auto& [code, e] : keyed) entries_[fill[code]++] = e;
-}
-
-// A bulge-7mer's 8 nt: the partners of nt 8 .. k + 1, the extra nucleotide b, those of nt k .. 2.
-// Keyed on the last six; the first two are the entry's flanks (the second is b itself when k = 7).
-// Entries come in increasing k, so the scan reports a stretch at its smallest k first.
-void seed_index::add_bulge_entries(const std::string& seed, std::uint32_t f, std::vector<std::pair<std::uint32_t, entry>>& keyed) {
-    for (int bulge_k = 2; bulge_k <= 7; ++bulge_k)
-        for (std::uint8_t b = 0; b < (bulge_k == 7 ? 1 : 4); ++b) {
-            std::array<std::uint8_t, 8> site{};
-            std::size_t at = 0;
-            for (int nt = 8; nt >= 2; --nt) {
-                site[at++] = complement(code_of(seed[nt - 2]));
-                if (nt == bulge_k + 1) site[at++] = b;
-            }
-            std::uint32_t code = 0;
-            for (std::size_t i = 2; i < 8; ++i) code = code << 2 | site[i];
-            keyed.push_back({code, {f, role::bulge, site[0], bulge_k == 7 ? any_base : site[1], static_cast<std::uint8_t>(bulge_k)}});
-        }
 }
 
 void scan_sequence(const seed_index& index, std::string_view seq, std::uint64_t offset, std::uint64_t own_begin,
@@ -89,24 +75,44 @@ void scan_sequence(const seed_index& index, std::string_view seq, std::uint64_t 
     const auto types = index.types();
     constexpr std::uint32_t mask = seed_index::code_count - 1;
     constexpr unsigned full = (1u << seed_index::k) - 1;
-    std::uint32_t code = 0;
-    unsigned valid = 0;  // bit j set: the base j positions back is A, C, G or U
+    std::uint32_t code8 = 0;  // the last 8 bases
+    unsigned valid8 = 0;      // bit j set: the base j positions back is A, C, G or U
     auto emit = [&](std::size_t start, site_type type, std::uint32_t family, std::uint8_t bulge = 0) {
         std::uint64_t pos = offset + start;
         if (types.contains(type) && pos >= own_begin && pos < own_end) out.push_back({pos, family, type, false, bulge});
     };
+    // bulge-7mer over the last 8 bases f0..f7: f0 pairs nt 8 and f1..f7 less the extra nucleotide
+    // f(8-k) are a family's 6-nt core (nt 7..2). Each k deletes one base and looks the 6-mer up
+    // among the core entries, smallest k first; a family is reported once per stretch.
+    const bool bulges = types.contains(site_type::bulge_seven_mer);
+    std::vector<std::uint32_t> bulge_families;
+    auto find_bulges = [&](std::size_t i) {
+        const std::uint32_t first = code8 >> 14, seven = code8 & 0x3fff;
+        bulge_families.clear();
+        for (unsigned bulge_k = 2; bulge_k <= 7; ++bulge_k) {
+            const unsigned low = 2 * (bulge_k - 1);  // bits of the bases after the extra one
+            const std::uint32_t core = (seven >> (low + 2)) << low | (seven & ((1u << low) - 1));
+            if (!(index.core_flanks(core) >> first & 1u)) continue;
+            for (const auto& h : index.at(core))
+                if (h.kind == seed_index::role::core && h.flank == first &&
+                    std::find(bulge_families.begin(), bulge_families.end(), h.family) == bulge_families.end()) {
+                    bulge_families.push_back(h.family);
+                    emit(i - 7, site_type::bulge_seven_mer, h.family, static_cast<std::uint8_t>(bulge_k));
+                }
+        }
+    };
     for (std::size_t i = 0; i < n; ++i) {
         const std::uint8_t c = nt_code[s[i]];
-        valid = (valid << 1 | (c != nt_other)) & full;
-        code = (code << 2 | (c & 3u)) & mask;
-        if (valid != full) continue;
+        valid8 = (valid8 << 1 | (c != nt_other)) & 0xff;
+        code8 = (code8 << 2 | (c & 3u)) & 0xffff;
+        if (bulges && valid8 == 0xff) find_bulges(i);
+        const std::uint32_t code = code8 & mask;
+        if ((valid8 & full) != full) continue;
         auto hits = index.at(code);
         if (hits.empty()) continue;
         const std::uint8_t before = i >= seed_index::k ? nt_code[s[i - seed_index::k]] : nt_other;
         const std::uint8_t after = i + 1 < n ? nt_code[s[i + 1]] : nt_other;
         const std::size_t core_start = i + 1 - seed_index::k;
-        const std::uint8_t before2 = i >= seed_index::k + 1 ? nt_code[s[i - seed_index::k - 1]] : nt_other;
-        std::uint32_t bulge_family = ~0u;  // the family whose bulge-7mer this window already is
         for (const auto& h : hits) {
             switch (h.kind) {
             case seed_index::role::offset:
@@ -136,13 +142,6 @@ void scan_sequence(const seed_index& index, std::string_view seq, std::uint64_t 
                 else if (a1) emit(core_start, site_type::seven_mer_a1_gu, h.family);
                 break;
             }
-            case seed_index::role::bulge:
-                if (h.family == bulge_family || before2 != h.flank || before == nt_other ||
-                    (h.flank2 != seed_index::any_base && before != h.flank2))
-                    break;
-                bulge_family = h.family;
-                emit(core_start - 2, site_type::bulge_seven_mer, h.family, h.detail);
-                break;
             }
         }
     }
@@ -158,7 +157,17 @@ void scan_piece(const seed_index& index, std::string_view seq, std::uint64_t off
     scan_sequence(index, seq, offset, owned.begin, owned.end, out);
     // Found in order of core end: an 8mer or 7mer-m8 starts one base before a core found just
     // before it, so the list is almost sorted already.
-    std::sort(out.begin() + static_cast<std::ptrdiff_t>(first), out.end());
+    // Each site is at most a few places from its own (bulge-7mers, found at their end, start 7
+    // nt back), so insertion sort is linear here.
+    for (std::size_t j = first + 1; j < out.size(); ++j) {
+        const family_site site = out[j];
+        std::size_t to = j;
+        while (to > first && site < out[to - 1]) {
+            out[to] = out[to - 1];
+            --to;
+        }
+        out[to] = site;
+    }
 }
 
 void scan_piece_reverse(const seed_index& index, std::string_view seq, std::uint64_t offset, owned_range owned,

@@ -15,7 +15,8 @@ namespace mirhit {
 // Every 6-mer code (4^6) to the seed families whose site cores it is, so one pass over a
 // sequence finds all sites at a cost independent of the number of miRNAs.
 //
-// The non-canonical classes are found in the same pass, from more 6-mers per family. With Pk the
+// The non-canonical classes are found in the same pass: from more 6-mers per family, and
+// bulge-7mers from the core 6-mers with one base deleted. With Pk the
 // pairing of miRNA nt k to the UTR nucleotide at its place (Watson-Crick, G:U, or none), A1 an A
 // opposite nt 1, and "seed pairs" nt 2-8 (2-7 for the A1 types):
 //   6mer-A1     P2-6 Watson-Crick, A1, P7 neither Watson-Crick nor G:U (McGeary et al. 2019);
@@ -39,18 +40,17 @@ public:
         offset,   // pairs nt 3-8: an offset 6mer unless it continues into a 7mer-m8
         a1_six,   // pairs nt 2-6, then an A: a 6mer-A1 unless nt 7 pairs
         core_gu,  // nt 2-7 with one G:U (at nt `detail`): the centre of a GU type
-        bulge,    // the last 6 nt of a bulge-7mer with its bulge after nt `detail`
     };
-    // A flank that matches any nucleotide (bulge), or none (no G:U partner).
-    static constexpr std::uint8_t any_base = 0xfe, no_base = 0xff;
+    // No nucleotide (a flank with no G:U partner).
+    static constexpr std::uint8_t no_base = 0xff;
     struct entry {
         std::uint32_t family;
         role kind;
         // core, core_gu: code pairing nt 8 (5' of the core); offset: code pairing nt 2 (3');
-        // a1_six: Watson-Crick partner of nt 7; bulge: partner of nt 8, 7 nt before the code's end
+        // a1_six: Watson-Crick partner of nt 7
         std::uint8_t flank;
-        std::uint8_t flank2;  // a1_six: G:U partner of nt 7; bulge: the nucleotide 6 before the end
-        std::uint8_t detail;  // core_gu: the G:U's miRNA nt; bulge: k
+        std::uint8_t flank2;  // a1_six: G:U partner of nt 7
+        std::uint8_t detail;  // core_gu: the G:U's miRNA nt
     };
 
     seed_index(const std::vector<seed_family>& families, site_type_set types);
@@ -59,10 +59,11 @@ public:
         return {entries_.data() + begin_[code], entries_.data() + begin_[code + 1]};
     }
     site_type_set types() const { return types_; }
+    // Bit f set: some family's core entry at this code has flank f (a quick test for bulge-7mers).
+    std::uint8_t core_flanks(std::uint32_t code) const { return core_flanks_[code]; }
 
 private:
-    static void add_bulge_entries(const std::string& seed, std::uint32_t f, std::vector<std::pair<std::uint32_t, entry>>& keyed);
-
+    std::vector<std::uint8_t> core_flanks_;
     std::vector<std::uint32_t> begin_;
     std::vector<entry> entries_;
     site_type_set types_;
