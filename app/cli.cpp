@@ -26,6 +26,7 @@
 #include "io/targetscan_context_files.hpp"
 #include "io/targetscan_files.hpp"
 #include "mirhit/version.hpp"
+#include "scoring/accessibility.hpp"
 
 namespace mirhit::app {
 
@@ -440,6 +441,9 @@ int main(int argc, char** argv) {
         for (const char* name : {"--access-window", "--access-span", "--access-unpaired"})
             if (scan_cmd->parsed() && scan_cmd->count(name) && !scoring_with("context++") && !scoring_with("access"))
                 throw CLI::ValidationError(name, "needs --score context++ or access");
+        if (scan_cmd->parsed() && (scoring_with("context++") || scoring_with("access")))
+            if (const auto why = scoring::check_access_model(scan.access); !why.empty())
+                throw CLI::ValidationError("--access-window/--access-span/--access-unpaired", why);
         if (scan_cmd->parsed() && !shard_text.empty()) {
             scan.shard = *parse_shard_spec(shard_text);  // checked by the parser
             if (std::find(scan.utr_files.begin(), scan.utr_files.end(), "-") != scan.utr_files.end())

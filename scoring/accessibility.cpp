@@ -178,6 +178,15 @@ plfold_options effective_options(const plfold_options& options, std::size_t leng
     return e;
 }
 
+std::string check_access_model(const plfold_options& options) {
+    const std::string window = "window " + std::to_string(options.window) + " nt";
+    if (options.max_span >= options.window)
+        return "base pairs spanning " + std::to_string(options.max_span) + " nt (j - i) do not fit in a " + window;
+    if (options.max_unpaired > options.window)
+        return "stretches of " + std::to_string(options.max_unpaired) + " unpaired nt do not fit in a " + window;
+    return "";
+}
+
 unpaired_table::unpaired_table(std::size_t length, int max_unpaired)
     : length_(length), max_unpaired_(max_unpaired),
       p_(length * static_cast<std::size_t>(max_unpaired), std::numeric_limits<double>::quiet_NaN()) {}

@@ -6,6 +6,7 @@
 #include <limits>
 #include <memory>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -28,6 +29,10 @@ struct plfold_options {
 // Window, span and u after RNAplfold's cuts for a sequence of `length` nt: a window longer than
 // the sequence becomes the sequence, and span and u are cut to the window.
 plfold_options effective_options(const plfold_options& options, std::size_t length);
+
+// Why a model cannot be used, or "" when it can: base pairs must fit in a window (span < window)
+// and stretches too (u <= window). (A u shorter than a score's stretch gives that score NA.)
+std::string check_access_model(const plfold_options& options);
 
 // Unpaired probabilities of one sequence: p(pos, l) for pos 1-based and l = 1..max_unpaired;
 // l > pos (or beyond the effective u) has no value (NaN). Holds every row, or only the rows of

@@ -237,3 +237,10 @@ TEST(Accessibility, PositionsAloneUseMemoryIndependentOfTheRecordLength) {
     EXPECT_LT(large_bytes, sc::plfold::max_stretch + (std::size_t{2} << 20));
     std::printf("working buffers %zu bytes for a 4 Mb record\n", large_bytes);
 }
+
+TEST(Accessibility, ModelChecksRefuseWhatCannotFitInAWindow) {
+    EXPECT_EQ(sc::check_access_model({}), "");
+    EXPECT_EQ(sc::check_access_model({80, 79, 80}), "");
+    EXPECT_EQ(sc::check_access_model({40, 40, 20}), "base pairs spanning 40 nt (j - i) do not fit in a window 40 nt");
+    EXPECT_EQ(sc::check_access_model({50, 40, 51}), "stretches of 51 unpaired nt do not fit in a window 50 nt");
+}
