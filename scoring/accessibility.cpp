@@ -218,6 +218,9 @@ struct plfold::impl {
     std::vector<double> qb_au, qb_1n, qb_mi, pr_au, pr_1n, pr_mi;
     double outer_acc[max_loop + 1];  // outside(): generic-loop weights per 3' side length
     std::vector<double> prml, prm_l, prm_l1, ext, qbe, pu, ml_base_pow;
+    // qcol: q by column, qcol row j holding q(i, j) at i - j + W - 1 (sums along the 5' end);
+    // side: scratch of the exterior-loop sums, indexed by window start - (k - W).
+    std::vector<double> qcol, side;
     std::vector<signed char> s;  // codes with s[0] = s[n+1] = -1
     std::string_view seq;
     int n = 0, W = 0, span = 0, U = 0, max_len = 0;
@@ -236,6 +239,8 @@ struct plfold::impl {
         prm_l = prml;
         prm_l1 = prml;
         ext.assign(static_cast<std::size_t>(q_len), 0.0);
+        qcol = q;
+        side.assign(static_cast<std::size_t>(q_len) + 1, 0.0);
         pu_len = std::max(o.max_unpaired, max_loop) + 2;
         pu_rows = static_cast<int>(std::bit_ceil(static_cast<unsigned>(pu_len + 1)));
         pu.assign(static_cast<std::size_t>(pu_rows) * static_cast<std::size_t>(pu_len), 0.0);
@@ -247,7 +252,7 @@ struct plfold::impl {
     std::size_t bytes() const {
         std::size_t doubles = 0;
         for (const auto* v : {&q, &qb, &qm, &qm1, &qm2, &pr, &prc, &hp, &qi5, &qmb, &q2l, &inv_z, &qb_au, &qb_1n, &qb_mi, &pr_au,
-                              &pr_1n, &pr_mi, &prml, &prm_l, &prm_l1, &ext, &qbe, &pu, &ml_base_pow})
+                              &pr_1n, &pr_mi, &prml, &prm_l, &prm_l1, &ext, &qbe, &pu, &ml_base_pow, &qcol, &side})
             doubles += v->capacity();
         return doubles * sizeof(double) + s.capacity();
     }
@@ -255,6 +260,11 @@ struct plfold::impl {
     std::size_t cell(int i, int j) const {
         return static_cast<std::size_t>((i & mask)) * static_cast<std::size_t>(row_len) + static_cast<std::size_t>(j - i + 1);
     }
+    std::size_t qcol_cell(int i, int j) const {
+        return static_cast<std::size_t>(j & mask) * static_cast<std::size_t>(q_len) + static_cast<std::size_t>(i - j + W - 1);
+    }
+    const double* qcol_row(int j) const { return qcol.data() + static_cast<std::size_t>(j & mask) * static_cast<std::size_t>(q_len); }
+    const double* q_row(int i) const { return q.data() + static_cast<std::size_t>(i & mask) * static_cast<std::size_t>(q_len); }
     std::size_t qcell(int i, int j) const {
         return static_cast<std::size_t>((i & mask)) * static_cast<std::size_t>(q_len) + static_cast<std::size_t>(j - i + 1);
     }
@@ -332,14 +342,15 @@ struct plfold::impl {
         return small + bt.au[t] * bulges + bt.mismatch_1n[t][si][sj] * one_n + bt.mismatch_i[t][si][sj] * generic;
     }
 
-    void forward(int j) {
+    MIRHIT_VECTOR_CLONES void forward(int j) {
         init_row(j);
         const int lo = std::max(1, j - W + 1);
         for (int i = j; i >= lo; --i) {
             const int d = j - i;
             if (d <= min_hairpin) {
                 q[qcell(i, j)] = 1.0;
-                ext[static_cast<std::size_t>(d)] = 0.0;
+                qcol[qcol_cell(i, j)] = 1.0;
+                ext[static_cast<std::size_t>(W - d)] = 0.0;
                 continue;
             }
             const int t = d <= span ? type(i, j) : 0;
@@ -358,23 +369,20 @@ struct plfold::impl {
                 const double stem = t != 0 ? qbv * bt.ml_stem[t][at(i - 1) + 1][at(j + 1) + 1] : 0.0;
                 const double m1 = qm1[cell(i, j - 1)] * bt.ml_base + stem;
                 qm1[cell(i, j)] = m1;
-                double vm = 0.0, vm2 = 0.0;
-                const double* qm_i = row(qm, i);  // qm_i[len] = qm(i, i + len - 1)
-                for (int k = i; k <= j - min_hairpin - 1; ++k) {
-                    const double a = row(qm1, k)[j - k + 1];
-                    if (a == 0.0) continue;
-                    const double left = qm_i[k - i];
-                    vm += (ml_base_pow[static_cast<std::size_t>(k - i)] + left) * a;
-                    vm2 += left * a;
-                }
-                qm[cell(i, j)] = vm;
+                side[static_cast<std::size_t>(i - j + W)] = m1;  // column j of qm1, for the sums below
+                // qm(i, j), qm2(i, j): the last stem starts at k, before it unpaired nt or qm(i, k - 1).
+                const double* m1_col = side.data() + (i - j + W);  // m1_col[k - i] = qm1(k, j)
+                const double vm2 = dot(row(qm, i), m1_col, j - min_hairpin - i);  // row(qm, i)[len] = qm(i, i + len - 1)
+                qm[cell(i, j)] = vm2 + dot(ml_base_pow.data(), m1_col, j - min_hairpin - i);
                 qm2[cell(i, j)] = vm2;
             }
-            ext[static_cast<std::size_t>(d)] = t != 0 ? qbv * bt.ext_stem[t][at(i - 1) + 1][at(j + 1) + 1] : 0.0;
+            // ext[W - d]: the stem (j - d, j) closing the exterior loop (reversed for the sum below).
+            ext[static_cast<std::size_t>(W - d)] = t != 0 ? qbv * bt.ext_stem[t][at(i - 1) + 1][at(j + 1) + 1] : 0.0;
             double* q_i = q.data() + static_cast<std::size_t>((i & mask)) * static_cast<std::size_t>(q_len);  // q_i[len] = q(i, i + len - 1)
-            double v = q_i[j - i];    // j unpaired
-            for (int k = std::max(i, j - span); k <= j - min_hairpin - 1; ++k) v += q_i[k - i] * ext[static_cast<std::size_t>(j - k)];
+            const int k0 = std::max(i, j - span);  // q(i, j) = q(i, j - 1) + sum over k of q(i, k - 1) x stem (k, j)
+            const double v = q_i[j - i] + dot(q_i + (k0 - i), ext.data() + (W - j + k0), j - min_hairpin - k0);
             q_i[j - i + 1] = v;
+            qcol[qcol_cell(i, j)] = v;
         }
         if (j - W + 1 >= 1) inv_z[static_cast<std::size_t>((j - W + 1) & mask)] = 1.0 / q[qcell(j - W + 1, j)];
     }
@@ -391,10 +399,8 @@ struct plfold::impl {
         double* qi5_l = row(qi5, l);
         double v = 0.0;
         // 3' side u2 allowed with 5' side u1 (closing pair (i, m), m = l + 1 + u2).
-        const auto u2_limit = [&](int u1) {
-            const int i = k - 1 - u1;
-            return std::min({max_loop - u1, std::min({i + W - 1, n, i + span}) - l - 1});
-        };
+        // m <= n and m - i <= span (so (i, m) fits in a window: span < W).
+        const auto u2_limit = [&](int u1) { return std::min(std::min(max_loop - u1, n - l - 1), k - 2 - u1 + span - l); };
         // One loop of weight w (before x qb(k, l)).
         const auto add = [&](int u1, int u2, double w) {
             qi5_l[u2] += w * qkl;
@@ -443,13 +449,16 @@ struct plfold::impl {
 
     // Outside weights of the pairs (k, l), summed over the windows that hold them (not yet
     // multiplied by qb or divided by the number of windows: unpaired probabilities need neither).
-    void outside(int k) {
+    MIRHIT_VECTOR_CLONES void outside(int k) {
         for (int m = k; m <= std::min(n, k + W); ++m) {
             prml[static_cast<std::size_t>(m & ring_mask)] = 0.0;
             prm_l[static_cast<std::size_t>(m & ring_mask)] = 0.0;
         }
         prm_l1[static_cast<std::size_t>(k & ring_mask)] = 0.0;
 
+        // side[a - k + W] = q(a, k - 1) / Z(window a), for the windows a..a+W-1 holding (k, l).
+        const int amax = std::min(k - 1, n - W + 1);
+        for (int a = std::max(1, k - W + 1); a <= amax; ++a) side[static_cast<std::size_t>(a - k + W)] = qcol_row(k - 1)[a - k + W] * iz(a);
         const int lmax = std::min({n, k + W - 1, k + span});
         for (int l = k + min_hairpin + 1; l <= lmax; ++l) {
             const double qkl = qb[cell(k, l)];
@@ -459,8 +468,8 @@ struct plfold::impl {
             if (l - k + 1 == W) {
                 v = 1.0 / q[qcell(k, l)];
             } else {
-                const int amax = std::min(k - 1, n - W + 1);
-                for (int a = std::max(1, l - W + 2); a <= amax; ++a) v += q[qcell(a, k - 1)] * q[qcell(l + 1, a + W - 1)] * iz(a);
+                const int a0 = std::max(1, l - W + 2);
+                v = dot(side.data() + (a0 - k + W), q_row(l + 1) + (a0 + W - 1 - l), amax - a0 + 1);
                 if (k + W - 1 <= n) v += q[qcell(l + 1, k + W - 1)] * iz(k);
                 if (l - W + 1 >= 1) v += q[qcell(l - W + 1, k - 1)] * iz(l - W + 1);
             }
@@ -517,7 +526,7 @@ struct plfold::impl {
     // k+1..k+len lies in a loop closed by a pair, either with k paired (qbe) or k unpaired too
     // (the stretch one longer); stretches of exactly U nt in hairpins and multiloops are summed
     // over their closing pairs directly. Exterior-loop stretches are added last.
-    void unpaired_at(int k, const sink& out) {
+    MIRHIT_VECTOR_CLONES void unpaired_at(int k, const sink& out) {
         std::fill(qbe.begin(), qbe.end(), 0.0);
         const int e = k + U;
         double acc = 0.0;
@@ -576,10 +585,12 @@ struct plfold::impl {
         if (U >= W && k >= U) pu_at(k, W) = 1.0 / q[qcell(k - W + 1, k)];
 
         const int smax = std::min(U, k);
+        // side[a - k + W] = q(k + 1, a + W - 1) / Z(window a), for the windows a..a+W-1 holding the stretch.
+        const int a0 = std::max(1, k - W + 2);
+        for (int a = a0; a <= std::min(k - 1, n - W + 1); ++a) side[static_cast<std::size_t>(a - k + W)] = q_row(k + 1)[a + W - 1 - k] * iz(a);
         for (int su = smax; su > 0; --su) {
-            double v = 0.0;
             const int amax = std::min(k - su, n - W + 1);
-            for (int a = std::max(1, k - W + 2); a <= amax; ++a) v += q[qcell(a, k - su)] * q[qcell(k + 1, a + W - 1)] * iz(a);
+            double v = dot(qcol_row(k - su) + (a0 - (k - su) + W - 1), side.data() + (a0 - k + W), amax - a0 + 1);
             if (k >= W && su + 1 <= W) v += q[qcell(k - W + 1, k - su)] * iz(k - W + 1);
             if (k <= n - W + su && k < n && su + 1 <= W) v += q[qcell(k + 1, k - su + W)] * iz(k - su + 1);
             const int leftmost = std::max(1, k - W + 1), rightmost = std::min(n - W + 1, k - su + 1);
