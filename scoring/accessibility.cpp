@@ -399,8 +399,9 @@ struct plfold::impl {
         double* qi5_l = row(qi5, l);
         double v = 0.0;
         // 3' side u2 allowed with 5' side u1 (closing pair (i, m), m = l + 1 + u2).
-        // m <= n and m - i <= span (so (i, m) fits in a window: span < W).
-        const auto u2_limit = [&](int u1) { return std::min(std::min(max_loop - u1, n - l - 1), k - 2 - u1 + span - l); };
+        // u1 + u2 <= 30, m <= n and m - i <= span (so (i, m) fits in a window: span < W).
+        const int loop_cap = std::min(max_loop, k - 2 + span - l), end_cap = n - l - 1;
+        const auto u2_limit = [&](int u1) { return std::min(loop_cap - u1, end_cap); };
         // One loop of weight w (before x qb(k, l)).
         const auto add = [&](int u1, int u2, double w) {
             qi5_l[u2] += w * qkl;
@@ -418,13 +419,17 @@ struct plfold::impl {
             }
         }
         const double bulge_f = bt.au[t], one_n_f = bt.mismatch_1n[t2][sl][sk], generic_f = bt.mismatch_i[t2][sl][sk];
-        if (k - 1 >= start_i)
-            for (int u2 = 4; u2 <= u2_limit(0); ++u2) add(0, u2, bt.bulge[u2] * row(pr_au, k - 1)[l + u2 + 3 - k] * bulge_f);
-        if (k - 2 >= start_i)
-            for (int u2 = 4; u2 <= u2_limit(1); ++u2) add(1, u2, bt.one_n[u2] * row(pr_1n, k - 2)[l + u2 + 4 - k] * one_n_f);
-        for (int u1 = 4; u1 <= max_loop && k - 1 - u1 >= start_i; ++u1) {
-            if (u2_limit(u1) >= 0) add(u1, 0, bt.bulge[u1] * row(pr_au, k - 1 - u1)[l + u1 + 3 - k] * bulge_f);
-            if (u2_limit(u1) >= 1) add(u1, 1, bt.one_n[u1] * row(pr_1n, k - 1 - u1)[l + u1 + 4 - k] * one_n_f);
+        if (k - 1 >= start_i) {
+            const double* p = row(pr_au, k - 1) + (l + 3 - k);  // p[u2] = pr_au(k - 1, l + 1 + u2)
+            for (int u2 = 4, last = u2_limit(0); u2 <= last; ++u2) add(0, u2, bt.bulge[u2] * p[u2] * bulge_f);
+        }
+        if (k - 2 >= start_i) {
+            const double* p = row(pr_1n, k - 2) + (l + 4 - k);
+            for (int u2 = 4, last = u2_limit(1); u2 <= last; ++u2) add(1, u2, bt.one_n[u2] * p[u2] * one_n_f);
+        }
+        for (int u1 = 4, last = std::min({max_loop, k - 1 - start_i, loop_cap, end_cap >= 0 ? max_loop : -1}); u1 <= last; ++u1) {
+            add(u1, 0, bt.bulge[u1] * row(pr_au, k - 1 - u1)[l + u1 + 3 - k] * bulge_f);
+            if (u1 < loop_cap && end_cap >= 1) add(u1, 1, bt.one_n[u1] * row(pr_1n, k - 1 - u1)[l + u1 + 4 - k] * one_n_f);
         }
         // Both sides >= 2: per closing row i, the weights along m summed and kept per u2.
         std::fill(std::begin(outer_acc), std::end(outer_acc), 0.0);
