@@ -360,10 +360,13 @@ struct plfold::impl {
                 hp[cell(i, j)] = h;
                 qbv = h + interior_inside(i, j, t) + qm2[cell(i + 1, j - 1)] * closing(t, i, j);
                 qb[cell(i, j)] = qbv;
+                // As an inner pair (never at a sequence end: a closing pair lies around it).
                 const int rt = reversed_pair_type[t], sq = at(j + 1), sp = at(i - 1);
-                qb_au[cell(i, j)] = qbv * bt.au[t];
-                qb_1n[cell(i, j)] = qbv * bt.mismatch_1n[rt][sq][sp];
-                qb_mi[cell(i, j)] = qbv * bt.mismatch_i[rt][sq][sp];
+                if (sq >= 0 && sp >= 0) {
+                    qb_au[cell(i, j)] = qbv * bt.au[t];
+                    qb_1n[cell(i, j)] = qbv * bt.mismatch_1n[rt][sq][sp];
+                    qb_mi[cell(i, j)] = qbv * bt.mismatch_i[rt][sq][sp];
+                }
             }
             if (d <= span + 1) {
                 const double stem = t != 0 ? qbv * bt.ml_stem[t][at(i - 1) + 1][at(j + 1) + 1] : 0.0;
@@ -395,6 +398,7 @@ struct plfold::impl {
     MIRHIT_VECTOR_CLONES double interior_outside(int k, int l, int t, double qkl) {
         const int t2 = reversed_pair_type[t];
         const int sk = at(k - 1), sl = at(l + 1);
+        if (sk < 0 || sl < 0) return 0.0;  // at a sequence end: no closing pair around
         const int start_i = std::max({k - max_loop - 1, l - W + 1, 1});
         double* qi5_l = row(qi5, l);
         double v = 0.0;
