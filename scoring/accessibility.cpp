@@ -576,15 +576,14 @@ struct plfold::impl {
             qbe[static_cast<std::size_t>(len)] += temp;
         }
 
+        // Sums over obp, the 3' end of the closing pair: qmb(k, obp) x qm(k + len + 1, obp - 1) and
+        // prc(k, obp) x qm2(k + len + 1, obp - 1), along the rows k and k + len + 1.
+        const int omax = std::min({n, k + W - 1, k + span});
         for (int len = 1; len < U; ++len) {
-            const int omax = std::min({n, k + W - 1, k + span});
-            double add = 0.0;
-            for (int obp = k + len + min_hairpin; obp <= omax; ++obp)
-                add += qmb[lcell(k, obp - k - 1)] * qm[cell(k + len + 1, obp - 1)];
-            for (int obp = k + len + 2 * min_hairpin; obp <= omax; ++obp) {
-                const double c = prc[cell(k, obp)];
-                if (c != 0.0) add += c * qm2[cell(k + len + 1, obp - 1)];
-            }
+            const int r = k + len + 1, o1 = k + len + min_hairpin, o2 = k + len + 2 * min_hairpin;
+            // row(qm, r)[obp - r] = qm(r, obp - 1)
+            double add = dot(row(qmb, k) + (o1 - k - 1), row(qm, r) + (o1 - r), omax - o1 + 1);
+            add += dot(row(prc, k) + (o2 - k + 1), row(qm2, r) + (o2 - r), omax - o2 + 1);
             qbe[static_cast<std::size_t>(len)] += add * ml_base_pow[static_cast<std::size_t>(len)];
         }
 
