@@ -201,8 +201,9 @@ double opening_energy(double p_unpaired) { return -rt_kcal * std::log(p_unpaired
 // inside matrices is computed, then the outside ("pR") values of the pairs starting at j - W,
 // then the unpaired probabilities ending at j - W - 31. Matrices are rings of rows indexed by the
 // 5' position, each row indexed by segment length (q, qb, ...) or loop length (qi5, qmb, q2l);
-// only the exterior-loop q holds segments up to W long, the others stop at the span (or at 30-nt
-// loops or u), so the memory is O(W^2) for q and O(W x span) for the ten others.
+// only the exterior-loop q (and qcol, the same by column) holds segments up to W long, the others
+// stop at the span (or at 30-nt loops or u), so the memory is O(W^2) for q and O(W x span) for the
+// others. Sums run along rows (or qcol's columns) as dot products over contiguous memory.
 // Boltzmann weights are not rescaled: within an 80-nt window they stay far from overflow.
 struct plfold::impl {
     const boltzmann_tables& bt;
