@@ -335,6 +335,7 @@ struct plfold::impl {
         for (int u1 = 2; u1 <= max_loop - 2; ++u1) {
             const int k = i + 1 + u1;
             const int u2min = u1 <= 3 ? 4 : 2, u2max = std::min(max_loop - u1, j - 1 - (k + min_hairpin + 1));
+            if (u2max < 2) break;  // u2max only falls as u1 grows
             if (u2max < u2min) continue;
             // len = l - k + 1 runs up as u2 = j - k - len runs down.
             const int len_lo = j - k - u2max;
@@ -440,6 +441,7 @@ struct plfold::impl {
         std::fill(std::begin(outer_acc), std::end(outer_acc), 0.0);
         for (int u1 = 2; u1 <= max_loop - 2 && k - 1 - u1 >= start_i; ++u1) {
             const int u2min = u1 <= 3 ? 4 : 2, u2max = u2_limit(u1);
+            if (u2max < 2) break;  // u2max only falls as u1 grows
             if (u2max < u2min) continue;
             const double* g = bt.generic[u1];
             const double* p = row(pr_mi, k - 1 - u1) + (l + u1 + 3 - k);  // p[u2] = pr_mi(i, l + 1 + u2)
