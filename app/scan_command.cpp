@@ -7,6 +7,7 @@
 #include "core/text.hpp"
 #include "engine/scan_request.hpp"
 #include "io/site_writer.hpp"
+#include "scoring/accessibility.hpp"
 
 namespace mirhit::app {
 
@@ -131,6 +132,9 @@ void check_scan(CLI::App& cmd, engine::scan_request& scan, const std::string& sh
     for (const char* name : {"--access-window", "--access-span", "--access-unpaired"})
         if (cmd.count(name) && !scoring_with("context++") && !scoring_with("access"))
             throw CLI::ValidationError(name, "needs --score context++ or access");
+    if (scoring_with("context++") || scoring_with("access"))
+        if (const auto why = scoring::check_access_model(scan.access); !why.empty())
+            throw CLI::ValidationError("--access-window/--access-span/--access-unpaired", why);
     if (!shard_text.empty()) {
         scan.shard = *engine::parse_shard_spec(shard_text);  // checked by the parser
         if (std::find(scan.utr_files.begin(), scan.utr_files.end(), "-") != scan.utr_files.end())

@@ -263,6 +263,12 @@ TEST(cli, score_inputs_are_checked) {
          "mirhit: error: --access-window: needs --score context++ or access\nRun 'mirhit scan --help' for usage.\n"},
         {{"scan", "examples/utrs.fa", "--score", "access", "--access-span", "2"}, 2,
          "mirhit: error: --access-span: Value 2 not in range 4 to 399\nRun 'mirhit scan --help' for usage.\n"},
+        {{"scan", "examples/utrs.fa", "--score", "access", "--access-window", "30"}, 2,
+         "mirhit: error: --access-window/--access-span/--access-unpaired: base pairs spanning 40 nt (j - i) do not fit in a "
+         "window 30 nt\nRun 'mirhit scan --help' for usage.\n"},
+        {{"scan", "examples/utrs.fa", "--score", "access", "--access-window", "50", "--access-unpaired", "60"}, 2,
+         "mirhit: error: --access-window/--access-span/--access-unpaired: stretches of 60 unpaired nt do not fit in a window "
+         "50 nt\nRun 'mirhit scan --help' for usage.\n"},
         {{"scan", "examples/utrs.fa", "--score", "context++", "--isoforms", (dir / "airs.txt").string()}, 1,
          "mirhit: error: " + (dir / "airs.txt").string() + ":2: region '301-200' is not a 1-based start and end with start <= end\n"},
         {{"scan", "examples/utrs.fa", "--score", "context++", "--ta", (dir / "ta.txt").string()}, 1,
