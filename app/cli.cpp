@@ -19,6 +19,7 @@
 #include "app/scan_args.hpp"
 #include "app/scan_command.hpp"
 #include "app/shard.hpp"
+#include "app/targetscan_pct_commands.hpp"
 #include "app/utrs_command.hpp"
 #include "app/validate_command.hpp"
 #include "core/error.hpp"
@@ -403,6 +404,8 @@ int main(int argc, char** argv) {
     add_threads_option(*ctx_cmd, threads);
     ctx_cmd->footer(targetscan_context_footer);
 
+    const targetscan_pct_commands pct_cmds(app, [&](CLI::App& c) { add_threads_option(c, threads); }, threads);
+
     utrs_args utrs;
     auto* utrs_cmd = app.add_subcommand("utrs", "Extract 3'UTR sequences from GenBank or GTF annotations");
     auto* genbank_opt = utrs_cmd->add_option("--genbank", utrs.genbank, "GenBank flat file (plain or gzip; '-' = standard input)")->type_name("FILE");
@@ -492,6 +495,8 @@ int main(int argc, char** argv) {
             run_utrs(utrs);
         else if (ctx_cmd->parsed())
             io::run_targetscan_context(ctx, ctx_fixed, threads, recorded_command_line(argc, argv));
+        else if (pct_cmds.run_parsed())
+            return 0;
         else
             io::run_targetscan70(ts.family_file, ts.utr_file, ts.output_file, threads);
         return 0;

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <string>
+
+namespace mirhit::io {
+
+struct targetscan_pct_options {
+    std::string params_dir = "PCT_parameters";  // TargetScan's trees and PCT coefficients
+    bool fixed = false;
+    unsigned threads = 0;  // 0 = all cores; only sizes the pipeline, the caller limits the pool
+};
+
+// `mirhit targetscan-bl-bins`: targetscan_70_BL_bins.pl's output for the same aligned UTR file,
+// byte for byte: per gene (adjacent rows with one gene id) the median BL of the human UTR's
+// columns on PARAMS/Tree.generic.txt and its bin (1-10). Genes are computed in parallel and
+// written in file order (output "-" = standard output). A gene without human (9606) letters gets
+// the original's empty median and bin 1, and species not in the tree are ignored; both are said
+// once on standard error. fixed: species of the tree outside TargetScan 7's 84 are used too.
+void run_targetscan_bl_bins(const std::string& utr_file, const std::string& output,
+                            const targetscan_pct_options& options);
+
+struct targetscan_bl_pct_files {
+    std::string families;  // miR family file: family, seed (nt 2-8), ...
+    std::string targets;   // targetscan_70.pl's output
+    std::string bins;      // targetscan_70_BL_bins.pl's output
+    std::string output;
+};
+
+// `mirhit targetscan-bl-pct`: targetscan_70_BL_PCT.pl's output, byte for byte. The targets are
+// sorted in memory as `sort -k8,8n` sorts them in the C locale (unless the file's name contains
+// "sort", as in the original); no NAME.sort.txt is written or read. Sites of the families in the
+// family file get the BL of their group's species with their site type on the tree of their gene's
+// bin (PARAMS/Tree.bin_NN.txt), the PCT from PARAMS/*_PCT_parameters.txt when the seed has
+// coefficients and the site overlaps no ORF, and "x" when the BL reaches the site type's
+// threshold. A gene missing from the bins file, a malformed row or tree stops the run with
+// FILE:LINE. fixed: always sort, no trailing tab on the rows of other families, every species of
+// the trees used.
+void run_targetscan_bl_pct(const targetscan_bl_pct_files& files, const targetscan_pct_options& options);
+
+}  // namespace mirhit::io
