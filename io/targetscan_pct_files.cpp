@@ -44,9 +44,10 @@ std::string field_count_message(std::string_view expected, std::string_view name
            std::to_string(found);
 }
 
-// "N (A, B, C, ...)" for a count of things and the first few names.
-std::string listing(std::uint64_t count, const std::vector<std::string>& names) {
-    std::string out = std::to_string(count) + " (" + join(names, ", ");
+// "N things (A, B, C, ...)" for a count of things and the first few names.
+std::string listing(std::uint64_t count, std::string_view things, const std::vector<std::string>& names) {
+    const std::string noun = count == 1 && things == "genes" ? "gene" : std::string(things);
+    std::string out = std::to_string(count) + " " + noun + " (" + join(names, ", ");
     return out + (count > names.size() ? ", ...)" : ")");
 }
 
@@ -128,7 +129,7 @@ struct missing_species {
     }
     std::string describe() const {
         std::vector<std::string> first(names.begin(), std::next(names.begin(), static_cast<std::ptrdiff_t>(std::min(names.size(), listed_names))));
-        return listing(names.size(), first);
+        return listing(names.size(), "species", first);
     }
 };
 
@@ -466,13 +467,13 @@ void run_targetscan_bl_bins(const std::string& utr_file, const std::string& outp
     if (genes == 0) throw input_error(reader.name() + ": no aligned UTRs found");
     output.commit();
     if (no_human)
-        std::cerr << "mirhit: warning: " << reader.name() << ": " << listing(no_human, no_human_names)
-                  << " genes without human (" << tp::reference_species
-                  << ") letters: median BL left empty and bin 1, as targetscan_70_BL_bins.pl writes them\n";
+        std::cerr << "mirhit: warning: " << reader.name() << ": no human (" << tp::reference_species << ") letters in "
+                  << listing(no_human, "genes", no_human_names)
+                  << ": median BL left empty and bin 1, as targetscan_70_BL_bins.pl writes them\n";
     if (!missing.names.empty())
-        std::cerr << "mirhit: warning: " << reader.name() << ": species " << missing.describe() << " of "
-                  << missing.uses << " genes are not in " << options.params_dir
-                  << "/Tree.generic.txt: left out of the branch lengths, as the original does\n";
+        std::cerr << "mirhit: warning: " << reader.name() << ": not in " << options.params_dir
+                  << "/Tree.generic.txt: " << missing.describe() << ", in " << missing.uses
+                  << " genes; left out of the branch lengths, as the original does\n";
 }
 
 void run_targetscan_bl_pct(const targetscan_bl_pct_files& files, const targetscan_pct_options& options) {
@@ -538,9 +539,9 @@ void run_targetscan_bl_pct(const targetscan_bl_pct_files& files, const targetsca
                   << " sites of seeds with PCT coefficients for other site types only: PCT from coefficients 0, as "
                      "the original computes it\n";
     if (!walk.missing.names.empty())
-        std::cerr << "mirhit: warning: " << t.name << ": species " << walk.missing.describe() << " of "
-                  << walk.missing.uses << " sites are not in the bin trees of " << options.params_dir
-                  << ": left out of the branch lengths, as the original does\n";
+        std::cerr << "mirhit: warning: " << t.name << ": not in the bin trees of " << options.params_dir << ": "
+                  << walk.missing.describe() << ", at " << walk.missing.uses
+                  << " sites; left out of the branch lengths, as the original does\n";
 }
 
 }  // namespace mirhit::io
