@@ -24,6 +24,10 @@ for seed in "${seeds[@]}"; do
      "$orig/targetscan_70.pl" ../in/families.txt ../in/utrs.txt targets.txt > /dev/null
      "$orig/targetscan_70_BL_bins.pl" ../in/utrs.txt > bins.txt 2> /dev/null
      cp targets.txt targets_subset.txt
+     # Rows out of group order, so that the sort matters (header kept first).
+     { head -1 targets.txt; tail -n +2 targets.txt | shuf --random-source=<(yes "$seed"); } > shuffled.txt
+     cp shuffled.txt shuffled_in.txt
+     "$orig/targetscan_70_BL_PCT.pl" ../in/families.txt shuffled_in.txt bins.txt > bl_pct_shuffled.txt 2> /dev/null
      "$orig/targetscan_70_BL_PCT.pl" ../in/families.txt targets.txt bins.txt > bl_pct.txt 2> /dev/null
      "$orig/targetscan_70_BL_PCT.pl" ../in/families_subset.txt targets_subset.txt bins.txt > bl_pct_subset.txt 2> /dev/null
      cp ../in/orfs.txt orfs.txt
@@ -34,14 +38,17 @@ for seed in "${seeds[@]}"; do
          # BL/PCT reads the original's targets: mirhit targetscan is compared on its own below.
          "$mirhit" targetscan ../in/families.txt ../in/utrs.txt mirhit_targets.txt
          cp ../orig/targets.txt targets.txt
+         cp ../orig/shuffled.txt shuffled_in.txt
          "$mirhit" targetscan-bl-bins ../in/utrs.txt bins.txt -t "$threads" 2> /dev/null
          "$mirhit" targetscan-bl-pct ../in/families.txt targets.txt bins.txt bl_pct.txt -t "$threads" 2> /dev/null
          "$mirhit" targetscan-bl-pct ../in/families_subset.txt targets.txt bins.txt bl_pct_subset.txt -t "$threads" 2> /dev/null
+         "$mirhit" targetscan-bl-pct ../in/families.txt shuffled_in.txt bins.txt bl_pct_shuffled.txt -t "$threads" 2> /dev/null
          cp ../in/orfs.txt orfs.txt
          "$mirhit" targetscan-count-8mers ../in/families.txt orfs.txt counts.txt -t "$threads")
         if cmp -s "$d/orig/targets.txt" "$d/mirhit/mirhit_targets.txt"; then echo "  same: targetscan (not counted)"
-        else echo "  NOTE: mirhit targetscan differs from targetscan_70.pl (not counted here)"; fi
-        for f in bins.txt bl_pct.txt bl_pct_subset.txt counts.txt orfs.lengths.txt; do
+        else echo "  note: mirhit targetscan differs from this run of targetscan_70.pl (not counted: with the all-U"
+             echo "        seed the original's output changes from run to run, following Perl's hash order)"; fi
+        for f in bins.txt bl_pct.txt bl_pct_subset.txt bl_pct_shuffled.txt counts.txt orfs.lengths.txt; do
             same "$f (--threads $threads)" "$d/orig/$f" "$d/mirhit/$f"
         done
     done
