@@ -432,3 +432,33 @@ TEST(TargetscanPctFiles, GeneratedAlignmentsMatchGoldenFiles) {
         }
     }
 }
+
+// TargetScan's run_tests.sh as mirhit commands: every shipped sample output, from mirhit's own
+// outputs of the earlier steps.
+TEST(TargetscanPctFiles, WholePipelineReproducesTheSampleOutputs) {
+    const auto data = mirhit::test::shared_data("data/targetscan7");
+    if (data.empty()) GTEST_SKIP() << "TargetScan 7 sample data not found (set MIRHIT_SHARED to the shared folder)";
+    const auto dir = mirhit::test::temp_dir();
+    std::filesystem::create_directory_symlink(data / "PCT_parameters", dir / "PCT_parameters");
+    for (const char* file : {"Agarwal_2015_parameters.txt", "TA_SPS_by_seed_region.txt"})
+        std::filesystem::create_symlink(data / file, dir / file);
+    for (const auto& entry : std::filesystem::directory_iterator(data / "sample-input"))
+        std::filesystem::copy_file(entry.path(), dir / entry.path().filename());
+    const std::vector<std::vector<std::string>> steps = {
+        {"targetscan", "miR_Family_info_sample.txt", "UTR_Sequences_sample.txt", "targetscan_70_output.txt"},
+        {"targetscan-bl-bins", "UTR_Sequences_sample.txt", "UTRs_median_BLs_bins.txt"},
+        {"targetscan-bl-pct", "miR_Family_info_sample.txt", "targetscan_70_output.txt", "UTRs_median_BLs_bins.txt",
+         "targetscan_70_output.BL_PCT.txt"},
+        {"targetscan-count-8mers", "miR_Family_info_sample.txt", "ORF_Sequences_sample.txt", "ORF_8mer_counts_sample.txt"},
+        {"targetscan-context", "miR_for_context_scores.sample.txt", "UTR_Sequences_sample.txt",
+         "targetscan_70_output.BL_PCT.txt", "ORF_Sequences_sample.lengths.txt", "ORF_8mer_counts_sample.txt",
+         "All_cell_lines.AIRs.txt", "Targets.BL_PCT.context_scores.txt"}};
+    for (const auto& step : steps) {
+        auto r = run_mirhit(step, "", dir);
+        ASSERT_EQ(r.exit_code, 0) << step[0] << ": " << r.err;
+    }
+    for (const char* file : {"targetscan_70_output.txt", "UTRs_median_BLs_bins.txt", "targetscan_70_output.BL_PCT.txt",
+                             "ORF_8mer_counts_sample.txt", "ORF_Sequences_sample.lengths.txt",
+                             "Targets.BL_PCT.context_scores.txt"})
+        EXPECT_EQ(read_file(dir / file), read_file(data / "sample-output" / file)) << file;
+}
