@@ -12,8 +12,7 @@
 #include "core/orf_8mers.hpp"
 #include "core/text.hpp"
 #include "io/atomic_output.hpp"
-#include "io/byte_source.hpp"
-#include "io/line_reader.hpp"
+#include "io/field_reader.hpp"
 
 namespace mirhit::io {
 
@@ -24,37 +23,26 @@ constexpr std::size_t batch_lines = 64;
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
-// The seeds of the family file, each once, in byte order (the original's sort keys).
-std::vector<std::string> read_seeds(const std::string& path) {
-    line_reader lines(byte_source::open(path));
-    std::vector<std::string> seeds;
-    std::string line;
-    std::vector<std::string_view> f;
-    while (lines.next(line)) {
-        if (is_blank(line)) continue;
-        split_fields(line, f);
-        drop_trailing_empty(f);
-        if (f.size() < 2)
-            throw input_error_at(lines.name(), lines.line_number(),
-                                 "expected at least 2 tab-separated fields (miRNA family, seed, ...), found " +
-                                     std::to_string(f.size()));
-        if (f[1].size() != 7 || upper(f[1]).find_first_not_of("ACGTU") != std::string::npos)
-            throw input_error_at(lines.name(), lines.line_number(),
-                                 "seed '" + std::string(f[1]) + "' must be 7 nt of A, C, G, U/T");
-        seeds.emplace_back(f[1]);
-    }
-    if (seeds.empty()) throw input_error(lines.name() + ": no miRNA families found");
-    std::sort(seeds.begin(), seeds.end());
-    seeds.erase(std::unique(seeds.begin(), seeds.end()), seeds.end());
-    return seeds;
-}
-
 struct orf_batch {
     std::vector<std::string> lines;
     std::string counts, lengths;
 };
 
 }  // namespace
+
+std::vector<std::pair<std::string, std::string>> read_family_seeds(const std::string& path) {
+    field_reader t(path);
+    std::vector<std::pair<std::string, std::string>> out;
+    while (t.next()) {
+        t.expect_fields(2, field_reader::any, "miRNA family, seed, ...");
+        if (t[0].empty()) t.fail("empty miRNA family id");
+        if (t[1].size() != 7 || upper(t[1]).find_first_not_of("ACGTU") != std::string::npos)
+            t.fail("seed '" + std::string(t[1]) + "' must be 7 nt of A, C, G, U/T");
+        out.emplace_back(t[0], t[1]);
+    }
+    if (out.empty()) throw input_error(t.name() + ": no miRNA families found");
+    return out;
+}
 
 std::string orf_lengths_path(const std::string& orf_file, bool fixed) {
     constexpr std::string_view suffix = ".txt";
@@ -70,31 +58,27 @@ std::string orf_lengths_path(const std::string& orf_file, bool fixed) {
 }
 
 void run_targetscan_count_8mers(const targetscan_count_8mers_files& files, bool fixed, unsigned threads) {
-    const std::vector<std::string> seeds = read_seeds(files.families);
+    // The seeds, each once, in byte order (the original's sort keys).
+    std::vector<std::string> seeds;
+    for (auto& [family, seed] : read_family_seeds(files.families)) seeds.push_back(std::move(seed));
+    std::sort(seeds.begin(), seeds.end());
+    seeds.erase(std::unique(seeds.begin(), seeds.end()), seeds.end());
     const targetscan70::orf_8mer_counter counter(seeds, fixed);
-    line_reader lines(byte_source::open(files.orfs));
+    field_reader orfs(files.orfs);
     const std::string lengths_path = files.lengths.empty() ? orf_lengths_path(files.orfs, fixed) : files.lengths;
     atomic_output counts(files.output);
     atomic_output lengths(lengths_path);
 
     const unsigned workers = threads ? threads : static_cast<unsigned>(oneapi::tbb::this_task_arena::max_concurrency());
-    std::string line;
-    std::vector<std::string_view> f;
     oneapi::tbb::parallel_pipeline(
         4 * static_cast<std::size_t>(workers),
         oneapi::tbb::make_filter<void, std::unique_ptr<orf_batch>>(
             oneapi::tbb::filter_mode::serial_in_order,
             [&](oneapi::tbb::flow_control& control) {
                 auto work = std::make_unique<orf_batch>();
-                while (work->lines.size() < batch_lines && lines.next(line)) {
-                    if (is_blank(line)) continue;
-                    split_fields(line, f);
-                    drop_trailing_empty(f);
-                    if (f.size() != 3)
-                        throw input_error_at(lines.name(), lines.line_number(),
-                                             "expected 3 tab-separated fields (gene, species id, aligned ORF), found " +
-                                                 std::to_string(f.size()));
-                    work->lines.push_back(std::move(line));
+                while (work->lines.size() < batch_lines && orfs.next()) {
+                    orfs.expect_fields(3, 3, "gene, species id, aligned ORF");
+                    work->lines.push_back(std::move(orfs.line()));
                 }
                 if (work->lines.empty()) control.stop();
                 return work;

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace mirhit::io {
 
@@ -10,6 +12,10 @@ struct targetscan_count_8mers_files {
     std::string output = "-";
     std::string lengths;   // empty: named after `orfs` as the original names it
 };
+
+// The family and seed columns of a miR family file, as written (at least 2 fields; the seed must
+// be 7 nt of A, C, G, U/T). Throws input_error naming FILE:LINE.
+std::vector<std::pair<std::string, std::string>> read_family_seeds(const std::string& path);
 
 // The ORF lengths file the original writes beside its input: NAME.txt -> NAME.lengths.txt, else
 // NAME.lengths.txt; as its regex does, only the part of NAME after its last whitespace is kept

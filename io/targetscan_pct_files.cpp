@@ -21,9 +21,10 @@
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "io/atomic_output.hpp"
-#include "io/byte_source.hpp"
+#include "io/field_reader.hpp"
 #include "io/line_reader.hpp"
 #include "io/newick_reader.hpp"
+#include "io/targetscan_orf_files.hpp"
 #include "scoring/targetscan_pct.hpp"
 
 namespace mirhit::io {
@@ -69,39 +70,30 @@ tp::species_tree load_tree(const targetscan_pct_options& options, const std::str
 // species outside the tree.
 class gene_reader {
 public:
-    explicit gene_reader(const std::string& path) : lines_(byte_source::open(path)) {}
+    explicit gene_reader(const std::string& path) : rows_(path) {}
 
     bool next(std::string& gene, std::vector<tp::aligned_utr>& rows) {
         if (!pending_ && !read_row()) return false;
         gene = std::move(gene_);
         rows.clear();
-        rows.push_back(std::move(row_));
-        while ((pending_ = read_row()) && gene_ == gene) rows.push_back(std::move(row_));
+        do rows.push_back(std::move(row_));
+        while ((pending_ = read_row()) && gene_ == gene);
         return true;
     }
-    const std::string& name() const { return lines_.name(); }
+    const std::string& name() const { return rows_.name(); }
 
 private:
     bool read_row() {
-        while (lines_.next(line_)) {
-            if (is_blank(line_)) continue;
-            split_fields(line_, fields_);
-            drop_trailing_empty(fields_);
-            if (fields_.size() != 3) fail(field_count_message("3", "gene, species id, aligned UTR", fields_.size()));
-            if (!perl_true(fields_[0])) fail("gene id '" + std::string(fields_[0]) + "' is empty or 0 (the original reads it as missing)");
-            gene_.assign(fields_[0]);
-            row_ = {std::string(fields_[1]), std::string(fields_[2])};
-            return true;
-        }
-        return false;
-    }
-    [[noreturn]] void fail(const std::string& message) const {
-        throw input_error_at(lines_.name(), lines_.line_number(), message);
+        if (!rows_.next()) return false;
+        rows_.expect_fields(3, 3, "gene, species id, aligned UTR");
+        if (!perl_true(rows_[0]))
+            rows_.fail("gene id '" + std::string(rows_[0]) + "' is empty or 0 (the original reads it as missing)");
+        gene_.assign(rows_[0]);
+        row_ = {std::string(rows_[1]), std::string(rows_[2])};
+        return true;
     }
 
-    line_reader lines_;
-    std::string line_;
-    std::vector<std::string_view> fields_;
+    field_reader rows_;
     bool pending_ = false;  // gene_ and row_ hold a row not yet handed out
     std::string gene_;
     tp::aligned_utr row_;
@@ -141,47 +133,28 @@ struct family_seeds {
     std::unordered_set<std::string> bl_keys;               // family ids and seeds: sites that get a BL
 };
 
-family_seeds read_family_seeds(const std::string& path) {
-    line_reader lines(byte_source::open(path));
+family_seeds read_families(const std::string& path) {
     family_seeds out;
-    std::string line;
-    std::vector<std::string_view> f;
-    while (lines.next(line)) {
-        if (is_blank(line)) continue;
-        split_fields(line, f);
-        drop_trailing_empty(f);
-        auto fail = [&](const std::string& m) { throw input_error_at(lines.name(), lines.line_number(), m); };
-        if (f.size() < 2) fail(field_count_message("at least 2", "miRNA family, seed, ...", f.size()));
-        if (f[0].empty()) fail("empty miRNA family id");
-        std::string seed(f[1]);
+    for (auto& [family, seed] : read_family_seeds(path)) {
         for (char& c : seed) c = c == 't' || c == 'T' ? 'U' : c;
-        if (seed.size() != 7 || upper(seed).find_first_not_of("ACGU") != std::string::npos)
-            fail("seed '" + std::string(f[1]) + "' must be 7 nt of A, C, G, U/T");
-        out.bl_keys.emplace(f[0]);
+        out.bl_keys.insert(family);
         out.bl_keys.insert(seed);
-        out.seed_of[std::string(f[0])] = std::move(seed);
+        out.seed_of[family] = std::move(seed);
     }
-    if (out.seed_of.empty()) throw input_error(lines.name() + ": no miRNA families found");
     return out;
 }
 
 // Gene -> bin (1-10); a later line replaces an earlier one, as in the original.
 std::unordered_map<std::string, int> read_bins(const std::string& path) {
-    line_reader lines(byte_source::open(path));
+    field_reader t(path);
     std::unordered_map<std::string, int> bins;
-    std::string line;
-    std::vector<std::string_view> f;
-    while (lines.next(line)) {
-        if (is_blank(line)) continue;
-        split_fields(line, f);
-        drop_trailing_empty(f);
-        auto fail = [&](const std::string& m) { throw input_error_at(lines.name(), lines.line_number(), m); };
-        if (f.size() != 3) fail(field_count_message("3", "gene, median BL, bin", f.size()));
+    while (t.next()) {
+        t.expect_fields(3, 3, "gene, median BL, bin");
         int bin = 0;
-        auto [end, ec] = std::from_chars(f[2].data(), f[2].data() + f[2].size(), bin);
-        if (ec != std::errc() || end != f[2].data() + f[2].size() || bin < 1 || bin > 10 || f[2][0] == '0')
-            fail("bin '" + std::string(f[2]) + "' is not a whole number from 1 to 10");
-        bins[std::string(f[0])] = bin;
+        auto [end, ec] = std::from_chars(t[2].data(), t[2].data() + t[2].size(), bin);
+        if (ec != std::errc() || end != t[2].data() + t[2].size() || bin < 1 || bin > 10 || t[2][0] == '0')
+            t.fail("bin '" + std::string(t[2]) + "' is not a whole number from 1 to 10");
+        bins[std::string(t[0])] = bin;
     }
     return bins;
 }
@@ -195,22 +168,18 @@ tp::pct_table read_pct(const targetscan_pct_options& options) {
         const std::string path = (std::filesystem::path(options.params_dir) / file).string();
         std::error_code ec;
         if (!std::filesystem::exists(path, ec)) throw input_error(path + ": not found (see --pct-params)");
-        line_reader lines(byte_source::open(path));
-        std::string line;
-        std::vector<std::string_view> f;
-        while (lines.next(line)) {
-            if (lines.line_number() == 1 || is_blank(line)) continue;
-            split_fields(line, f);
-            drop_trailing_empty(f);
-            auto fail = [&](const std::string& m) { throw input_error_at(lines.name(), lines.line_number(), m); };
-            if (f.size() != 5) fail(field_count_message("5", "seed, b0, b1, b2, b3", f.size()));
+        field_reader t(path);
+        while (t.next()) {
+            if (t.line_number() == 1) continue;
+            t.expect_fields(5, 5, "seed, b0, b1, b2, b3");
             tp::pct_coefficients b{};
             for (std::size_t i = 0; i < 4; ++i) {
-                auto [end, ec2] = std::from_chars(f[i + 1].data(), f[i + 1].data() + f[i + 1].size(), b[i]);
-                if (ec2 != std::errc() || end != f[i + 1].data() + f[i + 1].size())
-                    fail("coefficient '" + std::string(f[i + 1]) + "' is not a number");
+                const std::string_view text = t[i + 1];
+                auto [end, ec2] = std::from_chars(text.data(), text.data() + text.size(), b[i]);
+                if (ec2 != std::errc() || end != text.data() + text.size())
+                    t.fail("coefficient '" + std::string(text) + "' is not a number");
             }
-            table.add(f[0], type, b);
+            table.add(t[0], type, b);
         }
     }
     return table;
@@ -477,7 +446,7 @@ void run_targetscan_bl_bins(const std::string& utr_file, const std::string& outp
 }
 
 void run_targetscan_bl_pct(const targetscan_bl_pct_files& files, const targetscan_pct_options& options) {
-    const family_seeds families = read_family_seeds(files.families);
+    const family_seeds families = read_families(files.families);
     const auto bins = read_bins(files.bins);
     const tp::pct_table pct = read_pct(options);
     const target_lines t = read_target_lines(files.targets);
