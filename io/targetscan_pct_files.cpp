@@ -65,6 +65,8 @@ tp::species_tree load_tree(const targetscan_pct_options& options, const std::str
     return tp::species_tree(read_newick(path), options.fixed);
 }
 
+std::string bin_tree_file(int bin) { return std::string("Tree.bin_") + (bin < 10 ? "0" : "") + std::to_string(bin) + ".txt"; }
+
 // Cuts an aligned UTR file into genes: adjacent rows with the same gene id. Unlike
 // targetscan_70.pl, targetscan_70_BL_bins.pl keeps consensus rows (species "" or 0): they are
 // species outside the tree.
@@ -324,8 +326,7 @@ private:
     const tp::species_tree& tree(int bin) {
         auto& slot = trees_[static_cast<std::size_t>(bin - 1)];
         if (!slot) {
-            const std::string file = std::string("Tree.bin_") + (bin < 10 ? "0" : "") + std::to_string(bin) + ".txt";
-            slot = std::make_unique<tp::species_tree>(load_tree(options_, file));
+            slot = std::make_unique<tp::species_tree>(load_tree(options_, bin_tree_file(bin)));
         }
         return *slot;
     }
@@ -391,6 +392,14 @@ void append_row(std::string& out, const target_lines& t, const out_row& row, boo
 }
 
 }  // namespace
+
+tp::pct_model load_pct_model(const targetscan_pct_options& options) {
+    tp::pct_model model;
+    model.trees.push_back(load_tree(options, "Tree.generic.txt"));
+    for (int bin = 1; bin <= 10; ++bin) model.trees.push_back(load_tree(options, bin_tree_file(bin)));
+    model.pct = read_pct(options);
+    return model;
+}
 
 void run_targetscan_bl_bins(const std::string& utr_file, const std::string& output_file,
                             const targetscan_pct_options& options) {

@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "scoring/targetscan_pct.hpp"
+
 namespace mirhit::io {
 
 struct targetscan_pct_options {
@@ -9,6 +11,10 @@ struct targetscan_pct_options {
     bool fixed = false;
     unsigned threads = 0;  // 0 = all cores; only sizes the pipeline, the caller limits the pool
 };
+
+// Reads TargetScan's PCT_parameters directory (options.params_dir): the generic and the ten bin
+// trees and the PCT coefficients, for targetscan_pct::conserve_gene (BL and PCT in-process).
+targetscan_pct::pct_model load_pct_model(const targetscan_pct_options& options);
 
 // `mirhit targetscan-bl-bins`: targetscan_70_BL_bins.pl's output for the same aligned UTR file,
 // byte for byte: per gene (adjacent rows with one gene id) the median BL of the human UTR's

@@ -165,4 +165,23 @@ site_conservation conserve_site(const species_tree& bin_tree, const pct_table& p
     return out;
 }
 
+gene_conservation conserve_gene(const pct_model& model, const targetscan70::family_table& families,
+                                const targetscan70::gene_set& gene, const targetscan70::gene_result& result) {
+    gene_conservation out;
+    std::vector<aligned_utr> rows;
+    for (const auto& utr : gene.utrs) rows.push_back({utr.species, utr.alignment});
+    out.utr = utr_branch_length(model.trees.at(0), rows);
+    const species_tree& tree = model.trees.at(static_cast<std::size_t>(out.utr.bin));
+    for (const auto& row : result.rows) {
+        const auto& group = result.groups.at(row.group - 1);
+        const std::string& with_type = group.species_with_type[targetscan70::site_type_index(row.type)];
+        const auto family = families.families().find(row.family);
+        const std::optional<std::string_view> seed =
+            family == families.families().end() ? std::nullopt : std::optional<std::string_view>(family->second.seed);
+        out.sites.push_back(conserve_site(tree, model.pct, seed, row.type, with_type.empty() ? group.species : with_type,
+                                          row.orf_overlap));
+    }
+    return out;
+}
+
 }  // namespace mirhit::targetscan_pct

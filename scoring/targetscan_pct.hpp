@@ -94,4 +94,23 @@ site_conservation conserve_site(const species_tree& bin_tree, const pct_table& p
 // Whether the list names more than one species (else BL is 0 without a tree).
 bool several_species(std::string_view species_list);
 
+// ---- in-process: both scripts for the sites of one aligned gene ----
+
+// Everything the two scripts read from PCT_parameters (io::load_pct_model reads it).
+struct pct_model {
+    std::vector<species_tree> trees;  // trees[0]: Tree.generic.txt; trees[b]: Tree.bin_b (1-10)
+    pct_table pct;
+};
+
+// The bin of an aligned gene (as targetscan-bl-bins) and, for each row of its targetscan70
+// result (same order), the BL, PCT and conservation targetscan-bl-pct writes for it: the species
+// list is the row's group's species with its site type (else the group's species), the seed the
+// family's, and a site overlapping the ORF is masked.
+struct gene_conservation {
+    utr_conservation utr;
+    std::vector<site_conservation> sites;
+};
+gene_conservation conserve_gene(const pct_model& model, const targetscan70::family_table& families,
+                                const targetscan70::gene_set& gene, const targetscan70::gene_result& result);
+
 }  // namespace mirhit::targetscan_pct

@@ -6,13 +6,17 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <map>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include "core/error.hpp"
 #include "core/orf_8mers.hpp"
 #include "io/newick_reader.hpp"
+#include "io/targetscan_files.hpp"
 #include "io/targetscan_orf_files.hpp"
+#include "io/targetscan_pct_files.hpp"
 #include "scoring/targetscan_pct.hpp"
 #include "tests/test_support.hpp"
 
@@ -461,4 +465,53 @@ TEST(TargetscanPctFiles, WholePipelineReproducesTheSampleOutputs) {
                              "ORF_8mer_counts_sample.txt", "ORF_Sequences_sample.lengths.txt",
                              "Targets.BL_PCT.context_scores.txt"})
         EXPECT_EQ(read_file(dir / file), read_file(data / "sample-output" / file)) << file;
+}
+
+// In-process BL and PCT (what `scan --alignments` needs) equal the file route: targetscan, then
+// targetscan-bl-bins and targetscan-bl-pct, on the generated alignments.
+TEST(TargetscanPctFiles, InProcessEqualsTheDropIns) {
+    const auto params = mirhit::test::shared_data("data/targetscan7/PCT_parameters");
+    if (params.empty()) GTEST_SKIP() << "TargetScan 7 PCT_parameters not found (set MIRHIT_SHARED to the shared folder)";
+    const auto dir = mirhit::test::temp_dir();
+    const std::string families_file = (generated / "families.txt").string(), utrs = (generated / "utrs.txt").string();
+    const std::vector<std::string> p = {"--pct-params", params.string()};
+    ASSERT_EQ(run_mirhit({"targetscan", families_file, utrs, "t.txt"}, "", dir).exit_code, 0);
+    ASSERT_EQ(run_mirhit({"targetscan-bl-bins", utrs, "bins.txt", p[0], p[1]}, "", dir).exit_code, 0);
+    ASSERT_EQ(run_mirhit({"targetscan-bl-pct", families_file, "t.txt", "bins.txt", "pct.txt", p[0], p[1]}, "", dir).exit_code, 0);
+    // By gene, family, species, MSA start and site type: "BL PCT conserved".
+    std::map<std::string, std::string> expected;
+    for (const auto& line : mirhit::test::data_lines(read_file(dir / "pct.txt"))) {
+        std::vector<std::string> f;
+        std::stringstream in(line);
+        for (std::string field; std::getline(in, field, '\t');) f.push_back(field);
+        if (f[0] == "Gene_ID") continue;
+        f.resize(14);
+        expected[f[0] + " " + f[1] + " " + f[2] + " " + f[3] + " " + f[8]] = f[11] + " " + f[12] + " " + f[13];
+    }
+    const auto families = mirhit::io::read_targetscan_families(families_file);
+    const auto model = mirhit::io::load_pct_model({params.string(), false, 0});
+    std::map<std::string, std::string> actual;
+    std::map<std::string, mirhit::targetscan70::gene_set> genes;  // later blocks of a gene are new sets: skip them
+    std::vector<std::string> order;
+    for (const auto& line : mirhit::test::data_lines(read_file(utrs))) {
+        const auto tab = line.find('\t'), tab2 = line.find('\t', tab + 1);
+        const std::string gene = line.substr(0, tab);
+        if (!genes.contains(gene)) order.push_back(gene);
+        genes[gene].gene = gene;
+        if (line.substr(tab + 1, tab2 - tab - 1) != "0") genes[gene].set_utr(line.substr(tab + 1, tab2 - tab - 1), line.substr(tab2 + 1));
+    }
+    std::size_t sites = 0;
+    for (const auto& name : order) {
+        if (name == "GENE00") continue;  // given in two blocks
+        const auto result = mirhit::targetscan70::process_gene(families, genes[name]);
+        const auto c = tp::conserve_gene(model, families, genes[name], result);
+        for (std::size_t i = 0; i < result.rows.size(); ++i) {
+            const auto& r = result.rows[i];
+            const std::string key = name + " " + std::string(r.family) + " " + std::string(r.species) + " " +
+                                    std::to_string(r.msa_start) + " " + std::string(mirhit::targetscan70::site_type_name(r.type));
+            EXPECT_EQ(c.sites[i].branch_length + " " + c.sites[i].pct + " " + (c.sites[i].conserved ? "x" : ""), expected[key]) << key;
+            ++sites;
+        }
+    }
+    EXPECT_GT(sites, 300u);
 }
