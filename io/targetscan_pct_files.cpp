@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <iostream>
@@ -399,6 +400,31 @@ tp::pct_model load_pct_model(const targetscan_pct_options& options) {
     for (int bin = 1; bin <= 10; ++bin) model.trees.push_back(load_tree(options, bin_tree_file(bin)));
     model.pct = read_pct(options);
     return model;
+}
+
+pct_table pct_from_alignments(const std::string& utr_file, const targetscan70::family_table& families,
+                              const tp::pct_model& model, std::string_view species) {
+    gene_reader reader(utr_file);
+    std::string name;
+    std::vector<tp::aligned_utr> rows;
+    pct_table table;
+    while (reader.next(name, rows)) {
+        targetscan70::gene_set gene;
+        gene.gene = name;
+        for (auto& row : rows)
+            if (perl_true(row.species)) gene.set_utr(row.species, std::move(row.alignment));  // not consensus rows
+        const auto result = targetscan70::process_gene(families, gene);
+        const auto conservation = tp::conserve_gene(model, families, gene, result);
+        for (std::size_t i = 0; i < result.rows.size(); ++i) {
+            const auto& row = result.rows[i];
+            if (row.species != species || conservation.sites[i].pct == "NA") continue;
+            static constexpr site_type types[] = {site_type::seven_mer_a1, site_type::seven_mer_m8, site_type::eight_mer,
+                                                  site_type::six_mer};
+            table[name][pct_key(row.utr_start - 1, types[targetscan70::site_type_index(row.type)])] =
+                std::strtod(conservation.sites[i].pct.c_str(), nullptr);
+        }
+    }
+    return table;
 }
 
 void run_targetscan_bl_bins(const std::string& utr_file, const std::string& output_file,

@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "core/targetscan70.hpp"
+#include "io/score_inputs.hpp"
 #include "scoring/targetscan_pct.hpp"
 
 namespace mirhit::io {
@@ -15,6 +17,13 @@ struct targetscan_pct_options {
 // Reads TargetScan's PCT_parameters directory (options.params_dir): the generic and the ten bin
 // trees and the PCT coefficients, for targetscan_pct::conserve_gene (BL and PCT in-process).
 targetscan_pct::pct_model load_pct_model(const targetscan_pct_options& options);
+
+// The PCT of every site of `species` in an aligned UTR file (as for targetscan_70.pl), computed
+// in-process as `targetscan` then `targetscan-bl-bins` and `targetscan-bl-pct` would compute it,
+// in the table `scan --pct` reads from a BL_PCT file (sites with PCT NA left out; a gene given in
+// several blocks: later blocks win, as there). For `mirhit scan --alignments`.
+pct_table pct_from_alignments(const std::string& utr_file, const targetscan70::family_table& families,
+                              const targetscan_pct::pct_model& model, std::string_view species);
 
 // `mirhit targetscan-bl-bins`: targetscan_70_BL_bins.pl's output for the same aligned UTR file,
 // byte for byte: per gene (adjacent rows with one gene id) the median BL of the human UTR's

@@ -515,3 +515,22 @@ TEST(TargetscanPctFiles, InProcessEqualsTheDropIns) {
     }
     EXPECT_GT(sites, 300u);
 }
+
+// The table `scan --pct` reads from a BL_PCT file, computed in-process from the alignments.
+TEST(TargetscanPctFiles, PctFromAlignmentsEqualsReadingTheDropInsOutput) {
+    const auto params = mirhit::test::shared_data("data/targetscan7/PCT_parameters");
+    if (params.empty()) GTEST_SKIP() << "TargetScan 7 PCT_parameters not found (set MIRHIT_SHARED to the shared folder)";
+    const auto dir = mirhit::test::temp_dir();
+    const std::string families_file = (generated / "families.txt").string(), utrs = (generated / "utrs.txt").string();
+    const std::vector<std::string> p = {"--pct-params", params.string()};
+    ASSERT_EQ(run_mirhit({"targetscan", families_file, utrs, "t.txt"}, "", dir).exit_code, 0);
+    ASSERT_EQ(run_mirhit({"targetscan-bl-bins", utrs, "bins.txt", p[0], p[1]}, "", dir).exit_code, 0);
+    ASSERT_EQ(run_mirhit({"targetscan-bl-pct", families_file, "t.txt", "bins.txt", "pct.txt", p[0], p[1]}, "", dir).exit_code, 0);
+    const auto model = mirhit::io::load_pct_model({params.string(), false, 0});
+    const auto families = mirhit::io::read_targetscan_families(families_file);
+    for (const char* species : {"9606", "10090"}) {
+        const auto expected = mirhit::io::read_pct(mirhit::io::byte_source::open((dir / "pct.txt").string()), species);
+        EXPECT_EQ(mirhit::io::pct_from_alignments(utrs, families, model, species), expected) << species;
+        EXPECT_GT(expected.size(), 5u);  // genes with PCT sites
+    }
+}
