@@ -4,7 +4,7 @@
 #   ./test.sh --sanitize  AddressSanitizer + UBSan build in build-asan/
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
-scripts/setup.sh
+scripts/setup.sh --tests
 if [[ "${1:-}" == "--sanitize" ]]; then
   scripts/build.sh build-asan -DBUILD_TESTING=ON -DMIRHIT_SANITIZE=ON -DMIRHIT_BENCH=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo
   export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1

@@ -1,18 +1,28 @@
 #!/usr/bin/env bash
-# Installs what mirhit needs to build and test, from Debian 12 packages. Safe to re-run: it
-# calls apt-get only when something is missing.
+# Installs what mirhit needs from Debian 12 packages. Safe to re-run: it calls apt-get only when
+# something is missing.
+#   scripts/setup.sh           what building mirhit and running its main job need (run.sh)
+#   scripts/setup.sh --tests   that, and what the test suite and benchmarks need (test.sh)
 set -euo pipefail
 
 packages=(
   g++ cmake make pkg-config
   libtbb-dev zlib1g-dev libcli11-dev
-  libgtest-dev libbenchmark-dev
-  python3 time gzip
-  snakemake     # the scale-out workflow in workflow/ and its test
-  chromium      # headless: the test that renders the validate HTML report
-  emboss-test   # real GenBank records (human mRNAs, BA000025) for the utrs tests
-  rnahybrid     # bench/run_rnahybrid_compare.sh
+  help2man      # the man pages, generated from each command's --help at build time
 )
+if [[ "${1:-}" == "--tests" ]]; then
+  packages+=(
+    libgtest-dev libbenchmark-dev
+    python3 time gzip
+    snakemake     # the scale-out workflow in workflow/ and its test
+    chromium      # headless: the test that renders the validate HTML report
+    emboss-test   # real GenBank records (human mRNAs, BA000025) for the utrs tests
+    rnahybrid     # bench/run_rnahybrid_compare.sh
+  )
+elif [[ $# -gt 0 ]]; then
+  echo "usage: scripts/setup.sh [--tests]" >&2
+  exit 2
+fi
 
 missing=()
 for p in "${packages[@]}"; do
