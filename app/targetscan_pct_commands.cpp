@@ -106,12 +106,12 @@ targetscan_pct_commands::targetscan_pct_commands(CLI::App& app, const std::funct
     pct_cmd_->add_option("targets_file", pct_files_.targets, "targetscan_70.pl's output")->required();
     pct_cmd_->add_option("bins_file", pct_files_.bins, "targetscan_70_BL_bins.pl's output: gene, median BL, bin")->required();
     pct_cmd_->add_option("output_file", pct_files_.output, "Output file (default: standard output)");
-    for (auto* cmd : {bins_cmd_, pct_cmd_}) {
+    for (auto* cmd : {bins_cmd_, pct_cmd_})
         cmd->add_option("--pct-params", options_.params_dir, "TargetScan's PCT_parameters directory (trees, PCT coefficients)")
             ->type_name("DIR")
             ->capture_default_str();
-        cmd->add_flag("--fixed", options_.fixed, "Always sort, no trailing tab on other families' rows, every species of the trees");
-    }
+    bins_cmd_->add_flag("--fixed", options_.fixed, "Use every species of the tree, not only TargetScan 7's 84");
+    pct_cmd_->add_flag("--fixed", options_.fixed, "Always sort, no trailing tab on other families' rows, every species of the trees");
     count_cmd_ = app.add_subcommand("targetscan-count-8mers", "Drop-in for TargetScan 7's targetscan_count_8mers.pl");
     count_cmd_->add_option("family_file", count_files_.families, "miR family file: family, seed (nt 2-8), ...")->required();
     count_cmd_->add_option("orf_file", count_files_.orfs, "Aligned ORF file: gene, species id, aligned sequence")->required();

@@ -4,10 +4,8 @@
 #include <array>
 #include <charconv>
 #include <cstdlib>
-#include <cstring>
 #include <filesystem>
 #include <iostream>
-#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -40,11 +38,6 @@ constexpr std::size_t listed_names = 3;
 constexpr std::size_t batch_rows = 512;
 
 bool perl_true(std::string_view s) { return !s.empty() && s != "0"; }
-
-std::string field_count_message(std::string_view expected, std::string_view names, std::size_t found) {
-    return "expected " + std::string(expected) + " tab-separated fields (" + std::string(names) + "), found " +
-           std::to_string(found);
-}
 
 // "N things (A, B, C, ...)" for a count of things and the first few names.
 std::string listing(std::uint64_t count, std::string_view things, const std::vector<std::string>& names) {
@@ -357,7 +350,8 @@ void check_targets(const target_lines& t, const family_seeds& families, const st
             continue;
         }
         if (f.size() < 12 || f.size() > 14)
-            t.fail(i, field_count_message("12 to 14", "targetscan_70.pl's output: gene, miRNA family, ..., ORF overlap", f.size()));
+            t.fail(i, "expected 12 to 14 tab-separated fields (targetscan_70.pl's output: gene, miRNA family, ..., ORF "
+                      "overlap), found " + std::to_string(f.size()));
         if (!whole_from_1(f[7])) t.fail(i, "group number '" + std::string(f[7]) + "' is not a whole number from 1");
         if (!families.bl_keys.contains(std::string(f[1]))) continue;
         if (!parse_site_type(f[8]))
