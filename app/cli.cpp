@@ -15,6 +15,7 @@
 
 #include "app/abundance_command.hpp"
 #include "app/curated_command.hpp"
+#include "app/io_paths.hpp"
 #include "app/merge_command.hpp"
 #include "app/scan_args.hpp"
 #include "app/scan_command.hpp"
@@ -23,6 +24,7 @@
 #include "app/validate_command.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "io/atomic_output.hpp"
 #include "io/targetscan_context_files.hpp"
 #include "io/targetscan_files.hpp"
 #include "mirhit/version.hpp"
@@ -475,6 +477,19 @@ int main(int argc, char** argv) {
         return 2;
     }
 
+    try {  // before anything is read
+        if (scan_cmd->parsed()) check_paths(scan);
+        else if (merge_cmd->parsed()) check_paths(merge);
+        else if (abundance_cmd->parsed()) check_paths(abundance);
+        else if (curated_cmd->parsed()) check_paths(curated);
+        else if (validate_cmd->parsed()) check_paths(validate);
+        else if (utrs_cmd->parsed()) check_paths(utrs);
+        else if (ctx_cmd->parsed()) check_paths(ctx);
+        else check_paths(ts);
+    } catch (const io::output_clash& e) {
+        std::cerr << "mirhit: error: " << e.what() << "\n";
+        return 2;
+    }
     std::optional<oneapi::tbb::global_control> limit;
     if (threads) limit.emplace(oneapi::tbb::global_control::max_allowed_parallelism, threads);
     try {
