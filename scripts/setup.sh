@@ -6,8 +6,10 @@ set -euo pipefail
 packages=(
   g++ cmake make pkg-config
   libtbb-dev zlib1g-dev libcli11-dev
+  libboost-iostreams-dev   # every input and output stream: gzip, bzip2, xz, zstd
+  libseqan3-dev            # SeqAn3 3.2 (bundles its sdsl-lite; needs zlib found first)
   libgtest-dev libbenchmark-dev
-  python3 time gzip
+  python3 time gzip bzip2 xz-utils zstd   # the compressed round-trip tests
   snakemake     # the scale-out workflow in workflow/ and its test
   chromium      # headless: the test that renders the validate HTML report
   emboss-test   # real GenBank records (human mRNAs, BA000025) for the utrs tests
