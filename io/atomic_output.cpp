@@ -292,11 +292,12 @@ void check_outputs_distinct(const named_paths& inputs, const named_paths& output
         dev_t dev = 0;
         ino_t ino = 0;
         bool exists = false;
+        bool regular = false;
     };
     auto id_of = [](const std::string& path) {
         struct stat st {};
-        if (path == "-" || ::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return file_id{};
-        return file_id{st.st_dev, st.st_ino, true};
+        if (::stat(path.c_str(), &st) != 0) return file_id{};
+        return file_id{st.st_dev, st.st_ino, true, S_ISREG(st.st_mode)};
     };
     auto canonical = [](const std::string& path) {
         std::error_code ec;
@@ -309,6 +310,8 @@ void check_outputs_distinct(const named_paths& inputs, const named_paths& output
         auto same = [&](const std::string& other) {
             if (other.empty() || other == "-") return false;
             const auto other_id = id_of(other);
+            // Devices and pipes (/dev/null, /dev/stdout) may serve several outputs and inputs.
+            if ((id.exists && !id.regular) || (other_id.exists && !other_id.regular)) return false;
             if (id.exists && other_id.exists) return id.dev == other_id.dev && id.ino == other_id.ino;
             return !id.exists && !other_id.exists && canonical(path) == canonical(other);
         };

@@ -13,10 +13,12 @@
 #include <unistd.h>
 #include <vector>
 
+#include <isa-l/igzip_lib.h>
+
 #include <boost/iostreams/device/file_descriptor.hpp>
 #include <boost/iostreams/filter/bzip2.hpp>
 #include <boost/iostreams/filter/lzma.hpp>
-#include <boost/iostreams/filter/zlib.hpp>
+#include <boost/iostreams/filter/symmetric.hpp>
 #include <boost/iostreams/filter/zstd.hpp>
 
 #include "core/error.hpp"
@@ -107,19 +109,53 @@ private:
     std::shared_ptr<raw_input> in_;
 };
 
-// Boost.Iostreams' raw-input decompressors for each format: gzip through zlib's own gzip
-// wrapper (header and CRC checked), one member at a time so that what follows a member can be
-// told apart from a member.
-bio::zlib_params gzip_params() {
-    bio::zlib_params p;
-    p.window_bits = 15 + 16;  // zlib: gzip wrapper
-    p.calculate_crc = false;  // zlib checks the member's CRC itself
-    return p;
-}
+// A decompressor's complaint: corrupt data, or the input ending inside a member.
+class decompression_error : public std::ios_base::failure {
+public:
+    decompression_error(const std::string& what, bool truncated) : std::ios_base::failure(what), truncated_(truncated) {}
+    bool truncated() const { return truncated_; }
+
+private:
+    bool truncated_;
+};
+
+// One gzip member, inflated by ISA-L's igzip (about twice as fast as zlib), as a Boost.Iostreams
+// symmetric filter: header and CRC checked, done at the member's end, so that what follows
+// can be told apart from another member.
+class isal_gzip_impl {
+public:
+    using char_type = char;
+    isal_gzip_impl() : state_(std::make_unique<inflate_state>()) { close(); }
+
+    bool filter(const char*& src_begin, const char* src_end, char*& dest_begin, char* dest_end, bool flush) {
+        if (state_->block_state == ISAL_BLOCK_FINISH) return false;
+        state_->next_in = reinterpret_cast<std::uint8_t*>(const_cast<char*>(src_begin));
+        state_->avail_in = static_cast<std::uint32_t>(src_end - src_begin);
+        state_->next_out = reinterpret_cast<std::uint8_t*>(dest_begin);
+        state_->avail_out = static_cast<std::uint32_t>(dest_end - dest_begin);
+        const int result = isal_inflate(state_.get());
+        const bool progress = reinterpret_cast<const char*>(state_->next_in) != src_begin ||
+                              reinterpret_cast<char*>(state_->next_out) != dest_begin;
+        src_begin = reinterpret_cast<const char*>(state_->next_in);
+        dest_begin = reinterpret_cast<char*>(state_->next_out);
+        if (result < 0 && result != ISAL_END_INPUT) throw decompression_error("corrupt", false);
+        if (state_->block_state == ISAL_BLOCK_FINISH) return false;
+        if (flush && !progress) throw decompression_error("truncated", true);
+        return true;
+    }
+    void close() {
+        isal_inflate_init(state_.get());
+        state_->crc_flag = ISAL_GZIP;
+    }
+
+private:
+    std::unique_ptr<inflate_state> state_;
+};
+using isal_gzip_decompressor = bio::symmetric_filter<isal_gzip_impl>;
 
 // Whether a decompressor's error says the input ended inside a member.
 bool is_truncation(const std::ios_base::failure& error) {
-    if (auto* e = dynamic_cast<const bio::zlib_error*>(&error)) return e->error() == bio::zlib::buf_error;
+    if (auto* e = dynamic_cast<const decompression_error*>(&error)) return e->truncated();
     if (auto* e = dynamic_cast<const bio::bzip2_error*>(&error)) return e->error() == bio::bzip2::unexpected_eof;
     if (auto* e = dynamic_cast<const bio::lzma_error*>(&error)) return e->error() == bio::lzma::buf_error;
     return false;
@@ -327,7 +363,7 @@ std::unique_ptr<byte_source> byte_source::open(const std::string& path) {
     auto in = std::make_shared<raw_input>(path == "-" ? "standard input" : path, fd);
     constexpr std::streamsize buffer = 1 << 17;
     switch (compression_of_bytes(in->peek(6))) {
-    case compression::gzip: return decompressing(in, compression::gzip, bio::zlib_decompressor(gzip_params(), buffer));
+    case compression::gzip: return decompressing(in, compression::gzip, isal_gzip_decompressor(buffer));
     case compression::bzip2: return decompressing(in, compression::bzip2, bio::bzip2_decompressor(false, buffer));
     case compression::xz: return decompressing(in, compression::xz, bio::lzma_decompressor(bio::lzma_params(), buffer));
     case compression::zstd: return decompressing(in, compression::zstd, bio::zstd_decompressor(bio::zstd_params(), buffer));

@@ -112,7 +112,7 @@ struct location_parser {
             s.remove_prefix(1);
         }
         auto dots = s.find("..");
-        if (!parse_count(s.substr(0, dots), seg.start)) return fail("'" + std::string(text) + "' is not a range");
+        if (!parse_count(s.substr(0, dots), seg.start)) return fail("'" + printable(text) + "' is not a range");
         seg.end = seg.start;
         if (dots != std::string_view::npos) {
             auto end = s.substr(dots + 2);
@@ -120,7 +120,7 @@ struct location_parser {
                 seg.open_end = true;
                 end.remove_prefix(1);
             }
-            if (!parse_count(end, seg.end)) return fail("'" + std::string(text) + "' is not a range");
+            if (!parse_count(end, seg.end)) return fail("'" + printable(text) + "' is not a range");
         }
         if (seg.start == 0) return fail("positions start at 1");
         if (seg.end < seg.start) return fail("descending range '" + std::string(text) + "'");

@@ -55,7 +55,7 @@ bool gtf_reader::next(gtf_record& record) {
         auto number = [&](std::string_view text, std::uint64_t& n) {
             auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
             if (ec != std::errc() || end != text.data() + text.size() || n == 0)
-                throw error("'" + std::string(text) + "' is not a position (a whole number from 1)");
+                throw error("'" + printable(text) + "' is not a position (a whole number from 1)");
         };
         record.seqname = fields_[0];
         record.feature = fields_[2];
@@ -63,7 +63,7 @@ bool gtf_reader::next(gtf_record& record) {
         number(fields_[4], record.end);
         if (record.end < record.start) throw error("end " + std::string(fields_[4]) + " is before start " + std::string(fields_[3]));
         if (fields_[6].size() != 1 || (fields_[6][0] != '+' && fields_[6][0] != '-' && fields_[6][0] != '.'))
-            throw error("strand '" + std::string(fields_[6]) + "' is not +, - or .");
+            throw error("strand '" + printable(fields_[6]) + "' is not +, - or .");
         record.strand = fields_[6][0];
         record.attributes = fields_[8];
         check_attributes(record.attributes, error);
