@@ -22,7 +22,7 @@ void check_paths(const scan_args& args) {
 }
 
 void check_paths(const utrs_args& args) {
-    io::check_outputs_distinct({{"--genbank", args.genbank}, {"--genome", args.genome}, {"--gtf", args.gtf}},
+    io::check_outputs_distinct({{"--genbank", args.genbank}, {"--embl", args.embl}, {"--genome", args.genome}, {"--gtf", args.gtf}},
                                {{"--output", args.output}});
 }
 

@@ -204,6 +204,7 @@ void run_scan(const scan_args& args, const std::string& command_line) {
     const bool sharded = args.shard.count != 0;
     if (sharded) meta.parameters.emplace_back("shard", format_shard_header({args.shard, input.slice(), args.output_options}));
     io::atomic_output out(args.output);
+    const bool gzip_members = out.format() == io::compression::gzip && !counting;
     // Written with the first results, so that input rejected at once leaves standard output empty.
     bool started = false;
     auto start_output = [&] {
@@ -471,6 +472,8 @@ void run_scan(const scan_args& args, const std::string& command_line) {
                     result.summary.push_back({piece.record, std::move(events), std::move(utr_scores)});
                 }
             }
+            // A gzip output gets each batch's rows as a gzip member made here, on the worker.
+            if (gzip_members && !result.text.empty()) result.text = io::gzip_member(result.text);
             return result;
         },
         [&](scan_result& result) {
@@ -485,7 +488,8 @@ void run_scan(const scan_args& args, const std::string& command_line) {
                 write_counts(rows, *part.record, take_record_counts(), result.claims);
                 out.write(rows);
             }
-            out.write(std::string_view(result.text).substr(written));
+            if (gzip_members) out.write_gzip_member(result.text);
+            else out.write(std::string_view(result.text).substr(written));
             for (const auto& record : result.records) marks.add_utr(record->id, record->gene);
             for (const auto& c : result.claims) marks.add_sites(c.claim, c.type, c.count);
             for (const auto& part : result.summary) {

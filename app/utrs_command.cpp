@@ -237,7 +237,8 @@ void run_gtf_utrs(const utrs_args& args) {
 }
 
 void run_genbank_utrs(const utrs_args& args) {
-    io::genbank_reader reader(io::byte_source::open(args.genbank));
+    const bool embl = !args.embl.empty();
+    io::genbank_reader reader(io::byte_source::open(embl ? args.embl : args.genbank), embl ? io::flat_format::embl : io::flat_format::genbank);
     io::atomic_output out(args.output);
     std::uint64_t records = 0, written = 0, skipped[skip_reasons] = {};
     io::genbank_record record;

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "io/fasta_reader.hpp"
-#include "io/seqan_fasta.hpp"
+#include "io/seqan_records.hpp"
 
 namespace {
 

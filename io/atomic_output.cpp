@@ -221,6 +221,7 @@ void atomic_output::write(std::string_view bytes) {
 
 void atomic_output::write_gzip_member(std::string_view member) {
     if (format_ != compression::gzip) throw std::logic_error("write_gzip_member on an output that is not gzip");
+    if (member.empty()) return;
     if (!pending_.empty()) write_file(gzip_member(pending_));
     pending_.clear();
     write_file(member);

@@ -6,7 +6,7 @@
 #include "core/encoding.hpp"
 #include "core/error.hpp"
 #include "io/fasta_reader.hpp"
-#include "io/seqan_fasta.hpp"
+#include "io/seqan_records.hpp"
 
 namespace mirhit::io {
 

@@ -59,6 +59,9 @@ TEST(io_streams, compressed_outputs_decompress_to_the_plain_output_for_any_threa
             const std::string decompress = std::string(command).replace(std::string(command).find(" -c"), 3, " -dc");
             shell("cd " + dir.string() + " && " + decompress + " " + name + " > back.tsv");
             EXPECT_EQ(data_lines(read_file(dir / "back.tsv")), data_lines(read_file(dir / "plain.tsv"))) << suffix;
+            // The compressed bytes too are the same for any number of threads.
+            if (std::string(threads) == "1") fs::copy_file(dir / name, dir / (name + ".t1"));
+            else EXPECT_EQ(read_file(dir / name), read_file(dir / (name + ".t1"))) << suffix;
         }
     }
 }
@@ -138,7 +141,7 @@ TEST(io_streams, read_only_output_is_refused_and_a_replaced_file_keeps_its_mode)
 
 TEST(io_streams, sigterm_removes_the_temp_files_and_exits_143) {
     auto dir = temp_dir();
-    shell("python3 " + std::string(MIRHIT_SOURCE_DIR) + "/bench/generate_utrs.py 30 -o " + (dir / "big.fa").string() + " 2>/dev/null");
+    shell("python3 " + std::string(MIRHIT_SOURCE_DIR) + "/bench/generate_utrs.py 10 -o " + (dir / "big.fa").string() + " 2>/dev/null");
     const pid_t pid = ::fork();
     ASSERT_GE(pid, 0);
     if (pid == 0) {
@@ -206,6 +209,24 @@ TEST(io_streams, carriage_return_inside_a_line_is_an_error) {
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_EQ(r.err, "mirhit: error: m.fa:2: illegal character 0x0D in the sequence of 'm' (allowed: A, C, G, T, U and IUPAC codes such as N)\n");
     EXPECT_EQ(mirhit::io::printable("a\tb\x01"), "a\\tb\\x01");
+}
+
+TEST(io_streams, embl_records_give_their_utrs) {
+    auto dir = temp_dir();
+    const std::string record = "ID   NM_9; SV 2; linear; mRNA; STD; HUM; 14 BP.\nXX\nFT   source          1..14\n"
+                               "FT   CDS             1..9\nFT                   /gene=\"G9\"\n"
+                               "FT                   /translation=\"MSQ\"\nXX\nSQ   Sequence 14 BP;\n"
+                               "     acgtacgtac gtac                                                  14\n//\n";
+    write_file(dir / "r.embl", record);
+    shell("cd " + dir.string() + " && bzip2 -k r.embl");
+    auto r = run_mirhit({"utrs", "--embl", "r.embl.bz2"}, "", dir);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.out, ">NM_9.2 gene=G9 cds_end=9 utr_length=5\nCGTAC\n");
+    EXPECT_EQ(r.err, "mirhit: note: r.embl.bz2: 1 3'UTRs from 1 records; skipped none\n");
+    write_file(dir / "bad.embl", std::string(record).replace(record.find("14 BP."), 6, "15 BP."));
+    r = run_mirhit({"utrs", "--embl", "bad.embl"}, "", dir);
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_EQ(r.err, "mirhit: error: bad.embl:10: SQ of NM_9 holds 14 nt, ID says 15 BP\n");
 }
 
 }  // namespace

@@ -1,4 +1,4 @@
-#include "io/seqan_fasta.hpp"
+#include "io/seqan_records.hpp"
 
 #include <sstream>
 
@@ -16,21 +16,26 @@ struct text_traits : seqan3::sequence_file_input_default_traits_dna {
     template <typename alphabet>
     using sequence_container = std::basic_string<alphabet>;
 };
-}  // namespace
 
-std::vector<fasta_text_record> read_fasta_records(const std::string& text, const std::string& name) {
+template <class format>
+std::vector<fasta_text_record> read_records(const std::string& text, const std::string& name, const char* format_name) {
     std::istringstream stream(text);
     std::vector<fasta_text_record> records;
     try {
-        seqan3::sequence_file_input<text_traits, seqan3::fields<seqan3::field::id, seqan3::field::seq>,
-                                    seqan3::type_list<seqan3::format_fasta>>
-            file{stream, seqan3::format_fasta{}};
+        seqan3::sequence_file_input<text_traits, seqan3::fields<seqan3::field::id, seqan3::field::seq>, seqan3::type_list<format>>
+            file{stream, format{}};
         file.options.truncate_ids = false;
         for (auto& record : file) records.push_back({std::move(record.id()), std::move(record.sequence())});
     } catch (const std::exception& e) {
-        throw input_error(name + ": not a FASTA file SeqAn3 can read (" + e.what() + ")");
+        throw input_error(name + ": not " + format_name + " that SeqAn3 can read (" + e.what() + ")");
     }
     return records;
 }
+}  // namespace
+
+std::vector<fasta_text_record> read_fasta_records(const std::string& text, const std::string& name) {
+    return read_records<seqan3::format_fasta>(text, name, "a FASTA file");
+}
+
 
 }  // namespace mirhit::io

@@ -6,7 +6,7 @@
 
 namespace mirhit::io {
 
-// A FASTA record as SeqAn3 reads it: the whole header line after '>', and the sequence letters
+// A record as SeqAn3 reads it: the whole header line after '>', and the sequence letters
 // as written (line ends removed).
 struct fasta_text_record {
     std::string header;
