@@ -14,12 +14,12 @@
 #include <vector>
 
 #include <isa-l/igzip_lib.h>
+#include <zstd.h>
 
 #include <boost/iostreams/device/file_descriptor.hpp>
 #include <boost/iostreams/filter/bzip2.hpp>
 #include <boost/iostreams/filter/lzma.hpp>
 #include <boost/iostreams/filter/symmetric.hpp>
-#include <boost/iostreams/filter/zstd.hpp>
 
 #include "core/error.hpp"
 
@@ -153,6 +153,39 @@ private:
 };
 using isal_gzip_decompressor = bio::symmetric_filter<isal_gzip_impl>;
 
+// One zstd frame, by libzstd's streaming decoder, done at the frame's end like the gzip filter
+// (Boost.Iostreams' zstd filter reads on past a frame and takes a cut-off frame for a whole one).
+class zstd_frame_impl {
+public:
+    using char_type = char;
+    zstd_frame_impl() : stream_(ZSTD_createDStream(), &ZSTD_freeDStream) {
+        if (!stream_) throw std::bad_alloc();
+    }
+
+    bool filter(const char*& src_begin, const char* src_end, char*& dest_begin, char* dest_end, bool flush) {
+        if (frame_done_) return false;
+        ZSTD_inBuffer in{src_begin, static_cast<std::size_t>(src_end - src_begin), 0};
+        ZSTD_outBuffer out{dest_begin, static_cast<std::size_t>(dest_end - dest_begin), 0};
+        const std::size_t result = ZSTD_decompressStream(stream_.get(), &out, &in);
+        src_begin += in.pos;
+        dest_begin += out.pos;
+        if (ZSTD_isError(result)) throw decompression_error("corrupt", false);
+        frame_done_ = result == 0;
+        if (frame_done_) return false;
+        if (flush && in.pos == 0 && out.pos == 0) throw decompression_error("truncated", true);
+        return true;
+    }
+    void close() {
+        ZSTD_DCtx_reset(stream_.get(), ZSTD_reset_session_only);
+        frame_done_ = false;
+    }
+
+private:
+    std::unique_ptr<ZSTD_DStream, std::size_t (*)(ZSTD_DStream*)> stream_;
+    bool frame_done_ = false;
+};
+using zstd_frame_decompressor = bio::symmetric_filter<zstd_frame_impl>;
+
 // Whether a decompressor's error says the input ended inside a member.
 bool is_truncation(const std::ios_base::failure& error) {
     if (auto* e = dynamic_cast<const decompression_error*>(&error)) return e->truncated();
@@ -185,8 +218,8 @@ private:
     [[noreturn]] void fail(const std::ios_base::failure& error) {
         const std::string kind = compression_name(format_);
         if (is_truncation(error)) throw input_error(name() + ": truncated " + kind + " data (unexpected end of file)");
-        if (format_ == compression::gzip)
-            throw input_error(name() + ": corrupt gzip data (in the member starting at byte offset " +
+        if (format_ == compression::gzip || format_ == compression::zstd)
+            throw input_error(name() + ": corrupt " + kind + " data (in the member starting at byte offset " +
                               std::to_string(member_start_) + ")");
         // These decompressors run on into a following member themselves, so a member start is not known.
         throw input_error(name() + ": corrupt " + kind + " data, or data after the last member that is not " + kind +
@@ -366,7 +399,7 @@ std::unique_ptr<byte_source> byte_source::open(const std::string& path) {
     case compression::gzip: return decompressing(in, compression::gzip, isal_gzip_decompressor(buffer));
     case compression::bzip2: return decompressing(in, compression::bzip2, bio::bzip2_decompressor(false, buffer));
     case compression::xz: return decompressing(in, compression::xz, bio::lzma_decompressor(bio::lzma_params(), buffer));
-    case compression::zstd: return decompressing(in, compression::zstd, bio::zstd_decompressor(bio::zstd_params(), buffer));
+    case compression::zstd: return decompressing(in, compression::zstd, zstd_frame_decompressor(buffer));
     case compression::none: break;
     }
     return std::make_unique<plain_source>(std::move(in));

@@ -98,6 +98,15 @@ TEST(io_streams, bad_compressed_input_messages) {
     EXPECT_EQ(r.err, "mirhit: error: bad.fa.gz: corrupt gzip data (in the member starting at byte offset " +
                          std::to_string(gz.size()) + ")\n");
     EXPECT_EQ(r.err.find("<fd"), std::string::npos);
+    // zstd: frames one by one, so a cut-off last frame and data after the last are caught too.
+    shell("cd " + dir.string() + " && zstd -q -c b.fa > b.fa.zst && head -c -3 b.fa.zst > cut.fa.zst && cat b.fa.zst b.fa > junk.fa.zst");
+    r = run_mirhit({"scan", "cut.fa.zst"}, "", dir);
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_EQ(r.err, "mirhit: error: cut.fa.zst: truncated zstd data (unexpected end of file)\n");
+    r = run_mirhit({"scan", "junk.fa.zst"}, "", dir);
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_EQ(r.err, "mirhit: error: junk.fa.zst: byte offset " + std::to_string(fs::file_size(dir / "b.fa.zst")) +
+                         ": data after the last zstd member is not zstd data\n");
 }
 
 TEST(io_streams, output_naming_an_input_is_refused_before_reading) {
