@@ -39,7 +39,8 @@ Synopsis:
 
 Finds every canonical site (8mer, 7mer-m8, 7mer-A1, 6mer, offset-6mer; TargetScan 7
 definitions) of every miRNA in the 3'UTRs, one output row per site and mature miRNA, in input
-order. FASTA input may be gzipped; '-' reads standard input. Without --mirna, the built-in
+order. FASTA input may be compressed (gzip, bzip2, xz, zstd); an output name ending in .gz,
+.bz2, .xz or .zst is written compressed; '-' reads standard input. Without --mirna, the built-in
 2,656 human mature miRNAs of miRBase 22 are used.
 
 --score takes a comma-separated list of score kinds, and may be repeated.
