@@ -13,12 +13,12 @@
 #include <unistd.h>
 #include <vector>
 
+#include <bzlib.h>
 #include <isa-l/igzip_lib.h>
+#include <lzma.h>
 #include <zstd.h>
 
 #include <boost/iostreams/device/file_descriptor.hpp>
-#include <boost/iostreams/filter/bzip2.hpp>
-#include <boost/iostreams/filter/lzma.hpp>
 #include <boost/iostreams/filter/symmetric.hpp>
 
 #include "core/error.hpp"
@@ -186,12 +186,91 @@ private:
 };
 using zstd_frame_decompressor = bio::symmetric_filter<zstd_frame_impl>;
 
+// One bzip2 stream by libbz2 (Boost's filter runs on into what follows), done at its end.
+class bzip2_stream_impl {
+public:
+    using char_type = char;
+    bzip2_stream_impl() { init(); }
+    ~bzip2_stream_impl() { BZ2_bzDecompressEnd(&stream_); }
+    bzip2_stream_impl(const bzip2_stream_impl&) = delete;
+    bzip2_stream_impl& operator=(const bzip2_stream_impl&) = delete;
+
+    bool filter(const char*& src_begin, const char* src_end, char*& dest_begin, char* dest_end, bool flush) {
+        if (done_) return false;
+        stream_.next_in = const_cast<char*>(src_begin);
+        stream_.avail_in = static_cast<unsigned>(src_end - src_begin);
+        stream_.next_out = dest_begin;
+        stream_.avail_out = static_cast<unsigned>(dest_end - dest_begin);
+        const int result = BZ2_bzDecompress(&stream_);
+        const bool progress = stream_.next_in != src_begin || stream_.next_out != dest_begin;
+        src_begin = stream_.next_in;
+        dest_begin = stream_.next_out;
+        done_ = result == BZ_STREAM_END;
+        if (!done_ && result != BZ_OK) throw decompression_error("corrupt", false);
+        if (!done_ && flush && !progress) throw decompression_error("truncated", true);
+        return !done_;
+    }
+    void close() {
+        BZ2_bzDecompressEnd(&stream_);
+        init();
+    }
+
+private:
+    void init() {
+        stream_ = bz_stream{};
+        if (BZ2_bzDecompressInit(&stream_, 0, 0) != BZ_OK) throw std::bad_alloc();
+        done_ = false;
+    }
+    bz_stream stream_{};
+    bool done_ = false;
+};
+using bzip2_stream_decompressor = bio::symmetric_filter<bzip2_stream_impl>;
+
+// One xz stream by liblzma (not concatenated: Boost's filter runs on into what follows).
+class xz_stream_impl {
+public:
+    using char_type = char;
+    xz_stream_impl() { init(); }
+    ~xz_stream_impl() { lzma_end(&stream_); }
+    xz_stream_impl(const xz_stream_impl&) = delete;
+    xz_stream_impl& operator=(const xz_stream_impl&) = delete;
+
+    bool filter(const char*& src_begin, const char* src_end, char*& dest_begin, char* dest_end, bool flush) {
+        if (done_) return false;
+        stream_.next_in = reinterpret_cast<const std::uint8_t*>(src_begin);
+        stream_.avail_in = static_cast<std::size_t>(src_end - src_begin);
+        stream_.next_out = reinterpret_cast<std::uint8_t*>(dest_begin);
+        stream_.avail_out = static_cast<std::size_t>(dest_end - dest_begin);
+        const lzma_ret result = lzma_code(&stream_, LZMA_RUN);
+        const bool progress = reinterpret_cast<const char*>(stream_.next_in) != src_begin ||
+                              reinterpret_cast<char*>(stream_.next_out) != dest_begin;
+        src_begin = reinterpret_cast<const char*>(stream_.next_in);
+        dest_begin = reinterpret_cast<char*>(stream_.next_out);
+        done_ = result == LZMA_STREAM_END;
+        if (!done_ && result != LZMA_OK && result != LZMA_BUF_ERROR) throw decompression_error("corrupt", false);
+        if (!done_ && flush && !progress) throw decompression_error("truncated", true);
+        return !done_;
+    }
+    void close() {
+        lzma_end(&stream_);
+        init();
+    }
+
+private:
+    void init() {
+        stream_ = LZMA_STREAM_INIT;
+        if (lzma_stream_decoder(&stream_, UINT64_MAX, 0) != LZMA_OK) throw std::bad_alloc();
+        done_ = false;
+    }
+    lzma_stream stream_ = LZMA_STREAM_INIT;
+    bool done_ = false;
+};
+using xz_stream_decompressor = bio::symmetric_filter<xz_stream_impl>;
+
 // Whether a decompressor's error says the input ended inside a member.
 bool is_truncation(const std::ios_base::failure& error) {
-    if (auto* e = dynamic_cast<const decompression_error*>(&error)) return e->truncated();
-    if (auto* e = dynamic_cast<const bio::bzip2_error*>(&error)) return e->error() == bio::bzip2::unexpected_eof;
-    if (auto* e = dynamic_cast<const bio::lzma_error*>(&error)) return e->error() == bio::lzma::buf_error;
-    return false;
+    const auto* e = dynamic_cast<const decompression_error*>(&error);
+    return e && e->truncated();
 }
 
 template <class Filter>
@@ -218,12 +297,8 @@ private:
     [[noreturn]] void fail(const std::ios_base::failure& error) {
         const std::string kind = compression_name(format_);
         if (is_truncation(error)) throw input_error(name() + ": truncated " + kind + " data (unexpected end of file)");
-        if (format_ == compression::gzip || format_ == compression::zstd)
-            throw input_error(name() + ": corrupt " + kind + " data (in the member starting at byte offset " +
-                              std::to_string(member_start_) + ")");
-        // These decompressors run on into a following member themselves, so a member start is not known.
-        throw input_error(name() + ": corrupt " + kind + " data, or data after the last member that is not " + kind +
-                          " (found by byte offset " + std::to_string(in_->offset()) + ")");
+        throw input_error(name() + ": corrupt " + kind + " data (in the member starting at byte offset " +
+                          std::to_string(member_start_) + ")");
     }
     // The member ended: the input ends too, or another member follows.
     void next_member() {
@@ -397,8 +472,8 @@ std::unique_ptr<byte_source> byte_source::open(const std::string& path) {
     constexpr std::streamsize buffer = 1 << 17;
     switch (compression_of_bytes(in->peek(6))) {
     case compression::gzip: return decompressing(in, compression::gzip, isal_gzip_decompressor(buffer));
-    case compression::bzip2: return decompressing(in, compression::bzip2, bio::bzip2_decompressor(false, buffer));
-    case compression::xz: return decompressing(in, compression::xz, bio::lzma_decompressor(bio::lzma_params(), buffer));
+    case compression::bzip2: return decompressing(in, compression::bzip2, bzip2_stream_decompressor(buffer));
+    case compression::xz: return decompressing(in, compression::xz, xz_stream_decompressor(buffer));
     case compression::zstd: return decompressing(in, compression::zstd, zstd_frame_decompressor(buffer));
     case compression::none: break;
     }

@@ -7,7 +7,7 @@ packages=(
   g++ cmake make pkg-config
   libtbb-dev zlib1g-dev libcli11-dev
   libboost-iostreams-dev   # every input and output stream: gzip, bzip2, xz, zstd
-  libzstd-dev              # zstd input read frame by frame
+  libbz2-dev liblzma-dev libzstd-dev   # bzip2, xz, zstd input read member by member
   libisal-dev              # ISA-L igzip: gzip input inflated about 3x faster than zlib
   libseqan3-dev            # SeqAn3 3.2 (bundles its sdsl-lite; needs zlib found first)
   libgtest-dev libbenchmark-dev

@@ -98,15 +98,20 @@ TEST(io_streams, bad_compressed_input_messages) {
     EXPECT_EQ(r.err, "mirhit: error: bad.fa.gz: corrupt gzip data (in the member starting at byte offset " +
                          std::to_string(gz.size()) + ")\n");
     EXPECT_EQ(r.err.find("<fd"), std::string::npos);
-    // zstd: frames one by one, so a cut-off last frame and data after the last are caught too.
-    shell("cd " + dir.string() + " && zstd -q -c b.fa > b.fa.zst && head -c -3 b.fa.zst > cut.fa.zst && cat b.fa.zst b.fa > junk.fa.zst");
-    r = run_mirhit({"scan", "cut.fa.zst"}, "", dir);
-    EXPECT_EQ(r.exit_code, 1);
-    EXPECT_EQ(r.err, "mirhit: error: cut.fa.zst: truncated zstd data (unexpected end of file)\n");
-    r = run_mirhit({"scan", "junk.fa.zst"}, "", dir);
-    EXPECT_EQ(r.exit_code, 1);
-    EXPECT_EQ(r.err, "mirhit: error: junk.fa.zst: byte offset " + std::to_string(fs::file_size(dir / "b.fa.zst")) +
-                         ": data after the last zstd member is not zstd data\n");
+    // The other formats too are read member by member: a cut-off last member and data after the
+    // last are caught.
+    for (const auto& [suffix, command] : {std::pair{"bz2", "bzip2 -c"}, {"xz", "xz -c"}, {"zst", "zstd -q -c"}}) {
+        const std::string kind = std::string(suffix) == "bz2" ? "bzip2" : std::string(suffix) == "xz" ? "xz" : "zstd";
+        const std::string z = "b.fa." + std::string(suffix), cut = "cut.fa." + std::string(suffix), junk = "junk.fa." + std::string(suffix);
+        shell("cd " + dir.string() + " && " + command + " b.fa > " + z + " && head -c -3 " + z + " > " + cut + " && cat " + z + " b.fa > " + junk);
+        r = run_mirhit({"scan", cut}, "", dir);
+        EXPECT_EQ(r.exit_code, 1);
+        EXPECT_EQ(r.err, "mirhit: error: " + cut + ": truncated " + kind + " data (unexpected end of file)\n");
+        r = run_mirhit({"scan", junk}, "", dir);
+        EXPECT_EQ(r.exit_code, 1);
+        EXPECT_EQ(r.err, "mirhit: error: " + junk + ": byte offset " + std::to_string(fs::file_size(dir / z)) + ": data after the last " +
+                             kind + " member is not " + kind + " data\n");
+    }
 }
 
 TEST(io_streams, output_naming_an_input_is_refused_before_reading) {
