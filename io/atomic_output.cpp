@@ -7,7 +7,9 @@
 #include <functional>
 #include <cstdlib>
 #include <cstring>
+#include <fcntl.h>
 #include <mutex>
+#include <random>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -61,7 +63,12 @@ void install_signal_handlers() {
     action.sa_handler = remove_temps_and_exit;
     sigemptyset(&action.sa_mask);
     for (int s : {SIGINT, SIGTERM, SIGHUP}) sigaddset(&action.sa_mask, s);
-    for (int s : {SIGINT, SIGTERM, SIGHUP}) ::sigaction(s, &action, nullptr);
+    // A signal ignored when the run began (nohup, a shell's background job) stays ignored.
+    for (int s : {SIGINT, SIGTERM, SIGHUP}) {
+        struct sigaction old {};
+        if (::sigaction(s, nullptr, &old) == 0 && old.sa_handler == SIG_IGN) continue;
+        ::sigaction(s, &action, nullptr);
+    }
 }
 
 // The slot now holding `path`, or -1 when all are taken (the file is then only removed by
@@ -81,6 +88,27 @@ void unregister_temp(int slot) {
     if (slot < 0) return;
     temp_slots[static_cast<std::size_t>(slot)].live.store(false);
     temp_slots[static_cast<std::size_t>(slot)].used.store(false);
+}
+
+// Creates a new file at `pattern` with its trailing XXXXXX replaced (as mkstemp does), marked
+// for removal in the registry before it exists: a signal then never leaves it behind.
+int create_registered(std::string& pattern, int slot_index) {
+    static std::atomic<std::uint64_t> counter{std::random_device{}() ^ (static_cast<std::uint64_t>(::getpid()) << 32)};
+    constexpr std::string_view letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    for (int attempt = 0; attempt < 1000; ++attempt) {
+        std::uint64_t x = counter.fetch_add(0x9E3779B97F4A7C15ull) * 0xBF58476D1CE4E5B9ull;
+        for (std::size_t i = pattern.size() - 6; i < pattern.size(); ++i, x /= letters.size()) pattern[i] = letters[x % letters.size()];
+        temp_slot* slot = slot_index >= 0 ? &temp_slots[static_cast<std::size_t>(slot_index)] : nullptr;
+        if (slot) {
+            std::memcpy(slot->path, pattern.c_str(), pattern.size() + 1);
+            slot->live.store(true);
+        }
+        const int fd = ::open(pattern.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        if (fd >= 0) return fd;
+        if (slot) slot->live.store(false);
+        if (errno != EEXIST) return -1;
+    }
+    return -1;
 }
 
 constexpr std::size_t gzip_member_size = 4u << 20;  // plain bytes per gzip member written by write()
@@ -159,15 +187,10 @@ std::unique_ptr<atomic_output> atomic_output::scratch(const std::string& name) {
 void atomic_output::open_temp(const std::filesystem::path& dir, const std::string& stem) {
     std::string pattern = dir / (stem + ".XXXXXX");
     temp_slot_ = register_temp(pattern);
-    int fd = ::mkstemp(pattern.data());
+    const int fd = create_registered(pattern, temp_slot_);
     if (fd < 0) {
         unregister_temp(temp_slot_);
         throw input_error(path_ + ": cannot write output: " + system_error_text());
-    }
-    if (temp_slot_ >= 0) {
-        auto& slot = temp_slots[static_cast<std::size_t>(temp_slot_)];
-        std::memcpy(slot.path, pattern.c_str(), pattern.size() + 1);
-        slot.live.store(true);
     }
     temp_ = pattern;
     file_ = ::fdopen(fd, "wb");
@@ -243,7 +266,7 @@ void atomic_output::finish_compression() {
 }
 
 // An existing file keeps its mode and owner; a new one gets the usual 0644 less the umask
-// (mkstemp creates 0600 files).
+// (temporary files are created 0600).
 void atomic_output::keep_mode_of_target() {
     struct stat st {};
     const int fd = ::fileno(file_);
