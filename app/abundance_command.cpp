@@ -1,4 +1,5 @@
 #include "app/command.hpp"
+#include "app/io_paths.hpp"
 
 #include <memory>
 
@@ -32,7 +33,7 @@ command add_abundance_command(CLI::App& app, unsigned& threads) {
     abundance_cmd->add_flag("--both-strands", abundance.both_strands, "Also count the reverse complement (genomic DNA)");
     add_threads_option(*abundance_cmd, threads);
     abundance_cmd->footer(abundance_footer);
-    return {abundance_cmd, {}, [=](int argc, char** argv) { engine::run_abundance(*args, recorded_command_line(argc, argv)); }};
+    return {abundance_cmd, {}, [=](int argc, char** argv) { check_paths(*args); engine::run_abundance(*args, recorded_command_line(argc, argv)); }};
 }
 
 }  // namespace mirhit::app

@@ -12,6 +12,7 @@
 #include "app/command.hpp"
 #include "app/version_text.hpp"
 #include "core/error.hpp"
+#include "io/atomic_output.hpp"
 #include "mirhit/version.hpp"
 
 namespace mirhit::app {
@@ -55,6 +56,9 @@ int main(int argc, char** argv) {
     try {
         chosen->run(argc, argv);
         return 0;
+    } catch (const io::output_clash& e) {  // found before anything was read: a usage error
+        std::cerr << "mirhit: error: " << e.what() << "\n";
+        return 2;
     } catch (const input_error& e) {
         std::cerr << "mirhit: error: " << e.what() << "\n";
     } catch (const std::bad_alloc&) {

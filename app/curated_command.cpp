@@ -1,4 +1,5 @@
 #include "app/command.hpp"
+#include "app/io_paths.hpp"
 
 #include <memory>
 
@@ -36,7 +37,7 @@ command add_curated_command(CLI::App& app) {
     curated_cmd->add_flag("--no-builtin", curated.no_builtin, "Leave the built-in table out");
     curated_cmd->add_option("-o,--output", curated.output, "Output file (default: standard output)")->type_name("FILE");
     curated_cmd->footer(curated_footer);
-    return {curated_cmd, {}, [=](int argc, char** argv) { engine::run_curated(*args, recorded_command_line(argc, argv)); }};
+    return {curated_cmd, {}, [=](int argc, char** argv) { check_paths(*args); engine::run_curated(*args, recorded_command_line(argc, argv)); }};
 }
 
 }  // namespace mirhit::app

@@ -1,4 +1,5 @@
 #include "app/command.hpp"
+#include "app/io_paths.hpp"
 
 #include <memory>
 #include <utility>
@@ -58,7 +59,7 @@ command add_merge_command(CLI::App& app) {
     merge_cmd->add_option("--gene-summary", merge.gene_summary, "The merged gene summary, from the shards' --gene-summary files")->type_name("FILE");
     merge_cmd->add_option("--claims", merge.claims, "The merged claims table, from the shards' --claims files")->type_name("FILE");
     merge_cmd->footer(merge_footer);
-    return {merge_cmd, [=] { check_merge(*args); }, [=](int, char**) { engine::run_merge(*args); }};
+    return {merge_cmd, [=] { check_merge(*args); }, [=](int, char**) { check_paths(*args); engine::run_merge(*args); }};
 }
 
 }  // namespace mirhit::app

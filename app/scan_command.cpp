@@ -1,4 +1,5 @@
 #include "app/command.hpp"
+#include "app/io_paths.hpp"
 
 #include <algorithm>
 #include <memory>
@@ -19,7 +20,9 @@ Synopsis:
 
 Finds every canonical site (8mer, 7mer-m8, 7mer-A1, 6mer, offset-6mer; TargetScan 7
 definitions), and on request non-canonical ones (below), of every miRNA in the 3'UTRs, one
-output row per site and mature miRNA, in input order. FASTA input may be gzipped; '-' reads standard input. Without --mirna, the built-in
+output row per site and mature miRNA, in input order. FASTA input may be compressed (gzip,
+bzip2, xz, zstd); an output name ending in .gz, .bz2, .xz or .zst is written compressed; '-'
+reads standard input. Without --mirna, the built-in
 2,656 human mature miRNAs of miRBase 22 are used.
 
 Non-canonical site classes, on request with --sites (by name, or 'all'; 'canonical' is the
@@ -195,6 +198,7 @@ command add_scan_command(CLI::App& app, unsigned& threads) {
     scan_cmd->footer(scan_footer);
     return {scan_cmd, [=] { check_scan(*scan_cmd, *args, *shard); },
             [=](int argc, char** argv) {
+                check_paths(*args);
                 engine::run_scan(*args, recorded_command_line(argc, argv, args->shard.count ? &args->output_options : nullptr));
             }};
 }

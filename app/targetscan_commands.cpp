@@ -1,4 +1,5 @@
 #include "app/command.hpp"
+#include "app/io_paths.hpp"
 
 #include <memory>
 
@@ -59,7 +60,11 @@ command add_targetscan_command(CLI::App& app, unsigned& threads) {
     ts_cmd->add_option("output_file", ts.output_file, "Output file (overwritten without asking)")->required();
     add_threads_option(*ts_cmd, threads);
     ts_cmd->footer(targetscan_footer);
-    return {ts_cmd, {}, [args, &threads](int, char**) { io::run_targetscan70(args->family_file, args->utr_file, args->output_file, threads); }};
+    return {ts_cmd, {}, [args, &threads](int, char**) {
+                io::check_outputs_distinct({{"miRNA family file", args->family_file}, {"UTR file", args->utr_file}},
+                                           {{"output", args->output_file}});
+                io::run_targetscan70(args->family_file, args->utr_file, args->output_file, threads);
+            }};
 }
 
 command add_targetscan_context_command(CLI::App& app, unsigned& threads) {
@@ -79,6 +84,7 @@ command add_targetscan_context_command(CLI::App& app, unsigned& threads) {
     add_threads_option(*ctx_cmd, threads);
     ctx_cmd->footer(targetscan_context_footer);
     return {ctx_cmd, {}, [args, fixed, &threads](int argc, char** argv) {
+                check_paths(*args);
                 io::run_targetscan_context(*args, *fixed, threads, recorded_command_line(argc, argv));
             }};
 }

@@ -1,4 +1,5 @@
 #include "app/command.hpp"
+#include "app/io_paths.hpp"
 
 #include <memory>
 
@@ -65,7 +66,7 @@ command add_validate_command(CLI::App& app, unsigned& threads) {
     add_threads_option(*validate_cmd, threads);
     validate_cmd->footer(validate_footer);
     return {validate_cmd, [=] { check_validate(*args); },
-            [=](int argc, char** argv) { engine::run_validate(*args, recorded_command_line(argc, argv)); }};
+            [=](int argc, char** argv) { check_paths(*args); engine::run_validate(*args, recorded_command_line(argc, argv)); }};
 }
 
 }  // namespace mirhit::app

@@ -6,6 +6,7 @@
 #include "core/text.hpp"
 #include "engine/scan_engine.hpp"
 #include "engine/scan_outputs.hpp"
+#include "io/byte_source.hpp"
 #include "io/mirna_reader.hpp"
 #include "scoring/duplex.hpp"
 
@@ -56,6 +57,8 @@ scan_job job_of(const scan_request& request, std::string& mirna_source) {
     job.genome_coords = request.genome_coords;
     // counts: '##' lines, column header and claims footer as tsv.
     job.counts = request.format == "counts";
+    // A .gz output keeps pace with the scan when each batch is compressed on its worker.
+    job.gzip_rows = !job.counts && request.output != "-" && io::compression_of_name(request.output) == io::compression::gzip;
     job.format = job.counts ? io::output_format::tsv : io::parse_output_format(request.format).value();  // checked by the parser
     job.gene_summary = !request.gene_summary.empty();
     job.claim_files = request.curated_files;

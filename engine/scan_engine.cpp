@@ -13,6 +13,7 @@
 #include "core/pipeline.hpp"
 #include "core/scan_kernel.hpp"
 #include "engine/utr_input.hpp"
+#include "io/atomic_output.hpp"
 #include "io/claims_file.hpp"
 #include "io/site_counts.hpp"
 #include "scoring/context_score.hpp"
@@ -425,6 +426,7 @@ scan_result scan_batch_of(state& s, const scan_batch& batch) {
         if (piece.offset == 0) result.records.push_back(piece.record);
         piece_rows(s, piece, buffers, result);
     }
+    if (s.job.gzip_rows && !result.text.empty()) result.text = io::gzip_member(result.text);
     return result;
 }
 
@@ -462,7 +464,10 @@ void deliver(state& s, scan_result& result, std::span<scan_consumer* const> cons
         write_counts(s, record_rows, *part.record, take_record_counts(s), result.claims);
         rows(record_rows);
     }
-    rows(std::string_view(result.text).substr(written));
+    if (s.job.gzip_rows && !result.text.empty())
+        for (auto* c : consumers) c->rows_gzip_member(result.text);
+    else
+        rows(std::string_view(result.text).substr(written));
     for (auto* c : consumers) {
         for (const auto& record : result.records) c->record(*record);
         for (const auto& claim : result.claims) c->claim_sites(claim.claim, claim.type, claim.count);

@@ -42,6 +42,7 @@ struct scan_job {
     bool genome_coords = false;          // bed rows in genome coordinates (headers of `utrs --gtf`)
     io::output_format format = io::output_format::tsv;
     bool counts = false;                 // per record, miRNA and strand counts instead of site rows
+    bool gzip_rows = false;              // site rows reach consumers as gzip members made on the workers
     bool gene_summary = false;           // consumers get gene_summary() calls
     std::vector<std::string> claim_files;  // claims tables besides the built-in one
     bool builtin_claims = true;
@@ -55,6 +56,8 @@ public:
     virtual void start() {}
     // Formatted rows (site rows, or count rows with job.counts), to be written as they come.
     virtual void rows(std::string_view /*text*/) {}
+    // With job.gzip_rows, instead of rows(): a batch's rows as one complete gzip member.
+    virtual void rows_gzip_member(std::string_view /*member*/) {}
     // Every record the scan reads, once.
     virtual void record(const io::record_header& /*record*/) {}
     // Sites found for curated claim `claim` (an index into the engine's claims).

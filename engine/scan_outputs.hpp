@@ -22,6 +22,7 @@ public:
                const claim_marks& marks, bool sharded);
     void start() override;
     void rows(std::string_view text) override { out_.write(text); }
+    void rows_gzip_member(std::string_view member) override { out_.write_gzip_member(member); }
     void finish() override;
 
 private:

@@ -2,45 +2,405 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <climits>
+#include <condition_variable>
 #include <cstring>
+#include <exception>
 #include <fcntl.h>
+#include <ios>
+#include <mutex>
 #include <sys/stat.h>
+#include <thread>
 #include <unistd.h>
-#include <zlib.h>
+#include <vector>
+
+#include <bzlib.h>
+#include <isa-l/igzip_lib.h>
+#include <lzma.h>
+#include <zstd.h>
+
+#include <boost/iostreams/device/file_descriptor.hpp>
+#include <boost/iostreams/filter/symmetric.hpp>
 
 #include "core/error.hpp"
 
 namespace mirhit::io {
 
+namespace bio = boost::iostreams;
+
 namespace {
 
-std::string where(const std::string& name, std::uint64_t line) {
-    return line ? name + ":" + std::to_string(line) : name;
-}
+constexpr std::string_view gzip_magic = "\x1F\x8B", bzip2_magic = "BZh", xz_magic = "\xFD" "7zXZ",
+                           zstd_magic = "\x28\xB5\x2F\xFD";
 
-class gzip_file_source final : public byte_source {
+// The bytes of an open file descriptor as a Boost.Iostreams source, with a count of the bytes
+// consumed, so that messages can name a byte offset, and a way to give back the bytes a
+// decompressor read past the end of its member.
+class raw_input {
 public:
-    gzip_file_source(std::string name, gzFile file) : byte_source(std::move(name)), file_(file) {}
-    ~gzip_file_source() override { gzclose(file_); }
+    using char_type = char;
+    struct category : bio::source_tag {};
 
-    std::size_t read(char* buffer, std::size_t n, std::uint64_t line) override {
-        if (n > INT_MAX) n = INT_MAX;
-        int got = gzread(file_, buffer, static_cast<unsigned>(n));
-        int err = Z_OK;
-        const char* message = gzerror(file_, &err);
-        if (got < 0 || (err != Z_OK && err != Z_BUF_ERROR)) {
-            if (err == Z_ERRNO) throw input_error(where(name(), line) + ": read failed: " + std::strerror(errno));
-            throw input_error(where(name(), line) + ": corrupt gzip data (" + message + ")");
+    raw_input(std::string name, int fd)
+        : name_(std::move(name)), device_(fd, bio::close_handle), buffer_(1 << 18) {}
+
+    std::streamsize read(char* s, std::streamsize n) {
+        if (pos_ == end_ && !refill()) return -1;
+        const auto k = std::min<std::size_t>(static_cast<std::size_t>(n), end_ - pos_);
+        std::memcpy(s, buffer_.data() + pos_, k);
+        pos_ += k;
+        return static_cast<std::streamsize>(k);
+    }
+    // A filter hands back the unused tail of its last read, which came from the buffer.
+    void unread(std::size_t n) { pos_ -= std::min(n, pos_); }
+    // Up to n (<= 16) bytes from the current position, without consuming them.
+    std::string_view peek(std::size_t n) {
+        if (end_ - pos_ < n && !eof_) {
+            std::memmove(buffer_.data(), buffer_.data() + pos_, end_ - pos_);
+            base_ += pos_;
+            end_ -= pos_;
+            pos_ = 0;
+            while (end_ < n && fill_more()) {}
         }
-        // zlib reports a stream cut short only once the data before the cut is consumed.
-        if (got == 0 && err == Z_BUF_ERROR)
-            throw input_error(where(name(), line) + ": truncated gzip data (unexpected end of file)");
-        return static_cast<std::size_t>(got);
+        return {buffer_.data() + pos_, std::min(n, end_ - pos_)};
+    }
+    std::uint64_t offset() const { return base_ + pos_; }
+    bool at_end() { return peek(1).empty(); }
+    const std::string& name() const { return name_; }
+
+private:
+    bool refill() {
+        base_ += end_;
+        pos_ = end_ = 0;
+        return fill_more();
+    }
+    bool fill_more() {
+        if (eof_) return false;
+        std::streamsize got = 0;
+        try {
+            got = device_.read(buffer_.data() + end_, static_cast<std::streamsize>(buffer_.size() - end_));
+        } catch (const std::ios_base::failure&) {
+            throw input_error(name_ + ": read failed: " + std::strerror(errno));
+        }
+        if (got <= 0) {
+            eof_ = true;
+            return false;
+        }
+        end_ += static_cast<std::size_t>(got);
+        return true;
+    }
+
+    std::string name_;
+    bio::file_descriptor_source device_;
+    std::vector<char> buffer_;
+    std::size_t pos_ = 0, end_ = 0;
+    std::uint64_t base_ = 0;  // file offset of buffer_[0]
+    bool eof_ = false;
+};
+
+class plain_source final : public byte_source {
+public:
+    explicit plain_source(std::shared_ptr<raw_input> in) : byte_source(in->name()), in_(std::move(in)) {}
+    std::size_t read(char* buffer, std::size_t n, std::uint64_t) override {
+        const auto got = in_->read(buffer, static_cast<std::streamsize>(n));
+        return got < 0 ? 0 : static_cast<std::size_t>(got);
     }
 
 private:
-    gzFile file_;
+    std::shared_ptr<raw_input> in_;
+};
+
+// A decompressor's complaint: corrupt data, or the input ending inside a member.
+class decompression_error : public std::ios_base::failure {
+public:
+    decompression_error(const std::string& what, bool truncated) : std::ios_base::failure(what), truncated_(truncated) {}
+    bool truncated() const { return truncated_; }
+
+private:
+    bool truncated_;
+};
+
+// One gzip member, inflated by ISA-L's igzip (about twice as fast as zlib), as a Boost.Iostreams
+// symmetric filter: header and CRC checked, done at the member's end, so that what follows
+// can be told apart from another member.
+class isal_gzip_impl {
+public:
+    using char_type = char;
+    isal_gzip_impl() : state_(std::make_unique<inflate_state>()) { close(); }
+
+    bool filter(const char*& src_begin, const char* src_end, char*& dest_begin, char* dest_end, bool flush) {
+        if (state_->block_state == ISAL_BLOCK_FINISH) return false;
+        state_->next_in = reinterpret_cast<std::uint8_t*>(const_cast<char*>(src_begin));
+        state_->avail_in = static_cast<std::uint32_t>(src_end - src_begin);
+        state_->next_out = reinterpret_cast<std::uint8_t*>(dest_begin);
+        state_->avail_out = static_cast<std::uint32_t>(dest_end - dest_begin);
+        const int result = isal_inflate(state_.get());
+        const bool progress = reinterpret_cast<const char*>(state_->next_in) != src_begin ||
+                              reinterpret_cast<char*>(state_->next_out) != dest_begin;
+        src_begin = reinterpret_cast<const char*>(state_->next_in);
+        dest_begin = reinterpret_cast<char*>(state_->next_out);
+        if (result < 0 && result != ISAL_END_INPUT) throw decompression_error("corrupt", false);
+        if (state_->block_state == ISAL_BLOCK_FINISH) return false;
+        if (flush && !progress) throw decompression_error("truncated", true);
+        return true;
+    }
+    void close() {
+        isal_inflate_init(state_.get());
+        state_->crc_flag = ISAL_GZIP;
+    }
+
+private:
+    std::unique_ptr<inflate_state> state_;
+};
+using isal_gzip_decompressor = bio::symmetric_filter<isal_gzip_impl>;
+
+// One zstd frame, by libzstd's streaming decoder, done at the frame's end like the gzip filter
+// (Boost.Iostreams' zstd filter reads on past a frame and takes a cut-off frame for a whole one).
+class zstd_frame_impl {
+public:
+    using char_type = char;
+    zstd_frame_impl() : stream_(ZSTD_createDStream(), &ZSTD_freeDStream) {
+        if (!stream_) throw std::bad_alloc();
+    }
+
+    bool filter(const char*& src_begin, const char* src_end, char*& dest_begin, char* dest_end, bool flush) {
+        if (frame_done_) return false;
+        ZSTD_inBuffer in{src_begin, static_cast<std::size_t>(src_end - src_begin), 0};
+        ZSTD_outBuffer out{dest_begin, static_cast<std::size_t>(dest_end - dest_begin), 0};
+        const std::size_t result = ZSTD_decompressStream(stream_.get(), &out, &in);
+        src_begin += in.pos;
+        dest_begin += out.pos;
+        if (ZSTD_isError(result)) throw decompression_error("corrupt", false);
+        frame_done_ = result == 0;
+        if (frame_done_) return false;
+        if (flush && in.pos == 0 && out.pos == 0) throw decompression_error("truncated", true);
+        return true;
+    }
+    void close() {
+        ZSTD_DCtx_reset(stream_.get(), ZSTD_reset_session_only);
+        frame_done_ = false;
+    }
+
+private:
+    std::unique_ptr<ZSTD_DStream, std::size_t (*)(ZSTD_DStream*)> stream_;
+    bool frame_done_ = false;
+};
+using zstd_frame_decompressor = bio::symmetric_filter<zstd_frame_impl>;
+
+// One bzip2 stream by libbz2 (Boost's filter runs on into what follows), done at its end.
+class bzip2_stream_impl {
+public:
+    using char_type = char;
+    bzip2_stream_impl() { init(); }
+    ~bzip2_stream_impl() { BZ2_bzDecompressEnd(&stream_); }
+    bzip2_stream_impl(const bzip2_stream_impl&) = delete;
+    bzip2_stream_impl& operator=(const bzip2_stream_impl&) = delete;
+
+    bool filter(const char*& src_begin, const char* src_end, char*& dest_begin, char* dest_end, bool flush) {
+        if (done_) return false;
+        stream_.next_in = const_cast<char*>(src_begin);
+        stream_.avail_in = static_cast<unsigned>(src_end - src_begin);
+        stream_.next_out = dest_begin;
+        stream_.avail_out = static_cast<unsigned>(dest_end - dest_begin);
+        const int result = BZ2_bzDecompress(&stream_);
+        const bool progress = stream_.next_in != src_begin || stream_.next_out != dest_begin;
+        src_begin = stream_.next_in;
+        dest_begin = stream_.next_out;
+        done_ = result == BZ_STREAM_END;
+        if (!done_ && result != BZ_OK) throw decompression_error("corrupt", false);
+        if (!done_ && flush && !progress) throw decompression_error("truncated", true);
+        return !done_;
+    }
+    void close() {
+        BZ2_bzDecompressEnd(&stream_);
+        init();
+    }
+
+private:
+    void init() {
+        stream_ = bz_stream{};
+        if (BZ2_bzDecompressInit(&stream_, 0, 0) != BZ_OK) throw std::bad_alloc();
+        done_ = false;
+    }
+    bz_stream stream_{};
+    bool done_ = false;
+};
+using bzip2_stream_decompressor = bio::symmetric_filter<bzip2_stream_impl>;
+
+// One xz stream by liblzma (not concatenated: Boost's filter runs on into what follows).
+class xz_stream_impl {
+public:
+    using char_type = char;
+    xz_stream_impl() { init(); }
+    ~xz_stream_impl() { lzma_end(&stream_); }
+    xz_stream_impl(const xz_stream_impl&) = delete;
+    xz_stream_impl& operator=(const xz_stream_impl&) = delete;
+
+    bool filter(const char*& src_begin, const char* src_end, char*& dest_begin, char* dest_end, bool flush) {
+        if (done_) return false;
+        stream_.next_in = reinterpret_cast<const std::uint8_t*>(src_begin);
+        stream_.avail_in = static_cast<std::size_t>(src_end - src_begin);
+        stream_.next_out = reinterpret_cast<std::uint8_t*>(dest_begin);
+        stream_.avail_out = static_cast<std::size_t>(dest_end - dest_begin);
+        const lzma_ret result = lzma_code(&stream_, LZMA_RUN);
+        const bool progress = reinterpret_cast<const char*>(stream_.next_in) != src_begin ||
+                              reinterpret_cast<char*>(stream_.next_out) != dest_begin;
+        src_begin = reinterpret_cast<const char*>(stream_.next_in);
+        dest_begin = reinterpret_cast<char*>(stream_.next_out);
+        done_ = result == LZMA_STREAM_END;
+        if (!done_ && result != LZMA_OK && result != LZMA_BUF_ERROR) throw decompression_error("corrupt", false);
+        if (!done_ && flush && !progress) throw decompression_error("truncated", true);
+        return !done_;
+    }
+    void close() {
+        lzma_end(&stream_);
+        init();
+    }
+
+private:
+    void init() {
+        stream_ = LZMA_STREAM_INIT;
+        if (lzma_stream_decoder(&stream_, UINT64_MAX, 0) != LZMA_OK) throw std::bad_alloc();
+        done_ = false;
+    }
+    lzma_stream stream_ = LZMA_STREAM_INIT;
+    bool done_ = false;
+};
+using xz_stream_decompressor = bio::symmetric_filter<xz_stream_impl>;
+
+// Whether a decompressor's error says the input ended inside a member.
+bool is_truncation(const std::ios_base::failure& error) {
+    const auto* e = dynamic_cast<const decompression_error*>(&error);
+    return e && e->truncated();
+}
+
+template <class Filter>
+class decompressing_source final : public byte_source {
+public:
+    decompressing_source(std::shared_ptr<raw_input> in, compression format, Filter filter)
+        : byte_source(in->name()), in_(std::move(in)), format_(format), filter_(std::move(filter)) {}
+
+    std::size_t read(char* buffer, std::size_t n, std::uint64_t) override {
+        while (!done_) {
+            std::streamsize got = 0;
+            try {
+                got = filter_.read(*in_, buffer, static_cast<std::streamsize>(n));
+            } catch (const std::ios_base::failure& error) {
+                fail(error);
+            }
+            if (got > 0) return static_cast<std::size_t>(got);
+            next_member();
+        }
+        return 0;
+    }
+
+private:
+    [[noreturn]] void fail(const std::ios_base::failure& error) {
+        const std::string kind = compression_name(format_);
+        if (is_truncation(error)) throw input_error(name() + ": truncated " + kind + " data (unexpected end of file)");
+        throw input_error(name() + ": corrupt " + kind + " data (in the member starting at byte offset " +
+                          std::to_string(member_start_) + ")");
+    }
+    // The member ended: the input ends too, or another member follows.
+    void next_member() {
+        in_->unread(filter_.unconsumed_input().size());
+        filter_.close(*in_, BOOST_IOS::in);
+        if (in_->at_end()) {
+            done_ = true;
+            return;
+        }
+        if (compression_of_bytes(in_->peek(6)) != format_)
+            throw input_error(name() + ": byte offset " + std::to_string(in_->offset()) + ": data after the last " +
+                              compression_name(format_) + " member is not " + compression_name(format_) + " data");
+        member_start_ = in_->offset();
+    }
+
+    std::shared_ptr<raw_input> in_;
+    compression format_;
+    Filter filter_;
+    std::uint64_t member_start_ = 0;
+    bool done_ = false;
+};
+
+// Runs another source on a thread of its own, a few blocks ahead of the reader, so that
+// decompression overlaps with the work done on what it delivers.
+class read_ahead_source final : public byte_source {
+public:
+    explicit read_ahead_source(std::unique_ptr<byte_source> inner)
+        : byte_source(inner->name()), inner_(std::move(inner)), thread_([this] { produce(); }) {}
+    ~read_ahead_source() override {
+        {
+            std::lock_guard lock(mutex_);
+            stop_ = true;
+        }
+        changed_.notify_all();
+        thread_.join();
+    }
+
+    std::size_t read(char* buffer, std::size_t n, std::uint64_t) override {
+        if (current_pos_ == current_.size()) {
+            std::unique_lock lock(mutex_);
+            changed_.wait(lock, [&] { return !full_.empty() || finished_; });
+            if (full_.empty()) {
+                if (error_) std::rethrow_exception(error_);
+                return 0;
+            }
+            empty_.push_back(std::move(current_));
+            current_ = std::move(full_.front());
+            full_.erase(full_.begin());
+            current_pos_ = 0;
+            changed_.notify_all();
+        }
+        n = std::min(n, current_.size() - current_pos_);
+        std::memcpy(buffer, current_.data() + current_pos_, n);
+        current_pos_ += n;
+        return n;
+    }
+
+private:
+    static constexpr std::size_t block_size = 1 << 20, blocks = 4;
+
+    void produce() {
+        try {
+            for (;;) {
+                std::vector<char> block;
+                {
+                    std::unique_lock lock(mutex_);
+                    changed_.wait(lock, [&] { return full_.size() < blocks || stop_; });
+                    if (stop_) return;
+                    if (!empty_.empty()) {
+                        block = std::move(empty_.back());
+                        empty_.pop_back();
+                    }
+                }
+                block.resize(block_size);
+                std::size_t got = 0;
+                while (got < block.size())
+                    if (const auto k = inner_->read(block.data() + got, block.size() - got, 0)) got += k;
+                    else break;
+                block.resize(got);
+                std::lock_guard lock(mutex_);
+                if (got == 0) break;
+                full_.push_back(std::move(block));
+                changed_.notify_all();
+            }
+        } catch (...) {
+            std::lock_guard lock(mutex_);
+            error_ = std::current_exception();
+        }
+        std::lock_guard lock(mutex_);
+        finished_ = true;
+        changed_.notify_all();
+    }
+
+    std::unique_ptr<byte_source> inner_;
+    std::mutex mutex_;
+    std::condition_variable changed_;
+    std::vector<std::vector<char>> full_, empty_;
+    std::vector<char> current_;
+    std::size_t current_pos_ = 0;
+    bool stop_ = false, finished_ = false;
+    std::exception_ptr error_;
+    std::thread thread_;  // last: starts once everything it uses exists
 };
 
 class memory_source final : public byte_source {
@@ -58,30 +418,66 @@ private:
     std::size_t pos_ = 0;
 };
 
+template <class Filter>
+std::unique_ptr<byte_source> decompressing(std::shared_ptr<raw_input> in, compression format, Filter filter) {
+    return std::make_unique<read_ahead_source>(std::make_unique<decompressing_source<Filter>>(std::move(in), format, std::move(filter)));
+}
+
+int open_descriptor(const std::string& path) {
+    if (path == "-") {
+        const int fd = ::dup(0);
+        if (fd < 0) throw input_error("standard input: cannot open: " + std::string(std::strerror(errno)));
+        return fd;
+    }
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) throw input_error(path + ": cannot open: " + std::strerror(errno));
+    struct stat st {};
+    if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+        ::close(fd);
+        throw input_error(path + ": cannot read: is a directory");
+    }
+    return fd;
+}
+
 }  // namespace
 
+compression compression_of_bytes(std::string_view data) {
+    for (auto [magic, format] : {std::pair{gzip_magic, compression::gzip}, {bzip2_magic, compression::bzip2},
+                                 {xz_magic, compression::xz}, {zstd_magic, compression::zstd}})
+        if (data.starts_with(magic)) return format;
+    return compression::none;
+}
+
+compression compression_of_name(std::string_view path) {
+    for (auto [suffix, format] : {std::pair{std::string_view(".gz"), compression::gzip}, {".bz2", compression::bzip2},
+                                  {".xz", compression::xz}, {".zst", compression::zstd}})
+        if (path.ends_with(suffix)) return format;
+    return compression::none;
+}
+
+const char* compression_name(compression c) {
+    switch (c) {
+    case compression::gzip: return "gzip";
+    case compression::bzip2: return "bzip2";
+    case compression::xz: return "xz";
+    case compression::zstd: return "zstd";
+    case compression::none: break;
+    }
+    return "plain";
+}
+
 std::unique_ptr<byte_source> byte_source::open(const std::string& path) {
-    int fd = 0;
-    std::string name = path == "-" ? "standard input" : path;
-    if (path != "-") {
-        fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-        if (fd < 0) throw input_error(path + ": cannot open: " + std::strerror(errno));
-        struct stat st {};
-        if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-            ::close(fd);
-            throw input_error(path + ": cannot read: is a directory");
-        }
-    } else {
-        fd = ::dup(0);
-        if (fd < 0) throw input_error("standard input: cannot open: " + std::string(std::strerror(errno)));
+    const int fd = open_descriptor(path);
+    auto in = std::make_shared<raw_input>(path == "-" ? "standard input" : path, fd);
+    constexpr std::streamsize buffer = 1 << 17;
+    switch (compression_of_bytes(in->peek(6))) {
+    case compression::gzip: return decompressing(in, compression::gzip, isal_gzip_decompressor(buffer));
+    case compression::bzip2: return decompressing(in, compression::bzip2, bzip2_stream_decompressor(buffer));
+    case compression::xz: return decompressing(in, compression::xz, xz_stream_decompressor(buffer));
+    case compression::zstd: return decompressing(in, compression::zstd, zstd_frame_decompressor(buffer));
+    case compression::none: break;
     }
-    gzFile file = gzdopen(fd, "rb");
-    if (!file) {
-        ::close(fd);
-        throw input_error(name + ": cannot open: out of memory");
-    }
-    gzbuffer(file, 1u << 18);
-    return std::make_unique<gzip_file_source>(std::move(name), file);
+    return std::make_unique<plain_source>(std::move(in));
 }
 
 std::unique_ptr<byte_source> byte_source::from_memory(std::string name, std::string_view data) {

@@ -21,14 +21,15 @@ std::string read_all(const std::string& path) {
 std::vector<reference::claim> load_claims(const std::vector<std::string>& extra_files, bool no_builtin,
                                           std::string& description) {
     std::vector<reference::claim> claims;
+    std::vector<std::string> tables;  // of each claim
     if (!no_builtin) {
-        claims = reference::builtin_claims();
+        reference::add_claim_table(claims, tables, reference::builtin_claims(), "the built-in claims table");
         description = std::string(reference::builtin_claims_description());
     }
     for (const auto& file : extra_files) {
         auto more = reference::parse_claims(read_all(file), file);
         description += (description.empty() ? "" : "; ") + file + " (" + std::to_string(more.size()) + " claims)";
-        claims.insert(claims.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+        reference::add_claim_table(claims, tables, std::move(more), file);
     }
     return claims;
 }

@@ -5,6 +5,7 @@
 
 #include "core/encoding.hpp"
 #include "core/error.hpp"
+#include "io/line_reader.hpp"
 
 namespace mirhit::io {
 
@@ -188,7 +189,7 @@ bool fasta_reader::read_batch(std::vector<sequence_piece>& out, std::size_t targ
                     fail("binary data (byte " + describe_byte(static_cast<unsigned char>(c)) + "), not FASTA text");
                 std::size_t stop = pos_;
                 while (stop < end_ && stop - pos_ < 20 && block[stop] != '\n' && block[stop] != '\r') ++stop;
-                fail("expected a FASTA header starting with '>', found '" + std::string(block + pos_, block + stop) + "'");
+                fail("expected a FASTA header starting with '>', found '" + printable({block + pos_, stop - pos_}) + "'");
             } else {
                 state_ = state::sequence;
             }

@@ -112,7 +112,7 @@ struct location_parser {
             s.remove_prefix(1);
         }
         auto dots = s.find("..");
-        if (!parse_count(s.substr(0, dots), seg.start)) return fail("'" + std::string(text) + "' is not a range");
+        if (!parse_count(s.substr(0, dots), seg.start)) return fail("'" + printable(text) + "' is not a range");
         seg.end = seg.start;
         if (dots != std::string_view::npos) {
             auto end = s.substr(dots + 2);
@@ -120,7 +120,7 @@ struct location_parser {
                 seg.open_end = true;
                 end.remove_prefix(1);
             }
-            if (!parse_count(end, seg.end)) return fail("'" + std::string(text) + "' is not a range");
+            if (!parse_count(end, seg.end)) return fail("'" + printable(text) + "' is not a range");
         }
         if (seg.start == 0) return fail("positions start at 1");
         if (seg.end < seg.start) return fail("descending range '" + std::string(text) + "'");
@@ -162,9 +162,11 @@ std::optional<genbank_location> parse_genbank_location(std::string_view text, st
     return loc;
 }
 
-genbank_reader::genbank_reader(std::unique_ptr<byte_source> source) : lines_(std::move(source)) {}
+genbank_reader::genbank_reader(std::unique_ptr<byte_source> source, flat_format format)
+    : lines_(std::move(source)), format_(format) {}
 
 bool genbank_reader::next(genbank_record& record) {
+    if (format_ == flat_format::embl) return next_embl(record);
     auto read = [&] {
         if (pending_) {
             pending_ = false;
@@ -193,13 +195,7 @@ bool genbank_reader::next(genbank_record& record) {
         if (!read()) throw error("record " + record.locus + " does not end with '//'");
         if (line_.starts_with("//")) break;
         if (line_.empty() || line_[0] == ' ') {
-            if (section != "ORIGIN") continue;
-            for (char c : line_) {
-                if (c == ' ' || std::isdigit(static_cast<unsigned char>(c))) continue;
-                if (!std::isalpha(static_cast<unsigned char>(c)))
-                    throw error(std::string("'") + c + "' in the sequence of " + record.locus + " is not a letter");
-                record.sequence += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-            }
+            if (section == "ORIGIN") append_sequence_line(record);
             continue;
         }
         auto fields = words(line_);
@@ -218,45 +214,100 @@ bool genbank_reader::next(genbank_record& record) {
     return true;
 }
 
+void genbank_reader::append_sequence_line(genbank_record& record) {
+    for (char c : line_) {
+        if (c == ' ' || std::isdigit(static_cast<unsigned char>(c))) continue;
+        if (!std::isalpha(static_cast<unsigned char>(c)))
+            throw input_error_at(lines_.name(), lines_.line_number(),
+                                 std::string("'") + printable({&c, 1}) + "' in the sequence of " + record.locus + " is not a letter");
+        record.sequence += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    }
+}
+
+// ID   X56734; SV 1; linear; mRNA; STD; PLN; 1859 BP.
+void genbank_reader::read_embl_id(genbank_record& record) {
+    std::vector<std::string_view> fields;
+    split_list(std::string_view(line_).substr(2), ';', fields);
+    std::string_view bp = fields.empty() ? "" : trim(fields.back());
+    const bool ok = fields.size() == 7 && trim(fields[1]).starts_with("SV ") && bp.ends_with(" BP.") &&
+                    parse_count(bp.substr(0, bp.size() - 4), record.length);
+    if (!ok) throw input_error_at(lines_.name(), lines_.line_number(), "ID line without 'NAME; SV N; TOPOLOGY; MOLECULE; CLASS; DIVISION; LENGTH BP.'");
+    record.locus = trim(fields[0]);
+    record.accession = record.locus + "." + std::string(trim(trim(fields[1]).substr(3)));
+    record.molecule = trim(fields[3]);
+}
+
+// EMBL: the same record from ID, FT and SQ lines.
+bool genbank_reader::next_embl(genbank_record& record) {
+    auto error = [&](const std::string& message) { return input_error_at(lines_.name(), lines_.line_number(), message); };
+    do {
+        if (!lines_.next(line_)) return false;
+    } while (is_blank(line_));
+    if (!line_.starts_with("ID   ")) throw error("expected an ID line to start an EMBL record");
+    record = genbank_record{};
+    record.line = lines_.line_number();
+    read_embl_id(record);
+    feature_table table(record.features);
+    bool sequence = false;
+    while (true) {
+        if (!lines_.next(line_)) throw error("record " + record.locus + " does not end with '//'");
+        if (line_.starts_with("//")) break;
+        if (line_.starts_with("ID ")) throw error("ID before the '//' that ends record " + record.locus);
+        if (line_.starts_with("FT ")) table.add("  " + line_.substr(2), lines_.line_number(), lines_.name());
+        else if (line_.starts_with("SQ ")) sequence = true;
+        else if (sequence && line_.starts_with(' ')) append_sequence_line(record);
+    }
+    table.finish();
+    if (!sequence) throw error("record " + record.locus + " has no SQ (sequence)");
+    if (record.sequence.size() != record.length)
+        throw error("SQ of " + record.locus + " holds " + std::to_string(record.sequence.size()) + " nt, ID says " +
+                    std::to_string(record.length) + " BP");
+    return true;
+}
+
+void feature_table::add(const std::string& line, std::uint64_t line_number, const std::string& file) {
+    if (line.size() > 5 && line.starts_with("     ") && line[5] != ' ') {
+        finish();
+        std::string_view rest = std::string_view(line).substr(5);
+        auto space = rest.find(' ');
+        feature_ = &features_.emplace_back();
+        feature_->key = rest.substr(0, space);
+        feature_->location = space == std::string_view::npos ? "" : trim(rest.substr(space));
+        feature_->line = line_number;
+        return;
+    }
+    if (!feature_ || line.size() <= 21 || line.find_first_not_of(' ') != 21)
+        throw input_error_at(file, line_number, "unexpected line in FEATURES");
+    auto text = trim(std::string_view(line).substr(21));
+    bool in_quotes = std::count(qualifier_.begin(), qualifier_.end(), '"') % 2 == 1;
+    if (text.starts_with('/') && !in_quotes) {
+        finish();
+        qualifier_ = text;
+    } else if (qualifier_.empty()) {
+        feature_->location += text;
+    } else {
+        if (!qualifier_.starts_with("/translation")) qualifier_ += ' ';
+        qualifier_ += text;
+    }
+}
+
+void feature_table::finish() {
+    if (feature_ && !qualifier_.empty()) add_qualifier(*feature_, qualifier_);
+    qualifier_.clear();
+}
+
 // Reads the feature table up to the next line with a keyword, which is left pending.
 void genbank_reader::read_features(genbank_record& record) {
-    genbank_feature* feature = nullptr;
-    std::string qualifier;
-    auto finish = [&] {
-        if (feature && !qualifier.empty()) add_qualifier(*feature, qualifier);
-        qualifier.clear();
-    };
+    feature_table table(record.features);
     while (lines_.next(line_)) {
         if (is_blank(line_)) continue;
         if (line_[0] != ' ') {
             pending_ = true;
             break;
         }
-        if (line_.size() > 5 && line_.starts_with("     ") && line_[5] != ' ') {
-            finish();
-            std::string_view rest = std::string_view(line_).substr(5);
-            auto space = rest.find(' ');
-            feature = &record.features.emplace_back();
-            feature->key = rest.substr(0, space);
-            feature->location = space == std::string_view::npos ? "" : trim(rest.substr(space));
-            feature->line = lines_.line_number();
-            continue;
-        }
-        if (!feature || line_.size() <= 21 || line_.find_first_not_of(' ') != 21)
-            throw input_error_at(lines_.name(), lines_.line_number(), "unexpected line in FEATURES");
-        auto text = trim(std::string_view(line_).substr(21));
-        bool in_quotes = std::count(qualifier.begin(), qualifier.end(), '"') % 2 == 1;
-        if (text.starts_with('/') && !in_quotes) {
-            finish();
-            qualifier = text;
-        } else if (qualifier.empty()) {
-            feature->location += text;
-        } else {
-            if (!qualifier.starts_with("/translation")) qualifier += ' ';
-            qualifier += text;
-        }
+        table.add(line_, lines_.line_number(), lines_.name());
     }
-    finish();
+    table.finish();
 }
 
 }  // namespace mirhit::io

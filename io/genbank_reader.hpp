@@ -33,18 +33,40 @@ struct genbank_record {
     std::string sequence;   // ORIGIN, upper case
 };
 
-// GenBank flat files (several records, plain or gzip), one record at a time. Malformed input
-// throws input_error naming the file and line.
+// The lines of a feature table in GenBank's layout (key from column 6, qualifiers from column
+// 22; EMBL's FT lines are the same after their "FT"), appended to `features`.
+class feature_table {
+public:
+    explicit feature_table(std::vector<genbank_feature>& features) : features_(features) {}
+    // Throws input_error FILE:LINE for a line that is neither a feature nor its continuation.
+    void add(const std::string& line, std::uint64_t line_number, const std::string& file);
+    void finish();  // after the last line
+
+private:
+    std::vector<genbank_feature>& features_;
+    genbank_feature* feature_ = nullptr;
+    std::string qualifier_;
+};
+
+enum class flat_format { genbank, embl };
+
+// GenBank or EMBL flat files (several records, plain or compressed), one record at a time; an
+// EMBL record (ID, FT, SQ lines) gives the same genbank_record (accession NAME.SV). Malformed
+// input throws input_error naming the file and line.
 class genbank_reader {
 public:
-    explicit genbank_reader(std::unique_ptr<byte_source> source);
+    explicit genbank_reader(std::unique_ptr<byte_source> source, flat_format format = flat_format::genbank);
 
     bool next(genbank_record& record);
     const std::string& name() const { return lines_.name(); }
 
 private:
     void read_features(genbank_record& record);
+    void append_sequence_line(genbank_record& record);
+    bool next_embl(genbank_record& record);
+    void read_embl_id(genbank_record& record);
     line_reader lines_;
+    flat_format format_;
     std::string line_;
     bool pending_ = false;  // line_ is read but not yet used
 };

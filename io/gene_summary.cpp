@@ -281,7 +281,7 @@ void gene_summary_log::replay(line_reader& in, std::string& line, gene_summary_w
     std::vector<utr_score> scores;
     auto number = [&](std::string_view text, auto& value) {
         auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-        if (ec != std::errc() || end != text.data() + text.size()) bad_log(in, "'" + std::string(text) + "' is not a number");
+        if (ec != std::errc() || end != text.data() + text.size()) bad_log(in, "'" + printable(text) + "' is not a number");
     };
     do {
         split_fields(line, fields);

@@ -27,6 +27,23 @@ std::string_view gtf_record::attribute(std::string_view name) const {
     return {};
 }
 
+namespace {
+// GTF attributes: `name value;` items, a value in double quotes or a bare word.
+template <class Error>
+void check_attributes(std::string_view text, const Error& error) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != '"') continue;
+        const auto close = text.find('"', i + 1);
+        if (close == std::string_view::npos)
+            throw error("unterminated quote in the attributes '" + printable(text) + "'");
+        const auto after = text.find_first_not_of(' ', close + 1);
+        if (after != std::string_view::npos && text[after] != ';')
+            throw error("expected ';' after the quoted value " + printable(text.substr(i, close + 1 - i)) + " in the attributes");
+        i = close;
+    }
+}
+}  // namespace
+
 gtf_reader::gtf_reader(std::unique_ptr<byte_source> source) : lines_(std::move(source)) {}
 
 bool gtf_reader::next(gtf_record& record) {
@@ -38,7 +55,7 @@ bool gtf_reader::next(gtf_record& record) {
         auto number = [&](std::string_view text, std::uint64_t& n) {
             auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
             if (ec != std::errc() || end != text.data() + text.size() || n == 0)
-                throw error("'" + std::string(text) + "' is not a position (a whole number from 1)");
+                throw error("'" + printable(text) + "' is not a position (a whole number from 1)");
         };
         record.seqname = fields_[0];
         record.feature = fields_[2];
@@ -46,9 +63,10 @@ bool gtf_reader::next(gtf_record& record) {
         number(fields_[4], record.end);
         if (record.end < record.start) throw error("end " + std::string(fields_[4]) + " is before start " + std::string(fields_[3]));
         if (fields_[6].size() != 1 || (fields_[6][0] != '+' && fields_[6][0] != '-' && fields_[6][0] != '.'))
-            throw error("strand '" + std::string(fields_[6]) + "' is not +, - or .");
+            throw error("strand '" + printable(fields_[6]) + "' is not +, - or .");
         record.strand = fields_[6][0];
         record.attributes = fields_[8];
+        check_attributes(record.attributes, error);
         return true;
     }
     return false;

@@ -1,7 +1,10 @@
 #include "io/line_reader.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
+
+#include "core/error.hpp"
 
 namespace mirhit::io {
 
@@ -29,8 +32,25 @@ bool line_reader::next(std::string& line) {
     }
     if (!any) return false;
     ++line_;
-    line.erase(std::remove(line.begin(), line.end(), '\r'), line.end());
+    if (!line.empty() && line.back() == '\r') line.pop_back();  // CRLF line end
+    if (line.find('\r') != std::string::npos)
+        throw input_error_at(name(), line_, "carriage return (\\r) inside a line; only a CRLF line end may have one");
     return true;
+}
+
+std::string printable(std::string_view text) {
+    std::string out;
+    for (char ch : text) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c >= 0x20 && c != 0x7f) {
+            out += ch;
+            continue;
+        }
+        char escaped[8];
+        std::snprintf(escaped, sizeof escaped, c == '\t' ? "\\t" : c == '\r' ? "\\r" : c == '\n' ? "\\n" : "\\x%02X", c);
+        out += escaped;
+    }
+    return out;
 }
 
 bool is_blank(std::string_view line) {

@@ -10,8 +10,8 @@
 
 namespace mirhit::io {
 
-// Lines of a text file, split at '\n', every '\r' removed (so CRLF files read like LF files),
-// counted from 1 for messages.
+// Lines of a text file, split at '\n', a final '\r' removed (so CRLF files read like LF files),
+// counted from 1 for messages. A '\r' elsewhere in a line is an error (FILE:LINE).
 class line_reader {
 public:
     explicit line_reader(std::unique_ptr<byte_source> source);
@@ -26,6 +26,9 @@ private:
     std::size_t pos_ = 0, end_ = 0;
     std::uint64_t line_ = 0;
 };
+
+// Input text for a message: control characters written as \t, \r, \n or \xNN.
+std::string printable(std::string_view text);
 
 // Whether a line holds only Perl whitespace (space, \t, \n, \v, \f, \r).
 bool is_blank(std::string_view line);

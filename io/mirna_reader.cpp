@@ -6,6 +6,7 @@
 #include "core/encoding.hpp"
 #include "core/error.hpp"
 #include "io/fasta_reader.hpp"
+#include "io/seqan_records.hpp"
 #include "reference/builtin_mirnas.hpp"
 
 namespace mirhit::io {
@@ -23,38 +24,59 @@ std::string accession_of(const std::string& header) {
 
 }  // namespace
 
+namespace {
+// The records' headers (id, text, line) from mirhit's own reader, which checks the whole text and
+// names FILE:LINE for anything wrong in it; SeqAn3 does not count lines.
+std::vector<record_header> checked_headers(const std::string& file, const std::string& text) {
+    fasta_reader reader(byte_source::from_memory(file, text), 0);
+    std::vector<record_header> headers;
+    std::vector<sequence_piece> pieces;
+    while (reader.read_batch(pieces, 1u << 20)) {
+        for (const auto& piece : pieces)
+            if (piece.last) headers.push_back(*piece.record);
+        pieces.clear();
+    }
+    return headers;
+}
+
+std::string read_text(byte_source& source) {
+    std::string text;
+    std::vector<char> buffer(1 << 16);
+    while (const auto n = source.read(buffer.data(), buffer.size(), 0)) text.append(buffer.data(), n);
+    return text;
+}
+}  // namespace
+
 mirna_set read_mirnas(std::unique_ptr<byte_source> source, const std::string& species) {
     const std::string file = source->name();
-    fasta_reader reader(std::move(source), 0);
+    const std::string text = read_text(*source);
+    const auto headers = checked_headers(file, text);
+    auto records = read_fasta_records(text, file);
+    if (records.size() != headers.size())
+        throw input_error(file + ": SeqAn3 reads " + std::to_string(records.size()) + " records, mirhit " +
+                          std::to_string(headers.size()));
     std::unordered_map<std::string, std::uint64_t> line_of_name;
     mirna_set set;
-    std::vector<sequence_piece> pieces;
-    std::string sequence;
     const std::string prefix = species.empty() ? "" : species + "-";
-    while (reader.read_batch(pieces, 1u << 20)) {
-        for (auto& piece : pieces) {
-            sequence += piece.seq;
-            if (!piece.last) continue;
-            const auto& record = *piece.record;
-            auto [seen, is_new] = line_of_name.try_emplace(record.id, record.line);
-            if (!is_new)
-                throw input_error_at(file, record.line, "duplicate miRNA name '" + record.id + "' (first at line " +
-                                                            std::to_string(seen->second) + ")");
-            for (char& c : sequence) {
-                auto code = code_of(c);
-                if (code == nt_other)
-                    throw input_error_at(file, record.line, "miRNA '" + record.id + "' contains '" + std::string(1, c) +
-                                                                "'; only A, C, G and U/T are allowed");
-                c = rna_letter[code];
-            }
-            if (sequence.size() < min_mirna_length)
-                throw input_error_at(file, record.line, "miRNA '" + record.id + "' is " + std::to_string(sequence.size()) +
-                                                            " nt long; at least " + std::to_string(min_mirna_length) +
-                                                            " are needed for a seed match");
-            if (record.id.starts_with(prefix)) set.add(record.id, accession_of(record.text), std::move(sequence));
-            sequence.clear();
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        const auto& record = headers[i];
+        std::string& sequence = records[i].sequence;
+        auto [seen, is_new] = line_of_name.try_emplace(record.id, record.line);
+        if (!is_new)
+            throw input_error_at(file, record.line, "duplicate miRNA name '" + record.id + "' (first at line " +
+                                                        std::to_string(seen->second) + ")");
+        for (char& c : sequence) {
+            auto code = code_of(c);
+            if (code == nt_other)
+                throw input_error_at(file, record.line, "miRNA '" + record.id + "' contains '" + std::string(1, c) +
+                                                            "'; only A, C, G and U/T are allowed");
+            c = rna_letter[code];
         }
-        pieces.clear();
+        if (sequence.size() < min_mirna_length)
+            throw input_error_at(file, record.line, "miRNA '" + record.id + "' is " + std::to_string(sequence.size()) +
+                                                        " nt long; at least " + std::to_string(min_mirna_length) +
+                                                        " are needed for a seed match");
+        if (record.id.starts_with(prefix)) set.add(record.id, accession_of(record.text), std::move(sequence));
     }
     if (set.empty() && !prefix.empty())
         throw input_error(file + ": no miRNA name starts with '" + prefix + "' (--species " + species + ")");

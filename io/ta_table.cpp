@@ -33,7 +33,7 @@ scoring::ta_values read_ta_table(std::unique_ptr<byte_source> source) {
         try {
             seed = scoring::seed_code(fields[0]);
         } catch (const std::invalid_argument&) {
-            fail("'" + std::string(fields[0]) + "' is not a 7-nt seed of A, C, G, U/T");
+            fail("'" + printable(fields[0]) + "' is not a 7-nt seed of A, C, G, U/T");
         }
         if (seen[seed]) fail("seed " + std::string(fields[0]) + " appears twice");
         const auto field = fields[ta_column];

@@ -82,7 +82,7 @@ public:
     std::uint64_t whole(std::size_t i, std::string_view what, std::uint64_t minimum = 0) const {
         auto n = whole_number(fields_[i]);
         if (!n || *n < minimum)
-            fail(std::string(what) + " '" + std::string(fields_[i]) + "' is not a whole number" +
+            fail(std::string(what) + " '" + printable(fields_[i]) + "' is not a whole number" +
                  (minimum ? " from " + std::to_string(minimum) : std::string()));
         return *n;
     }

@@ -46,18 +46,46 @@ struct transcript {
     std::uint64_t line = 0;  // the transcript's first GTF line
     std::uint64_t coding_start = std::numeric_limits<std::uint64_t>::max(), coding_end = 0;  // CDS and stop codon
     ranges three_prime_utr, utr;
+    std::vector<std::uint64_t> three_prime_utr_lines, utr_lines;  // GTF line of each piece
     ranges exons;  // the 3'UTR in transcript order
     std::string sequence;
 };
 
-std::vector<transcript> read_transcripts(const std::string& path) {
+struct gtf_counts {
+    std::uint64_t without_transcript = 0, duplicates = 0;
+};
+
+// Adds a 3'UTR piece of a transcript: an exact repeat of a piece is merged (counted), an
+// overlap with another piece is an error.
+void add_utr_piece(ranges& pieces, std::vector<std::uint64_t>& lines, const gtf_record& rec, const gtf_reader& reader,
+                   const std::string& id, gtf_counts& counts) {
+    for (std::size_t i = 0; i < pieces.size(); ++i) {
+        const auto [start, end] = pieces[i];
+        if (start == rec.start && end == rec.end) {
+            ++counts.duplicates;
+            return;
+        }
+        if (rec.start <= end && start <= rec.end)
+            throw input_error_at(reader.name(), reader.line_number(),
+                                 rec.feature + " " + std::to_string(rec.start) + "-" + std::to_string(rec.end) + " of transcript " +
+                                     id + " overlaps " + std::to_string(start) + "-" + std::to_string(end) + " at line " +
+                                     std::to_string(lines[i]));
+    }
+    pieces.emplace_back(rec.start, rec.end);
+    lines.push_back(reader.line_number());
+}
+
+std::vector<transcript> read_transcripts(const std::string& path, gtf_counts& counts) {
     io::gtf_reader reader(io::byte_source::open(path));
     std::vector<transcript> out;
     std::unordered_map<std::string, std::size_t> index;
     io::gtf_record rec;
     while (reader.next(rec)) {
         auto id = rec.attribute("transcript_id");
-        if (id.empty()) continue;
+        if (id.empty()) {
+            counts.without_transcript += rec.feature == "three_prime_utr" || rec.feature == "UTR" || rec.feature == "CDS";
+            continue;
+        }
         auto [it, added] = index.try_emplace(std::string(id), out.size());
         if (added) {
             auto& t = out.emplace_back();
@@ -78,9 +106,9 @@ std::vector<transcript> read_transcripts(const std::string& path) {
             t.coding_start = std::min(t.coding_start, rec.start);
             t.coding_end = std::max(t.coding_end, rec.end);
         } else if (rec.feature == "three_prime_utr") {
-            t.three_prime_utr.emplace_back(rec.start, rec.end);
+            add_utr_piece(t.three_prime_utr, t.three_prime_utr_lines, rec, reader, t.id, counts);
         } else if (rec.feature == "UTR") {
-            t.utr.emplace_back(rec.start, rec.end);
+            add_utr_piece(t.utr, t.utr_lines, rec, reader, t.id, counts);
         }
     }
     return out;
@@ -159,7 +187,8 @@ void splice_utrs(std::vector<transcript>& transcripts, const utrs_request& args)
 }
 
 void run_gtf_utrs(const utrs_request& args) {
-    auto transcripts = read_transcripts(args.gtf);
+    gtf_counts counts;
+    auto transcripts = read_transcripts(args.gtf, counts);
     std::uint64_t without_utr = 0;
     for (auto& t : transcripts) {
         t.exons = three_prime_exons(t);
@@ -202,11 +231,14 @@ void run_gtf_utrs(const utrs_request& args) {
     std::cerr << "mirhit: note: " << args.gtf << ": " << written << " 3'UTRs from " << transcripts.size() << " transcripts; skipped "
               << without_utr << " without a 3'UTR";
     if (args.one_per_gene) std::cerr << ", " << shorter << " not the longest 3'UTR of their gene";
+    if (counts.without_transcript) std::cerr << ", " << counts.without_transcript << " UTR/CDS features without transcript_id";
+    if (counts.duplicates) std::cerr << "; merged " << counts.duplicates << " repeated 3'UTR features";
     std::cerr << "\n";
 }
 
 void run_genbank_utrs(const utrs_request& args) {
-    io::genbank_reader reader(io::byte_source::open(args.genbank));
+    const bool embl = !args.embl.empty();
+    io::genbank_reader reader(io::byte_source::open(embl ? args.embl : args.genbank), embl ? io::flat_format::embl : io::flat_format::genbank);
     io::atomic_output out(args.output);
     std::uint64_t records = 0, written = 0, skipped[skip_reasons] = {};
     io::genbank_record record;

@@ -6,6 +6,7 @@ namespace mirhit::io {
 
 struct utrs_request {
     std::string genbank;  // GenBank flat file, plain or gzip; "-" is standard input
+    std::string embl;     // EMBL flat file instead of --genbank
     std::string genome;   // FASTA, with --gtf instead of --genbank
     std::string gtf;
     bool one_per_gene = false;  // --gtf: only the longest 3'UTR of each gene

@@ -2,6 +2,7 @@
 
 #include <set>
 #include <tuple>
+#include <unordered_map>
 
 #include "core/error.hpp"
 
@@ -59,6 +60,18 @@ std::vector<claim> parse_claims(std::string_view text, const std::string& name) 
     }
     if (!header_seen) throw input_error(name + ": empty claims table");
     return claims;
+}
+
+void add_claim_table(std::vector<claim>& claims, std::vector<std::string>& table_of_earlier, std::vector<claim> more,
+                     const std::string& table) {
+    std::unordered_map<std::string_view, std::size_t> index;
+    for (std::size_t i = 0; i < claims.size(); ++i) index.emplace(claims[i].id, i);
+    for (const auto& c : more)
+        if (auto it = index.find(c.id); it != index.end())
+            throw input_error(table + ": claim id '" + c.id + "' is also in " + table_of_earlier[it->second] +
+                              "; claim ids must differ across claims tables");
+    table_of_earlier.resize(claims.size() + more.size(), table);
+    claims.insert(claims.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
 }
 
 const std::vector<claim>& builtin_claims() {

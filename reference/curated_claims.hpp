@@ -24,6 +24,12 @@ inline constexpr std::array<std::string_view, 14> claim_columns = {
 // input_error "NAME:LINE: problem".
 std::vector<claim> parse_claims(std::string_view text, const std::string& name);
 
+// Appends a parsed table to `claims`, refusing a claim id already used by an earlier table:
+// input_error "claim id 'X' of TABLE is also in EARLIER". table_of_earlier names the table of
+// each claim already in `claims` (grown here).
+void add_claim_table(std::vector<claim>& claims, std::vector<std::string>& table_of_earlier, std::vector<claim> more,
+                     const std::string& table);
+
 // The built-in table, parsed once.
 const std::vector<claim>& builtin_claims();
 std::string_view builtin_claims_description();

@@ -9,11 +9,15 @@ packages=(
   g++ cmake make pkg-config
   libtbb-dev zlib1g-dev libcli11-dev
   help2man      # the man pages, generated from each command's --help at build time
+  libboost-iostreams-dev   # every input and output stream: gzip, bzip2, xz, zstd
+  libbz2-dev liblzma-dev libzstd-dev   # bzip2, xz, zstd input read member by member
+  libisal-dev              # ISA-L igzip: gzip input inflated about 3x faster than zlib
+  libseqan3-dev            # SeqAn3 3.2 (bundles its sdsl-lite; needs zlib found first)
 )
 if [[ "${1:-}" == "--tests" ]]; then
   packages+=(
     libgtest-dev libbenchmark-dev
-    python3 time gzip
+    python3 time gzip bzip2 xz-utils zstd   # the compressed round-trip tests
     snakemake     # the scale-out workflow in workflow/ and its test
     chromium      # headless: the test that renders the validate HTML report
     emboss-test   # real GenBank records (human mRNAs, BA000025) for the utrs tests
