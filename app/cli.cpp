@@ -15,6 +15,7 @@
 
 #include "app/abundance_command.hpp"
 #include "app/curated_command.hpp"
+#include "app/index_command.hpp"
 #include "app/merge_command.hpp"
 #include "app/scan_args.hpp"
 #include "app/scan_command.hpp"
@@ -25,6 +26,7 @@
 #include "core/text.hpp"
 #include "io/targetscan_context_files.hpp"
 #include "io/targetscan_files.hpp"
+#include "io/utr_index.hpp"
 #include "mirhit/version.hpp"
 
 namespace mirhit::app {
@@ -114,11 +116,14 @@ Example:
 constexpr const char* abundance_footer = R"(
 Synopsis:
   mirhit abundance [--both-strands] [-o FILE] SEQ.fa [SEQ2.fa.gz ...]
+  mirhit abundance [--both-strands] [-o FILE] --index INDEX.mhx
 
 Target-site abundance (TA, Garcia et al. 2011) of every seed (miRNA nt 2-8): how many 8mer,
 7mer-m8 and 7mer-A1 sites it has in the sequences, as a count and on TargetScan 7's log10
 scale. Run it on a whole 3'UTRome to get the TA that context++ scores use (--ta).
---both-strands also counts the reverse complement, for genomic DNA.
+--both-strands also counts the reverse complement, for genomic DNA. --index reads the counts
+stored in a mirhit index (mirhit index) instead: the same output, the '##' sequences line naming
+the index.
 
 Example:
   mirhit abundance human_3utrs.fa.gz -o ta.tsv
@@ -344,11 +349,16 @@ int main(int argc, char** argv) {
 
     abundance_args abundance;
     auto* abundance_cmd = app.add_subcommand("abundance", "Count the sites of every seed in a sequence set (target-site abundance)");
-    abundance_cmd->add_option("sequences", abundance.utr_files, "FASTA files (plain or gzip; '-' = standard input)")->required()->type_name("FILE");
+    auto* abundance_files = abundance_cmd->add_option("sequences", abundance.utr_files, "FASTA files (plain or gzip; '-' = standard input)")->type_name("FILE");
+    abundance_cmd->add_option("--index", abundance.index, "A mirhit index (mirhit index) instead of FASTA files")->type_name("FILE")->excludes(abundance_files);
     abundance_cmd->add_option("-o,--output", abundance.output, "Output file (default: standard output)")->type_name("FILE");
     abundance_cmd->add_flag("--both-strands", abundance.both_strands, "Also count the reverse complement (genomic DNA)");
     add_threads_option(*abundance_cmd, threads);
     abundance_cmd->footer(abundance_footer);
+
+    index_args index;
+    auto* index_cmd = add_index_command(app, index);
+    add_threads_option(*index_cmd, threads);
 
     curated_args curated;
     auto* curated_cmd = app.add_subcommand("curated", "Print the curated metastasis miRNA-target claims");
@@ -466,6 +476,8 @@ int main(int argc, char** argv) {
             if (!validate.html.empty() && same_output(validate.html, validate.output))
                 throw CLI::ValidationError("--html", "'" + validate.html + "' is also the text output");
         }
+        if (abundance_cmd->parsed() && abundance.utr_files.empty() && abundance.index.empty())
+            throw CLI::ValidationError("abundance", "needs FASTA files or --index");
         if (utrs_cmd->parsed() && utrs.genbank.empty() && utrs.gtf.empty())
             throw CLI::ValidationError("utrs", "needs --genbank, or --genome and --gtf");
     } catch (const CLI::ParseError& e) {
@@ -482,6 +494,8 @@ int main(int argc, char** argv) {
             run_scan(scan, recorded_command_line(argc, argv, scan.shard.count ? &scan.output_options : nullptr));
         else if (merge_cmd->parsed())
             run_merge(merge);
+        else if (index_cmd->parsed())
+            run_index(index);
         else if (abundance_cmd->parsed())
             run_abundance(abundance, recorded_command_line(argc, argv));
         else if (curated_cmd->parsed())
@@ -495,6 +509,9 @@ int main(int argc, char** argv) {
         else
             io::run_targetscan70(ts.family_file, ts.utr_file, ts.output_file, threads);
         return 0;
+    } catch (const io::index_mismatch& e) {
+        std::cerr << "mirhit: error: " << e.what() << "\n";
+        return 2;
     } catch (const input_error& e) {
         std::cerr << "mirhit: error: " << e.what() << "\n";
     } catch (const std::bad_alloc&) {
