@@ -460,7 +460,7 @@ TEST(cli, bad_input_messages_and_exit_codes) {
 }
 
 TEST(cli, help_has_synopsis_and_example_and_version_is_one_line) {
-    for (const char* command : {"scan", "abundance", "curated", "targetscan", "targetscan-context", "utrs"}) {
+    for (const char* command : {"scan", "abundance", "curated", "targetscan", "targetscan-context", "utrs", "index"}) {
         auto r = run_mirhit({command, "--help"});
         EXPECT_EQ(r.exit_code, 0);
         EXPECT_NE(r.out.find("Synopsis:"), std::string::npos) << command;
