@@ -22,6 +22,7 @@
 #include "app/shard.hpp"
 #include "app/utrs_command.hpp"
 #include "app/validate_command.hpp"
+#include "app/version_text.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "io/targetscan_context_files.hpp"
@@ -288,7 +289,7 @@ void add_threads_option(CLI::App& command, unsigned& threads) {
 
 int main(int argc, char** argv) {
     CLI::App app{"mirhit " + std::string(version) + ": fast, exact microRNA target-site prediction", "mirhit"};
-    app.set_version_flag("--version", std::string("mirhit ") + version);
+    app.set_version_flag("--version", version_text());
     app.require_subcommand(1);
     app.footer("\nRun 'mirhit COMMAND --help' for a command's options and a worked example.");
 

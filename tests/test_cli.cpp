@@ -562,6 +562,15 @@ std::vector<std::string> fields_of(const std::string& line) {
     return f;
 }
 
+TEST(cli, version_lists_the_built_in_data_and_libraries) {
+    auto v = run_mirhit({"--version"});
+    EXPECT_EQ(v.exit_code, 0);
+    for (const char* line : {"\ndata:\n", "\n  miRNAs: built-in: miRBase 22 human mature miRNAs (2656)",
+                             "\n  gene aliases: ", "\n  curated claims: ", "\n  target-site abundance: ",
+                             "\n  energy parameters: built-in Turner 2004", "\nlibraries:\n  oneTBB 20"})
+        EXPECT_NE(v.out.find(line), std::string::npos) << line << " in\n" << v.out;
+}
+
 }  // namespace
 
 // --score access: dG_open = -RT ln P(the 8 nt opposite miR-21 nt 1-8 unpaired), from the same
