@@ -1,8 +1,11 @@
 #include "app/index_command.hpp"
 
+#include <iostream>
+
 #include <CLI/CLI.hpp>
 
 #include "app/utr_input.hpp"
+#include "core/progress.hpp"
 #include "io/utr_index_builder.hpp"
 
 namespace mirhit::app {
@@ -21,7 +24,8 @@ sequences), the set's site counts for TA, and per position the unpaired probabil
 --energy-params as scan's). scan, validate and abundance then take --index INDEX.mhx in place of
 the UTR files and write the same output as from the FASTA files, with a '##' line naming the
 index; a run with another accessibility model or energy parameters is refused. The file is
-memory-mapped: a query reads only the records and positions it needs.
+memory-mapped: a query reads only the records and positions it needs. Progress (records, Mb,
+Mb/s) goes to standard error after the first seconds; --quiet leaves it out.
 
 Example:
   mirhit index examples/utrs.fa -o utrs.mhx
@@ -47,8 +51,15 @@ CLI::App* add_index_command(CLI::App& app, index_args& args) {
 void run_index(const index_args& args) {
     utr_input input(args.utr_files, std::size_t{1} << 18, true);
     const io::utr_index_build build{args.output, args.utr_files, args.access, args.energy_params_file};
+    progress_meter meter(std::cerr, "mirhit index", progress_mode_for_stderr(args.quiet));
+    progress_counts done;
     build_utr_index(build, [&](std::vector<io::sequence_piece>& pieces) { return input.read(pieces); },
-                    [](std::uint64_t, std::uint64_t) {});
+                    [&](std::uint64_t records, std::uint64_t nt) {
+                        done.records = records;
+                        done.bases = nt;
+                        meter.update(done);
+                    });
+    meter.finish(done);
 }
 
 }  // namespace mirhit::app
