@@ -179,7 +179,7 @@ TEST(utr_index, stored_values_equal_the_fold_around_sites) {
         std::vector<std::string> seqs;
         for (std::size_t n : {9u, 30u, 150u, 400u}) {
             std::string s;
-            for (std::size_t i = 0; i < n; ++i) s += "ACGU"[rng() % 4];
+            for (std::size_t i = 0; i < n; ++i) s += "ACGUacgtN"[rng() % 9];  // case, T and N as FASTA has them
             seqs.push_back(s);
         }
         io::utr_index_build build{(dir / ("t" + std::to_string(u) + ".mhx")).string(), {"t.fa"}, {80, 40, u}, ""};
