@@ -94,5 +94,82 @@ TEST(cli_index, index_is_written_to_a_file_only_and_needs_its_input) {
     EXPECT_EQ(r.err, "mirhit: error: abundance: needs FASTA files or --index\nRun 'mirhit abundance --help' for usage.\n");
 }
 
+// The lines naming the command and the input: the tsv '##' lines, jsonl's first line.
+const std::vector<std::string> input_lines = {"## command:", "## utrs:", "{\"##\":"};
+
+TEST(cli_index, scan_from_an_index_writes_the_bytes_of_the_run_from_fasta) {
+    const auto dir = temp_dir();
+    const auto index = build_example_index(dir).string();
+    const std::string mirnas = "hsa-miR-21-5p,hsa-miR-103a-3p,hsa-let-7a-5p,hsa-miR-29a-3p,hsa-miR-335-5p";
+    const std::vector<std::vector<std::string>> runs = {
+        {},
+        {"--score", "context++"},
+        {"--score", "access"},
+        {"--score", "duplex,access"},
+        {"--score", "context++,duplex,access", "--format", "jsonl"},
+        {"--score", "context++,access", "--both-strands"},
+        {"--format", "counts"},
+    };
+    for (const auto& options : runs)
+        for (const std::string threads : {"1", "3"}) {
+            std::vector<std::string> fasta = {"scan", "examples/utrs.fa", "--mirnas", mirnas, "-t", threads};
+            std::vector<std::string> indexed = {"scan", "--index", index, "--mirnas", mirnas, "-t", threads};
+            fasta.insert(fasta.end(), options.begin(), options.end());
+            indexed.insert(indexed.end(), options.begin(), options.end());
+            const auto a = run_mirhit(fasta), b = run_mirhit(indexed);
+            ASSERT_EQ(b.exit_code, 0) << b.err;
+            EXPECT_EQ(b.err, "");
+            EXPECT_EQ(without(b.out, input_lines), without(a.out, input_lines)) << options.size() << " threads " << threads;
+            const std::string named = index + " (mirhit index of examples/utrs.fa: 5 records, 2199 nt)";
+            if (b.out.starts_with("{"))
+                EXPECT_NE(b.out.find("\"utrs\":\"" + named + "\""), std::string::npos);
+            else
+                EXPECT_EQ(line_of(b.out, "## utrs: "), named);
+        }
+}
+
+TEST(cli_index, validate_from_an_index_writes_the_bytes_of_the_run_from_fasta) {
+    const auto dir = temp_dir();
+    const auto index = build_example_index(dir).string();
+    for (const std::string threads : {"1", "3"}) {
+        for (const std::vector<std::string>& query : {std::vector<std::string>{"miR-103", "VE-cadherin"}, {"--curated-all"}}) {
+            std::vector<std::string> fasta = {"validate", "--utr", "examples/utrs.fa", "-t", threads};
+            std::vector<std::string> indexed = {"validate", "--index", index, "-t", threads};
+            fasta.insert(fasta.end(), query.begin(), query.end());
+            indexed.insert(indexed.end(), query.begin(), query.end());
+            const auto a = run_mirhit(fasta), b = run_mirhit(indexed);
+            ASSERT_EQ(b.exit_code, 0) << b.err;
+            EXPECT_EQ(without(b.out, input_lines), without(a.out, input_lines)) << query[0] << " threads " << threads;
+            EXPECT_EQ(line_of(b.out, "## utrs: "), index + " (mirhit index of examples/utrs.fa: 5 records, 2199 nt)");
+        }
+    }
+}
+
+TEST(cli_index, a_run_with_another_accessibility_model_is_refused) {
+    const auto dir = temp_dir();
+    const auto index = build_example_index(dir, {"--access-window", "60"}).string();
+    const std::string refusal = "mirhit: error: index " + index +
+                                " was built with --access-window 60, this run uses 80: rebuild the index with the run's options "
+                                "or give the UTR FASTA files\n";
+    auto r = run_mirhit({"scan", "--index", index, "--mirnas", "hsa-miR-21-5p", "--score", "context++"});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.err, refusal);
+    EXPECT_EQ(r.out, "");
+    r = run_mirhit({"validate", "miR-103", "VE-cadherin", "--index", index});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.err, refusal);
+    // Unscored, the model is not used.
+    r = run_mirhit({"scan", "--index", index, "--mirnas", "hsa-miR-21-5p"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    r = run_mirhit({"scan", "--index", index, "--mirnas", "hsa-miR-21-5p", "--score", "access", "--access-window", "60"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+
+    r = run_mirhit({"scan", "examples/utrs.fa", "--index", index});
+    EXPECT_EQ(r.exit_code, 2);
+    r = run_mirhit({"scan"});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.err, "mirhit: error: scan: needs UTR files or --index\nRun 'mirhit scan --help' for usage.\n");
+}
+
 }  // namespace
 }  // namespace mirhit::test
