@@ -1,89 +1,45 @@
-#include "app/abundance_command.hpp"
+#include "app/command.hpp"
 
-#include <cstdio>
+#include <memory>
 
-#include "core/encoding.hpp"
-#include "core/error.hpp"
-#include "core/pipeline.hpp"
-#include "core/scan_kernel.hpp"
-#include "io/atomic_output.hpp"
-#include "io/fasta_reader.hpp"
-#include "io/site_writer.hpp"
-#include "io/utr_index.hpp"
-#include "scoring/target_abundance.hpp"
-
-#include <oneapi/tbb/info.h>
+#include "engine/abundance.hpp"
 
 namespace mirhit::app {
 
 namespace {
 
-// Site counts by seed code and the nucleotides counted.
-struct seed_counts {
-    std::vector<std::uint64_t> sites;
-    std::uint64_t nucleotides = 0;
-};
+constexpr const char* abundance_footer = R"(
+Synopsis:
+  mirhit abundance [--both-strands] [-o FILE] SEQ.fa [SEQ2.fa.gz ...]
+  mirhit abundance [--both-strands] [-o FILE] --index INDEX.mhx
 
-seed_counts count_fasta(const abundance_args& args) {
-    scoring::site_abundance_counter total(args.both_strands);
-    constexpr std::size_t chunk = 1u << 20;
-    const std::size_t live_batches = 2 * static_cast<std::size_t>(oneapi::tbb::info::default_concurrency()) + 2;
-    for (const auto& file : args.utr_files) {
-        io::fasta_reader reader(io::byte_source::open(file), site_context);
-        run_ordered_pipeline<std::vector<io::sequence_piece>>(
-            live_batches, [&](std::vector<io::sequence_piece>& pieces) { return reader.read_batch(pieces, chunk); },
-            [&](std::vector<io::sequence_piece>& pieces) {
-                scoring::site_abundance_counter counter(args.both_strands);
-                for (const auto& p : pieces) {
-                    const auto owned = owned_starts(p.offset, p.overlap, p.seq.size(), p.last);
-                    counter.add(p.seq, owned.begin - p.offset, owned.end - p.offset);
-                }
-                return counter;
-            },
-            [&](const scoring::site_abundance_counter& counter) { total.merge(counter); });
-    }
-    seed_counts out{std::vector<std::uint64_t>(scoring::seed_code_count), total.nucleotides()};
-    for (std::uint32_t s = 0; s < scoring::seed_code_count; ++s) out.sites[s] = total.sites(s);
-    return out;
-}
+Target-site abundance (TA, Garcia et al. 2011) of every seed (miRNA nt 2-8): how many 8mer,
+7mer-m8 and 7mer-A1 sites it has in the sequences, as a count and on TargetScan 7's log10
+scale. Run it on a whole 3'UTRome to get the TA that context++ scores use (--ta).
+--both-strands also counts the reverse complement, for genomic DNA. --index reads the counts
+stored in a mirhit index (mirhit index) instead: the same output, the '##' sequences line naming
+the index.
+
+Example:
+  mirhit abundance human_3utrs.fa.gz -o ta.tsv
+)";
 
 }  // namespace
 
-void run_abundance(const abundance_args& args, const std::string& command_line) {
-    seed_counts total;
-    std::string utrs;
-    if (!args.index.empty()) {
-        const io::utr_index index(args.index);
-        auto stored = index.abundance();
-        total = args.both_strands ? seed_counts{std::move(stored.sites_both), stored.nucleotides_both}
-                                  : seed_counts{std::move(stored.sites), stored.nucleotides};
-        utrs = index.description();
-    } else {
-        total = count_fasta(args);
-        for (const auto& f : args.utr_files) utrs += (utrs.empty() ? "" : " ") + f;
-    }
-    if (total.nucleotides == 0) throw input_error("no A, C, G, T/U nucleotides in the input: nothing to count");
-
-    io::run_metadata meta{command_line,
-                          {{"sequences", utrs},
-                           {"strands", args.both_strands ? "both" : "as given"},
-                           {"nucleotides", std::to_string(total.nucleotides)},
-                           {"ta", "log10((sites + 1) * " + std::to_string(static_cast<long long>(scoring::reference_utrome_length)) +
-                                      " / nucleotides); sites = 8mer, 7mer-m8 and 7mer-A1 matches to miRNA nt 2-8"}}};
-    io::atomic_output out(args.output);
-    out.write(io::format_preamble(io::output_format::tsv, meta));
-    out.write("seed\tsites\tta\n");
-    const auto ta = scoring::ta_from_counts(total.sites, total.nucleotides);
-    std::string line;
-    char number[32];
-    for (std::uint32_t s = 0; s < scoring::seed_code_count; ++s) {
-        line.clear();
-        for (int i = 6; i >= 0; --i) line += rna_letter[s >> (2 * i) & 3u];
-        std::snprintf(number, sizeof number, "\t%llu\t%.3f\n", static_cast<unsigned long long>(total.sites[s]), ta[s]);
-        line += number;
-        out.write(line);
-    }
-    out.commit();
+command add_abundance_command(CLI::App& app, unsigned& threads) {
+    auto args = std::make_shared<engine::abundance_request>();
+    auto& abundance = *args;
+    auto* abundance_cmd = app.add_subcommand("abundance", "Count the sites of every seed in a sequence set (target-site abundance)");
+    auto* files = abundance_cmd->add_option("sequences", abundance.utr_files, "FASTA files (plain or gzip; '-' = standard input)")->type_name("FILE");
+    abundance_cmd->add_option("--index", abundance.index, "A mirhit index (mirhit index) instead of FASTA files")->type_name("FILE")->excludes(files);
+    abundance_cmd->add_option("-o,--output", abundance.output, "Output file (default: standard output)")->type_name("FILE");
+    abundance_cmd->add_flag("--both-strands", abundance.both_strands, "Also count the reverse complement (genomic DNA)");
+    add_threads_option(*abundance_cmd, threads);
+    abundance_cmd->footer(abundance_footer);
+    auto check = [=] {
+        if (args->utr_files.empty() && args->index.empty()) throw CLI::ValidationError("abundance", "needs FASTA files or --index");
+    };
+    return {abundance_cmd, check, [=](int argc, char** argv) { engine::run_abundance(*args, recorded_command_line(argc, argv)); }};
 }
 
 }  // namespace mirhit::app

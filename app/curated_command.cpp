@@ -1,87 +1,42 @@
-#include "app/curated_command.hpp"
+#include "app/command.hpp"
 
-#include <algorithm>
-#include <cctype>
-#include <iostream>
-#include <set>
+#include <memory>
 
-#include "core/error.hpp"
-#include "io/atomic_output.hpp"
-#include "io/byte_source.hpp"
-#include "io/site_writer.hpp"
-#include "reference/builtin_mirnas.hpp"
-#include "reference/gene_aliases.hpp"
-#include "reference/mirna_names.hpp"
+#include "engine/curated.hpp"
 
 namespace mirhit::app {
 
 namespace {
 
-std::string read_all(const std::string& path) {
-    auto source = io::byte_source::open(path);
-    std::string text;
-    char buffer[1 << 16];
-    while (const auto n = source->read(buffer, sizeof buffer, 0)) text.append(buffer, n);
-    return text;
-}
+constexpr const char* curated_footer = R"(
+Synopsis:
+  mirhit curated [--mirna NAME] [--gene NAME] [--curated TABLE ...] [--no-builtin] [-o FILE]
 
-bool same_text(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-           });
-}
+Prints the curated table of published metastasis miRNA -> target claims (built in, from the
+review articles in the project's seed documents), one row per claim with the miRNA and gene as
+written and normalised, the stated effect, cancer type, cell source, organ or process, the cited
+paper and a quote. --mirna and --gene filter by names as biologists write them (miR-21,
+hsa-mir-21, let-7a, ZO-1, VE-cadherin): the ## lines say how each name was resolved.
+--curated adds rows from your own table (same 14 columns); --no-builtin leaves the built-in out.
 
+Example:
+  mirhit curated --gene ZO-1
+  mirhit curated --mirna miR-21 -o mir21_claims.tsv
+)";
 
 }  // namespace
 
-std::vector<reference::claim> load_claims(const std::vector<std::string>& extra_files, bool no_builtin,
-                                          std::string& description) {
-    std::vector<reference::claim> claims;
-    if (!no_builtin) {
-        claims = reference::builtin_claims();
-        description = std::string(reference::builtin_claims_description());
-    }
-    for (const auto& file : extra_files) {
-        auto more = reference::parse_claims(read_all(file), file);
-        description += (description.empty() ? "" : "; ") + file + " (" + std::to_string(more.size()) + " claims)";
-        claims.insert(claims.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
-    }
-    return claims;
-}
-
-void run_curated(const curated_args& args, const std::string& command_line) {
-    std::string description;
-    const auto claims = load_claims(args.extra_files, args.no_builtin, description);
-    if (claims.empty()) throw input_error("no claims: --no-builtin needs at least one --curated table with rows");
-    std::vector<std::pair<std::string, std::string>> parameters = {{"claims", description}};
-
-    std::set<std::string> mirnas, genes;
-    if (!args.mirna.empty()) {
-        std::string how;
-        for (const auto& r : reference::resolve_mirna(args.mirna, reference::builtin_mirna_names())) {
-            mirnas.insert(r.names.begin(), r.names.end());
-            how += (how.empty() ? "" : "; ") + r.written + ": " + r.how;
-        }
-        parameters.emplace_back("mirna", args.mirna + " (" + how + ")");
-    }
-    if (!args.gene.empty()) {
-        const auto r = reference::resolve_gene(args.gene);
-        genes.insert(r.symbols.begin(), r.symbols.end());
-        parameters.emplace_back("gene", args.gene + " (" + r.how + ")");
-    }
-    std::vector<const reference::claim*> chosen;
-    for (const auto& c : claims) {
-        const bool mirna_ok = args.mirna.empty() || mirnas.contains(c.mirna) || same_text(c.mirna, args.mirna) ||
-                              same_text(c.mirna_as_written, args.mirna);
-        const bool gene_ok = args.gene.empty() || genes.contains(c.gene) || same_text(c.gene, args.gene) ||
-                             same_text(c.target_as_written, args.gene);
-        if (mirna_ok && gene_ok) chosen.push_back(&c);
-    }
-    parameters.emplace_back("rows", std::to_string(chosen.size()) + " of " + std::to_string(claims.size()));
-    io::atomic_output out(args.output);
-    out.write(io::format_preamble(io::output_format::tsv, {command_line, parameters}));
-    out.write(reference::format_claims(chosen));
-    out.commit();
+command add_curated_command(CLI::App& app) {
+    auto args = std::make_shared<engine::curated_request>();
+    auto& curated = *args;
+    auto* curated_cmd = app.add_subcommand("curated", "Print the curated metastasis miRNA-target claims");
+    curated_cmd->add_option("--mirna", curated.mirna, "Only claims of this miRNA (any common spelling)")->type_name("NAME");
+    curated_cmd->add_option("--gene", curated.gene, "Only claims on this gene (symbol or alias)")->type_name("NAME");
+    curated_cmd->add_option("--curated", curated.extra_files, "Also read this claims table (14 columns, see the README)")->type_name("TABLE");
+    curated_cmd->add_flag("--no-builtin", curated.no_builtin, "Leave the built-in table out");
+    curated_cmd->add_option("-o,--output", curated.output, "Output file (default: standard output)")->type_name("FILE");
+    curated_cmd->footer(curated_footer);
+    return {curated_cmd, {}, [=](int argc, char** argv) { engine::run_curated(*args, recorded_command_line(argc, argv)); }};
 }
 
 }  // namespace mirhit::app

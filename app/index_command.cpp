@@ -1,12 +1,8 @@
-#include "app/index_command.hpp"
+#include "app/command.hpp"
 
-#include <iostream>
+#include <memory>
 
-#include <CLI/CLI.hpp>
-
-#include "app/utr_input.hpp"
-#include "core/progress.hpp"
-#include "io/utr_index_builder.hpp"
+#include "engine/index.hpp"
 
 namespace mirhit::app {
 
@@ -35,31 +31,20 @@ Example:
 
 }  // namespace
 
-CLI::App* add_index_command(CLI::App& app, index_args& args) {
+command add_index_command(CLI::App& app, unsigned& threads) {
+    auto args = std::make_shared<engine::index_request>();
+    auto& index = *args;
     auto* cmd = app.add_subcommand("index", "Build a reusable index of 3'UTR sequences for scan, validate and abundance");
-    cmd->add_option("utrs", args.utr_files, "3'UTR FASTA files (plain or gzip; '-' = standard input)")->required()->type_name("FILE");
-    cmd->add_option("-o,--output", args.output, "The index file to write (.mhx)")->required()->type_name("FILE");
-    cmd->add_option("--access-window", args.access.window, "RNAplfold window W in nt (default 80, TargetScan's)")->check(CLI::Range(5, 400))->type_name("NT");
-    cmd->add_option("--access-span", args.access.max_span, "Longest base pair, j - i (default 40)")->check(CLI::Range(4, 399))->type_name("NT");
-    cmd->add_option("--access-unpaired", args.access.max_unpaired, "Longest unpaired stretch computed, u (default 20; SA needs 14, access 8)")->check(CLI::Range(1, 100))->type_name("NT");
-    cmd->add_option("--energy-params", args.energy_params_file, "ViennaRNA parameter file (.par, v2.0) (default: built-in Turner 2004)")->type_name("FILE");
-    cmd->add_flag("-q,--quiet", args.quiet, "No progress on standard error");
+    cmd->add_option("utrs", index.utr_files, "3'UTR FASTA files (plain or gzip; '-' = standard input)")->required()->type_name("FILE");
+    cmd->add_option("-o,--output", index.output, "The index file to write (.mhx)")->required()->type_name("FILE");
+    cmd->add_option("--access-window", index.access.window, "RNAplfold window W in nt (default 80, TargetScan's)")->check(CLI::Range(5, 400))->type_name("NT");
+    cmd->add_option("--access-span", index.access.max_span, "Longest base pair, j - i (default 40)")->check(CLI::Range(4, 399))->type_name("NT");
+    cmd->add_option("--access-unpaired", index.access.max_unpaired, "Longest unpaired stretch computed, u (default 20; SA needs 14, access 8)")->check(CLI::Range(1, 100))->type_name("NT");
+    cmd->add_option("--energy-params", index.energy_params_file, "ViennaRNA parameter file (.par, v2.0) (default: built-in Turner 2004)")->type_name("FILE");
+    cmd->add_flag("-q,--quiet", index.quiet, "No progress on standard error");
+    add_threads_option(*cmd, threads);
     cmd->footer(index_footer);
-    return cmd;
-}
-
-void run_index(const index_args& args) {
-    utr_input input(args.utr_files, std::size_t{1} << 18, true);
-    const io::utr_index_build build{args.output, args.utr_files, args.access, args.energy_params_file};
-    progress_meter meter(std::cerr, "mirhit index", progress_mode_for_stderr(args.quiet));
-    progress_counts done;
-    build_utr_index(build, [&](std::vector<io::sequence_piece>& pieces) { return input.read(pieces); },
-                    [&](std::uint64_t records, std::uint64_t nt) {
-                        done.records = records;
-                        done.bases = nt;
-                        meter.update(done);
-                    });
-    meter.finish(done);
+    return {cmd, {}, [=](int, char**) { engine::run_index(*args); }};
 }
 
 }  // namespace mirhit::app

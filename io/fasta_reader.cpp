@@ -142,6 +142,7 @@ void fasta_reader::skip_to_first_record() {
     }
 }
 
+// The reader's hot loop (a kernel), kept in one function: its record and piece states are read at once.
 bool fasta_reader::read_batch(std::vector<sequence_piece>& out, std::size_t target) {
     const std::size_t first = out.size();
     std::size_t gathered = 0;

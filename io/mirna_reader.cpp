@@ -6,6 +6,7 @@
 #include "core/encoding.hpp"
 #include "core/error.hpp"
 #include "io/fasta_reader.hpp"
+#include "reference/builtin_mirnas.hpp"
 
 namespace mirhit::io {
 
@@ -58,6 +59,26 @@ mirna_set read_mirnas(std::unique_ptr<byte_source> source, const std::string& sp
     if (set.empty() && !prefix.empty())
         throw input_error(file + ": no miRNA name starts with '" + prefix + "' (--species " + species + ")");
     return set;
+}
+
+mirna_set load_mirnas(const std::string& file, const std::string& species, std::string& description) {
+    if (file.empty()) {
+        description = std::string(reference::builtin_mirna_description());
+        return read_mirnas(byte_source::from_memory("built-in miRNA set", reference::builtin_mirna_fasta()), species);
+    }
+    description = file;
+    return read_mirnas(byte_source::open(file), species);
+}
+
+mirna_set select_mirnas(const mirna_set& all, const std::vector<std::string>& names, const std::string& description) {
+    mirna_set chosen;
+    for (const auto& name : names) {
+        const auto* m = all.find(name);
+        if (!m) throw input_error("--mirnas: no miRNA named '" + name + "' in " + description);
+        if (chosen.find(name)) continue;
+        chosen.add(m->name, m->accession, m->sequence);
+    }
+    return chosen;
 }
 
 }  // namespace mirhit::io

@@ -2,6 +2,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/mirna.hpp"
 #include "io/byte_source.hpp"
@@ -13,5 +14,13 @@ namespace mirhit::io {
 // with "hsa-". Throws input_error naming the file and line for a bad record, and when no
 // miRNA is left.
 mirna_set read_mirnas(std::unique_ptr<byte_source> source, const std::string& species = "");
+
+// The miRNAs of a run: those of `file`, or with an empty name the built-in human miRBase set;
+// description names where they came from.
+mirna_set load_mirnas(const std::string& file, const std::string& species, std::string& description);
+
+// The miRNAs named (each once, in the order given) out of `all`, which description names;
+// throws input_error for a name not in it.
+mirna_set select_mirnas(const mirna_set& all, const std::vector<std::string>& names, const std::string& description);
 
 }  // namespace mirhit::io

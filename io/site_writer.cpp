@@ -139,9 +139,8 @@ void end_row(std::string& out, const row_cursor& cursor) { out.resize(static_cas
 }  // namespace
 
 std::optional<output_format> parse_output_format(std::string_view name) {
-    if (name == "tsv") return output_format::tsv;
-    if (name == "bed") return output_format::bed;
-    if (name == "jsonl") return output_format::jsonl;
+    for (std::size_t f = 0; f < output_format_names.size(); ++f)
+        if (name == output_format_names[f]) return static_cast<output_format>(f);
     return std::nullopt;
 }
 

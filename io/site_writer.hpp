@@ -18,6 +18,8 @@
 namespace mirhit::io {
 
 enum class output_format { tsv, bed, jsonl };
+// Their names, in enum order, as --format takes them.
+inline constexpr std::array<std::string_view, 3> output_format_names = {"tsv", "bed", "jsonl"};
 
 std::optional<output_format> parse_output_format(std::string_view name);
 

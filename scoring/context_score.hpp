@@ -95,6 +95,9 @@ std::uint64_t opposite_mirna_nt1(site_type type, std::uint64_t last);
 std::optional<double> site_unpaired(const unpaired_table& unpaired, site_type type, std::uint64_t last, int length);
 // The same from stored values (length one of stored_stretches), equal to the folded table's.
 std::optional<double> site_unpaired(const stored_unpaired& stored, site_type type, std::uint64_t last, int length);
+// From the stored values when there are any, else from the table (null: none).
+std::optional<double> site_unpaired(const unpaired_table* table, const stored_unpaired& stored, site_type type, std::uint64_t last,
+                                    int length);
 
 // The rows of the unpaired table that site_unpaired reads for these sites (positions opposite
 // miRNA nt 1): give them to plfold::unpaired(sequence, positions) to fold only around the sites.

@@ -26,6 +26,7 @@ duplex_folder::duplex_folder(const energy_params& params) : p_(&params) {
 // fixed l, increasing u1 is contiguous: the scan over k is then a vectorisable minimum. Small
 // loops (stacks, bulges of 1, 1x1, 2x1, 2x2, 2x3) are looked up directly; the backtracking uses
 // E_IntLoop itself (interior_energy), so a slip here would show as a failed trace in the tests.
+// One function: the fill is the folding kernel, its nested loops share their row pointers.
 duplex_folder::best_cell duplex_folder::fill(std::string_view first, std::string_view second) {
     const auto& p = *p_;
     n1_ = static_cast<int>(first.size());

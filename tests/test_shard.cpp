@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "app/claim_marks.hpp"
-#include "app/shard.hpp"
+#include "engine/claim_marks.hpp"
+#include "engine/shard.hpp"
 #include "core/error.hpp"
 #include "io/fasta_reader.hpp"
 #include "tests/test_support.hpp"
@@ -16,7 +16,7 @@
 namespace mirhit::test {
 namespace {
 
-using app::shard_spec;
+using engine::shard_spec;
 
 const std::filesystem::path source_dir = MIRHIT_SOURCE_DIR;
 const std::string few_mirnas = "hsa-miR-21-5p,hsa-miR-103a-3p,hsa-miR-29a-3p,hsa-let-7a-5p,hsa-miR-335-5p";
@@ -26,7 +26,7 @@ TEST(shard, slices_are_contiguous_cover_every_record_and_differ_by_at_most_one) 
         for (std::uint64_t n : {1u, 2u, 3u, 7u, 64u}) {
             std::uint64_t next = 0, smallest = UINT64_MAX, largest = 0;
             for (std::uint64_t k = 1; k <= n; ++k) {
-                const auto s = app::slice_of({k, n}, total);
+                const auto s = engine::slice_of({k, n}, total);
                 EXPECT_EQ(s.first, next) << k << "/" << n << " of " << total;
                 EXPECT_LE(s.first, s.end);
                 EXPECT_EQ(s.total, total);
@@ -38,53 +38,53 @@ TEST(shard, slices_are_contiguous_cover_every_record_and_differ_by_at_most_one) 
             EXPECT_LE(largest - smallest, 1u);
         }
     // No overflow in K·R for the largest counts.
-    EXPECT_EQ(app::slice_of({1'000'000, 1'000'000}, UINT64_MAX).end, UINT64_MAX);
-    EXPECT_EQ(app::slice_of({1, 1'000'000}, UINT64_MAX).end, UINT64_MAX / 1'000'000);
+    EXPECT_EQ(engine::slice_of({1'000'000, 1'000'000}, UINT64_MAX).end, UINT64_MAX);
+    EXPECT_EQ(engine::slice_of({1, 1'000'000}, UINT64_MAX).end, UINT64_MAX / 1'000'000);
 }
 
 TEST(shard, spec_and_header_parse_and_round_trip) {
-    EXPECT_EQ(app::parse_shard_spec("2/8"), (shard_spec{2, 8}));
-    EXPECT_EQ(app::parse_shard_spec("1/1"), (shard_spec{1, 1}));
+    EXPECT_EQ(engine::parse_shard_spec("2/8"), (shard_spec{2, 8}));
+    EXPECT_EQ(engine::parse_shard_spec("1/1"), (shard_spec{1, 1}));
     for (const char* bad : {"0/3", "4/3", "3", "/3", "1/", "a/b", "1/3x", " 1/3", "-1/3", "1/1000001", ""})
-        EXPECT_FALSE(app::parse_shard_spec(bad)) << bad;
-    const app::shard_header h{{2, 3}, {1, 3, 5}, {"-o 'my out.tsv'", "--gene-summary=g.tsv"}};
-    EXPECT_EQ(app::format_shard_header(h),
+        EXPECT_FALSE(engine::parse_shard_spec(bad)) << bad;
+    const engine::shard_header h{{2, 3}, {1, 3, 5}, {"-o 'my out.tsv'", "--gene-summary=g.tsv"}};
+    EXPECT_EQ(engine::format_shard_header(h),
               "2/3; records [1, 3) of 5 (0-based); output option: -o 'my out.tsv'; output option: --gene-summary=g.tsv");
-    const auto back = app::parse_shard_header(app::format_shard_header(h));
+    const auto back = engine::parse_shard_header(engine::format_shard_header(h));
     ASSERT_TRUE(back);
     EXPECT_EQ(back->shard, h.shard);
     EXPECT_EQ(back->slice, h.slice);
     EXPECT_EQ(back->output_options, h.output_options);
-    const auto no_option = app::parse_shard_header("7/7; records [5, 5) of 5 (0-based)");
+    const auto no_option = engine::parse_shard_header("7/7; records [5, 5) of 5 (0-based)");
     ASSERT_TRUE(no_option);
     EXPECT_TRUE(no_option->output_options.empty());
-    using app::scan_output;
-    EXPECT_EQ(app::output_of_option("-o x"), scan_output::sites);
-    EXPECT_EQ(app::output_of_option("-ox"), scan_output::sites);
-    EXPECT_EQ(app::output_of_option("--output=x"), scan_output::sites);
-    EXPECT_EQ(app::output_of_option("'--output=a b'"), scan_output::sites);
-    EXPECT_EQ(app::output_of_option("--gene-summary g"), scan_output::gene_summary);
-    EXPECT_EQ(app::output_of_option("--claims=c"), scan_output::claims);
-    EXPECT_FALSE(app::output_of_option("--orf"));
-    EXPECT_FALSE(app::output_of_option("--outputs"));
-    EXPECT_FALSE(app::parse_shard_header("7/7; records [5, 5) of 5"));
+    using engine::scan_output;
+    EXPECT_EQ(engine::output_of_option("-o x"), scan_output::sites);
+    EXPECT_EQ(engine::output_of_option("-ox"), scan_output::sites);
+    EXPECT_EQ(engine::output_of_option("--output=x"), scan_output::sites);
+    EXPECT_EQ(engine::output_of_option("'--output=a b'"), scan_output::sites);
+    EXPECT_EQ(engine::output_of_option("--gene-summary g"), scan_output::gene_summary);
+    EXPECT_EQ(engine::output_of_option("--claims=c"), scan_output::claims);
+    EXPECT_FALSE(engine::output_of_option("--orf"));
+    EXPECT_FALSE(engine::output_of_option("--outputs"));
+    EXPECT_FALSE(engine::parse_shard_header("7/7; records [5, 5) of 5"));
 }
 
 TEST(shard, claim_tallies_round_trip_and_add_up) {
-    app::claim_tally a{"C031", "hsa-miR-103a-3p", "CDH5", "pro-metastatic", "Fang JH, Hepatology, 2018", true, {"X59796"}, {0, 0, 1, 0, 1}};
-    app::claim_tally back;
-    ASSERT_TRUE(app::claim_tally::parse(std::string_view(a.line()).substr(0, a.line().size() - 1), back));
+    engine::claim_tally a{"C031", "hsa-miR-103a-3p", "CDH5", "pro-metastatic", "Fang JH, Hepatology, 2018", true, {"X59796"}, {0, 0, 1, 0, 1}};
+    engine::claim_tally back;
+    ASSERT_TRUE(engine::claim_tally::parse(std::string_view(a.line()).substr(0, a.line().size() - 1), back));
     EXPECT_EQ(back.line(), a.line());
-    app::claim_tally none{"C004", "hsa-miR-27b-3p", "CDH5", "pro-metastatic", "Dou R", false, {}, {}};
-    ASSERT_TRUE(app::claim_tally::parse("## claim tally: C004\thsa-miR-27b-3p\tCDH5\tpro-metastatic\tDou R\t0\t\t0,0,0,0,0", back));
+    engine::claim_tally none{"C004", "hsa-miR-27b-3p", "CDH5", "pro-metastatic", "Dou R", false, {}, {}};
+    ASSERT_TRUE(engine::claim_tally::parse("## claim tally: C004\thsa-miR-27b-3p\tCDH5\tpro-metastatic\tDou R\t0\t\t0,0,0,0,0", back));
     EXPECT_TRUE(back.utrs.empty());
     back.add(a);
     EXPECT_EQ(back.utrs, std::vector<std::string>{"X59796"});
-    EXPECT_EQ(app::claims_footer({a, none}),
+    EXPECT_EQ(engine::claims_footer({a, none}),
               "## claim C031 hsa-miR-103a-3p -> CDH5 (pro-metastatic; Fang JH, Hepatology, 2018): 1 7mer-A1, 1 offset-6mer in X59796\n"
               "## claims: 1 of 2 curated claims have their gene in the input\n");
-    EXPECT_FALSE(app::claim_tally::parse("## claim tally: C004\tx\t0,0,0,0,0", back));
-    EXPECT_FALSE(app::claim_tally::parse("## claim C004 ...", back));
+    EXPECT_FALSE(engine::claim_tally::parse("## claim tally: C004\tx\t0,0,0,0,0", back));
+    EXPECT_FALSE(engine::claim_tally::parse("## claim C004 ...", back));
 }
 
 std::vector<std::string> ids_read(const std::string& text, std::uint64_t first, std::uint64_t end, std::size_t target = 4) {

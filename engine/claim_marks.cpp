@@ -1,4 +1,4 @@
-#include "app/claim_marks.hpp"
+#include "engine/claim_marks.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -8,7 +8,7 @@
 #include "io/line_reader.hpp"
 #include "reference/gene_aliases.hpp"
 
-namespace mirhit::app {
+namespace mirhit::engine {
 
 namespace {
 
@@ -159,4 +159,4 @@ std::string claims_table(const std::vector<claim_tally>& tallies) {
     return out;
 }
 
-}  // namespace mirhit::app
+}  // namespace mirhit::engine

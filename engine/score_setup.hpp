@@ -10,7 +10,7 @@
 #include "io/score_inputs.hpp"
 #include "scoring/context_score.hpp"
 
-namespace mirhit::app {
+namespace mirhit::engine {
 
 // The optional inputs of context++ scoring, as given on the command line (empty: not given).
 struct score_options {
@@ -42,4 +42,4 @@ private:
     std::string description_;
 };
 
-}  // namespace mirhit::app
+}  // namespace mirhit::engine

@@ -3,9 +3,9 @@
 #include <string>
 #include <vector>
 
-namespace mirhit::app {
+namespace mirhit::engine {
 
-struct abundance_args {
+struct abundance_request {
     std::vector<std::string> utr_files;  // "-" is standard input
     std::string index;                   // a mirhit index instead of the files
     std::string output = "-";
@@ -13,6 +13,6 @@ struct abundance_args {
 };
 
 // Runs `mirhit abundance`: target-site abundance (TA) of every seed in a sequence set.
-void run_abundance(const abundance_args& args, const std::string& command_line);
+void run_abundance(const abundance_request& args, const std::string& command_line);
 
-}  // namespace mirhit::app
+}  // namespace mirhit::engine

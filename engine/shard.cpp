@@ -1,9 +1,9 @@
-#include "app/shard.hpp"
+#include "engine/shard.hpp"
 
 #include <charconv>
 #include <utility>
 
-namespace mirhit::app {
+namespace mirhit::engine {
 
 namespace {
 
@@ -78,4 +78,4 @@ std::optional<shard_header> parse_shard_header(std::string_view text) {
     return h;
 }
 
-}  // namespace mirhit::app
+}  // namespace mirhit::engine

@@ -1,13 +1,9 @@
-#include "app/score_setup.hpp"
+#include "engine/score_setup.hpp"
 
 #include "core/text.hpp"
 #include "io/ta_table.hpp"
 
-namespace mirhit::app {
-
-namespace {
-
-}  // namespace
+namespace mirhit::engine {
 
 score_setup::score_setup(const score_options& options, const mirna_set& mirnas, bool accessibility)
     : families_(mirnas.families().size()) {
@@ -57,4 +53,4 @@ void score_setup::inputs_for(const std::string& utr_id, scoring::utr_inputs& inp
     if (auto pct = pct_.find(utr_id); pct != pct_.end()) inputs.pct = &pct->second;
 }
 
-}  // namespace mirhit::app
+}  // namespace mirhit::engine

@@ -2,23 +2,26 @@
 
 #include <algorithm>
 #include <cstddef>
-#include <string_view>
 #include <string>
+#include <string_view>
 #include <vector>
 
-#include "app/score_setup.hpp"
-#include "app/utr_input.hpp"
+#include "engine/score_setup.hpp"
+#include "engine/shard.hpp"
+#include "scoring/accessibility.hpp"
 
-namespace mirhit::app {
+namespace mirhit::engine {
 
-struct scan_args {
+// `mirhit scan` as the command line gives it: names of files, miRNAs, site types, score kinds.
+struct scan_request {
     std::vector<std::string> utr_files;  // "-" is standard input
+    std::string index_file;              // --index: a mirhit index instead of utr_files
     std::string mirna_file;              // empty: the built-in human set
     std::string species;                 // miRNA name prefix, e.g. "hsa"
     std::vector<std::string> mirna_names;
     std::vector<std::string> sites;      // site type names; empty: all
     std::string output = "-";
-    std::string format = "tsv";
+    std::string format = "tsv";          // tsv, bed, jsonl or counts
     std::string gene_summary;
     bool both_strands = false;           // also the reverse strand (genomic DNA)
     bool genome_coords = false;          // bed in genome coordinates from `utrs --gtf` headers
@@ -34,14 +37,13 @@ struct scan_args {
     std::vector<std::string> output_options;  // with a shard: -o, --gene-summary, --claims as the command line records them
 };
 
-inline bool scores(const scan_args& args, std::string_view kind) {
-    return std::find(args.score.begin(), args.score.end(), kind) != args.score.end();
+inline bool scores(const scan_request& request, std::string_view kind) {
+    return std::find(request.score.begin(), request.score.end(), kind) != request.score.end();
 }
 
-struct targetscan_args {
-    std::string family_file;
-    std::string utr_file;
-    std::string output_file;
-};
+// Runs `mirhit scan`: the request's job on a scan_engine, with its site rows (or counts), gene
+// summary and claims table written as files. Throws input_error on bad input. command_line is
+// recorded in the outputs.
+void run_scan(const scan_request& request, const std::string& command_line);
 
-}  // namespace mirhit::app
+}  // namespace mirhit::engine

@@ -3,9 +3,9 @@
 #include <string>
 #include <vector>
 
-namespace mirhit::app {
+namespace mirhit::engine {
 
-struct merge_args {
+struct merge_request {
     std::vector<std::string> shard_files;  // any order, any of the kinds below
     std::string output = "-";              // from the shards' site outputs
     std::string gene_summary;              // from their --gene-summary files
@@ -19,6 +19,6 @@ struct merge_args {
 // shards' claim tallies; the gene summary replayed from every shard's log into one summary
 // (ranks among all genes); the claims table added up. Fails (input_error) unless every shard
 // 1..N of each kind of output comes from the same run and is given exactly once.
-void run_merge(const merge_args& args);
+void run_merge(const merge_request& args);
 
-}  // namespace mirhit::app
+}  // namespace mirhit::engine

@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-namespace mirhit::app {
+namespace mirhit::engine {
 
 // --shard K/N: the K-th (1-based) of N slices of the input records; count 0 is no sharding.
 struct shard_spec {
@@ -49,4 +49,4 @@ struct shard_header {
 std::string format_shard_header(const shard_header& header);
 std::optional<shard_header> parse_shard_header(std::string_view text);
 
-}  // namespace mirhit::app
+}  // namespace mirhit::engine

@@ -13,7 +13,7 @@
 #include "io/site_writer.hpp"
 #include "reference/curated_claims.hpp"
 
-namespace mirhit::app {
+namespace mirhit::engine {
 
 // What a scan found for one curated claim: the UTRs of its gene in the input (in input order)
 // and the sites of its miRNA on them, by type. Shards of a run add up to the whole run's tally.
@@ -78,4 +78,4 @@ private:
     std::vector<bool> scanned_;  // the claim's miRNA is in the run's miRNA set
 };
 
-}  // namespace mirhit::app
+}  // namespace mirhit::engine

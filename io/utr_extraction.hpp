@@ -2,9 +2,9 @@
 
 #include <string>
 
-namespace mirhit::app {
+namespace mirhit::io {
 
-struct utrs_args {
+struct utrs_request {
     std::string genbank;  // GenBank flat file, plain or gzip; "-" is standard input
     std::string genome;   // FASTA, with --gtf instead of --genbank
     std::string gtf;
@@ -13,6 +13,6 @@ struct utrs_args {
 };
 
 // Runs `mirhit utrs`: the 3'UTRs of an annotation (GenBank records, or a GTF and its genome) as FASTA.
-void run_utrs(const utrs_args& args);
+void extract_utrs(const utrs_request& args);
 
-}  // namespace mirhit::app
+}  // namespace mirhit::io

@@ -1,0 +1,49 @@
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+namespace mirhit::app {
+
+// A subcommand as cli.cpp drives it: registered on the CLI::App (options bound to its own args
+// struct), checked after parsing (throws CLI::ValidationError), then run.
+struct command {
+    CLI::App* cli = nullptr;
+    std::function<void()> check;                 // may be empty
+    std::function<void(int argc, char** argv)> run;
+};
+
+// Each command's registration, in the order `mirhit --help` lists them. threads: the shared
+// --threads value (0: all cores).
+command add_scan_command(CLI::App& app, unsigned& threads);
+command add_merge_command(CLI::App& app);
+command add_abundance_command(CLI::App& app, unsigned& threads);
+command add_curated_command(CLI::App& app);
+command add_validate_command(CLI::App& app, unsigned& threads);
+command add_targetscan_command(CLI::App& app, unsigned& threads);
+command add_targetscan_context_command(CLI::App& app, unsigned& threads);
+command add_utrs_command(CLI::App& app);
+command add_index_command(CLI::App& app, unsigned& threads);
+
+// Helpers of the commands' registration.
+
+// The command line as recorded in outputs. --threads is left out: it cannot change the output.
+// For a shard (output_options set), --shard is left out too, so that the shards' outputs record
+// the single run's command line, and *output_options gets the recorded text of every output
+// option (-o, --gene-summary, --claims), which mirhit merge replaces by its own outputs.
+std::string recorded_command_line(int argc, char** argv, std::vector<std::string>* output_options = nullptr);
+
+// Accepts a whole number in [low, high], with a message that says so.
+CLI::Validator whole_number(std::uint64_t low, std::uint64_t high);
+
+// Whether two output arguments name the same file ("-" is standard output; /dev/null and other
+// devices may take both).
+bool same_output(const std::string& a, const std::string& b);
+
+void add_threads_option(CLI::App& command, unsigned& threads);
+
+}  // namespace mirhit::app
