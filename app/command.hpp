@@ -7,6 +7,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "scoring/accessibility.hpp"
+
 namespace mirhit::app {
 
 // A subcommand as cli.cpp drives it: registered on the CLI::App (options bound to its own args
@@ -45,5 +47,8 @@ CLI::Validator whole_number(std::uint64_t low, std::uint64_t high);
 bool same_output(const std::string& a, const std::string& b);
 
 void add_threads_option(CLI::App& command, unsigned& threads);
+
+// --access-window, --access-span and --access-unpaired: the accessibility model (scan, index).
+void add_access_options(CLI::App& command, scoring::plfold_options& access);
 
 }  // namespace mirhit::app

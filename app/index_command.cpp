@@ -37,9 +37,7 @@ command add_index_command(CLI::App& app, unsigned& threads) {
     auto* cmd = app.add_subcommand("index", "Build a reusable index of 3'UTR sequences for scan, validate and abundance");
     cmd->add_option("utrs", index.utr_files, "3'UTR FASTA files (plain or gzip; '-' = standard input)")->required()->type_name("FILE");
     cmd->add_option("-o,--output", index.output, "The index file to write (.mhx)")->required()->type_name("FILE");
-    cmd->add_option("--access-window", index.access.window, "RNAplfold window W in nt (default 80, TargetScan's)")->check(CLI::Range(5, 400))->type_name("NT");
-    cmd->add_option("--access-span", index.access.max_span, "Longest base pair, j - i (default 40)")->check(CLI::Range(4, 399))->type_name("NT");
-    cmd->add_option("--access-unpaired", index.access.max_unpaired, "Longest unpaired stretch computed, u (default 20; SA needs 14, access 8)")->check(CLI::Range(1, 100))->type_name("NT");
+    add_access_options(*cmd, index.access);
     cmd->add_option("--energy-params", index.energy_params_file, "ViennaRNA parameter file (.par, v2.0) (default: built-in Turner 2004)")->type_name("FILE");
     cmd->add_flag("-q,--quiet", index.quiet, "No progress on standard error");
     add_threads_option(*cmd, threads);
