@@ -168,7 +168,7 @@ struct scan_engine::state {
         : job(std::move(j)),
           folds_utrs(job.scores.context || job.scores.access),
           mirrored(job.both_strands && job.scores.any()),
-          index(job.mirnas.families(), job.scores.context ? site_type_set::all() : job.types),
+          index(job.mirnas.families(), job.scores.context ? job.types | site_type_set::all() : job.types),
           index7(optional_if<seed7_index>(!job.scores.context && seed7_index::covers(job.types) &&
                                               job.mirnas.families().size() <= seed7_index::max_families,
                                           job.mirnas.families(), job.types, job.both_strands)),
@@ -186,6 +186,7 @@ struct scan_engine::state {
           members(job.mirnas),
           record_counts(job.counts ? 2 * job.mirnas.families().size() * site_type_count : 0) {
         if (utr_index && folds_utrs) utr_index->require(io::index_model(job.access, energy));
+        if (job.types.contains(site_type::bulge_seven_mer)) formatter.write_bulge_column();
         if (job.genome_coords) {
             formatter.write_genome_coords();
             input.require_genome_coords();
@@ -325,7 +326,7 @@ public:
                     const std::optional<scoring::site_score>* site_scores) {
         const std::string_view letters(piece_.seq.data() + (site.start - piece_.offset), length_of(site.type));
         const bool wanted = s_.job.types.contains(site.type);
-        const auto site_columns = wanted ? s_.formatter.format_site(letters, site.start, site.type, site.reverse)
+        const auto site_columns = wanted ? s_.formatter.format_site(letters, site.start, site.type, site.reverse, site.bulge)
                                          : io::site_formatter::site_columns{};
         double dg_open = std::numeric_limits<double>::quiet_NaN();
         if (s_.job.scores.access)
