@@ -13,6 +13,7 @@
 #include "app/version_text.hpp"
 #include "core/error.hpp"
 #include "io/atomic_output.hpp"
+#include "io/utr_index.hpp"
 #include "mirhit/version.hpp"
 
 namespace mirhit::app {
@@ -30,7 +31,8 @@ int main(int argc, char** argv) {
         add_validate_command(app, threads),   add_targetscan_command(app, threads),
         add_targetscan_context_command(app, threads), add_targetscan_bl_bins_command(app, threads),
         add_targetscan_bl_pct_command(app, threads),  add_targetscan_count_8mers_command(app, threads),
-        add_utrs_command(app),                add_duplex_command(app, threads)};
+        add_utrs_command(app),                add_duplex_command(app, threads),
+        add_index_command(app, threads)};
 
     // A list option takes one argument per use (split at commas), so "--sites 8mer FILE" leaves
     // FILE to the positional arguments.
@@ -57,6 +59,9 @@ int main(int argc, char** argv) {
         chosen->run(argc, argv);
         return 0;
     } catch (const io::output_clash& e) {  // found before anything was read: a usage error
+        std::cerr << "mirhit: error: " << e.what() << "\n";
+        return 2;
+    } catch (const io::index_mismatch& e) {  // bad usage: the run's options do not fit the index
         std::cerr << "mirhit: error: " << e.what() << "\n";
         return 2;
     } catch (const input_error& e) {

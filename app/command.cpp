@@ -62,4 +62,10 @@ void add_threads_option(CLI::App& command, unsigned& threads) {
         ->check(whole_number(1, 4096));
 }
 
+void add_access_options(CLI::App& command, scoring::plfold_options& access) {
+    command.add_option("--access-window", access.window, "Accessibility (SA, access): RNAplfold window W in nt (default 80, TargetScan's)")->check(CLI::Range(5, 400))->type_name("NT");
+    command.add_option("--access-span", access.max_span, "Accessibility: longest base pair, j - i (default 40: RNAplfold -L 41 today, -L 40 before ViennaRNA 2.4)")->check(CLI::Range(4, 399))->type_name("NT");
+    command.add_option("--access-unpaired", access.max_unpaired, "Accessibility: longest unpaired stretch computed, u (default 20; SA needs 14, access 8)")->check(CLI::Range(1, 100))->type_name("NT");
+}
+
 }  // namespace mirhit::app

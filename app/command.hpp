@@ -7,6 +7,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "scoring/accessibility.hpp"
+
 namespace mirhit::app {
 
 // A subcommand as cli.cpp drives it: registered on the CLI::App (options bound to its own args
@@ -31,6 +33,7 @@ command add_duplex_command(CLI::App& app, unsigned& threads);
 command add_targetscan_bl_bins_command(CLI::App& app, unsigned& threads);
 command add_targetscan_bl_pct_command(CLI::App& app, unsigned& threads);
 command add_targetscan_count_8mers_command(CLI::App& app, unsigned& threads);
+command add_index_command(CLI::App& app, unsigned& threads);
 
 // Helpers of the commands' registration.
 
@@ -48,5 +51,8 @@ CLI::Validator whole_number(std::uint64_t low, std::uint64_t high);
 bool same_output(const std::string& a, const std::string& b);
 
 void add_threads_option(CLI::App& command, unsigned& threads);
+
+// --access-window, --access-span and --access-unpaired: the accessibility model (scan, index).
+void add_access_options(CLI::App& command, scoring::plfold_options& access);
 
 }  // namespace mirhit::app

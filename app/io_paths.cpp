@@ -12,7 +12,7 @@ void add_scores(io::named_paths& to, const engine::score_options& s) {
 }  // namespace
 
 void check_paths(const engine::scan_request& args) {
-    io::named_paths in{{"--mirna", args.mirna_file}, {"--energy-params", args.energy_params_file}};
+    io::named_paths in{{"--mirna", args.mirna_file}, {"--energy-params", args.energy_params_file}, {"--index", args.index_file}};
     add_all(in, "UTR", args.utr_files);
     add_all(in, "--curated", args.curated_files);
     add_scores(in, args.score_inputs);
@@ -25,7 +25,7 @@ void check_paths(const io::utrs_request& args) {
 }
 
 void check_paths(const engine::validate_request& args) {
-    io::named_paths in{{"--mirna", args.mirna_file}, {"--energy-params", args.energy_params_file}};
+    io::named_paths in{{"--mirna", args.mirna_file}, {"--energy-params", args.energy_params_file}, {"--index", args.index_file}};
     add_all(in, "UTR", args.utr_files);
     add_all(in, "--curated", args.extra_claims);
     add_scores(in, args.score_inputs);
@@ -33,7 +33,7 @@ void check_paths(const engine::validate_request& args) {
 }
 
 void check_paths(const engine::abundance_request& args) {
-    io::named_paths in;
+    io::named_paths in{{"--index", args.index}};
     add_all(in, "UTR", args.utr_files);
     io::check_outputs_distinct(in, {{"--output", args.output}});
 }

@@ -17,6 +17,7 @@ namespace {
 constexpr const char* scan_footer = R"(
 Synopsis:
   mirhit scan [options] UTR.fa [UTR2.fa.gz ...]
+  mirhit scan [options] --index UTRS.mhx
 
 Finds every canonical site (8mer, 7mer-m8, 7mer-A1, 6mer, offset-6mer; TargetScan 7
 definitions), and on request non-canonical ones (below), of every miRNA in the 3'UTRs, one
@@ -84,6 +85,9 @@ read off tallies of their 8-mers, several times faster than finding the sites on
 pass that counts them), for N machines or jobs; 'mirhit merge' joins the N outputs into this
 command's output without --shard (see mirhit merge --help).
 
+--index reads the UTRs of a mirhit index (mirhit index) and its stored accessibility instead of
+folding: the output is that of the run from the indexed files but for the '## utrs' line.
+
 Example:
   mirhit scan examples/utrs.fa --mirnas hsa-miR-21-5p,hsa-miR-221-3p -o sites.tsv \
       --gene-summary genes.tsv
@@ -93,6 +97,7 @@ Example:
   mirhit utrs --genome examples/genome.fa --gtf examples/genome.gtf |
       mirhit scan - --format bed --genome-coords -o sites.bed
   mirhit scan examples/utrs.fa --shard 2/3 -o part2.tsv
+  mirhit index examples/utrs.fa -o utrs.mhx && mirhit scan --index utrs.mhx --score context++ -o scored.tsv
   mirhit scan examples/genome.fa --both-strands --sites 8mer,7mer-m8,7mer-A1 --format counts -o counts.tsv
   mirhit scan examples/utrs.fa --mirnas hsa-miR-21-5p --sites all --score duplex -o all_classes.tsv
 )";
@@ -119,6 +124,7 @@ void check_sites(const engine::scan_request& scan) {
 }
 
 void check_scan(CLI::App& cmd, engine::scan_request& scan, const std::string& shard_text) {
+    if (scan.utr_files.empty() && scan.index_file.empty()) throw CLI::ValidationError("scan", "needs UTR files or --index");
     if (!scan.gene_summary.empty() && same_output(scan.gene_summary, scan.output))
         throw CLI::ValidationError("--gene-summary", "'" + scan.gene_summary + "' is also the site output");
     const auto scoring_with = [&](std::string_view kind) { return engine::scores(scan, kind); };
@@ -155,7 +161,8 @@ command add_scan_command(CLI::App& app, unsigned& threads) {
     std::vector<std::string> site_names(any_site_type_names.begin(), any_site_type_names.end());
     site_names.insert(site_names.end(), {"canonical", "all"});
     auto* scan_cmd = app.add_subcommand("scan", "Find every canonical miRNA site in 3'UTR sequences");
-    scan_cmd->add_option("utrs", scan.utr_files, "3'UTR FASTA files (plain or gzip; '-' = standard input)")->required()->type_name("FILE");
+    auto* files = scan_cmd->add_option("utrs", scan.utr_files, "3'UTR FASTA files (plain or gzip; '-' = standard input)")->type_name("FILE");
+    scan_cmd->add_option("--index", scan.index_file, "A mirhit index (mirhit index) instead of UTR files")->type_name("FILE")->excludes(files);
     scan_cmd->add_option("-m,--mirna", scan.mirna_file, "Mature miRNA FASTA, as miRBase's mature.fa (default: built-in human miRBase 22)")->type_name("FILE");
     scan_cmd->add_option("--species", scan.species, "Keep miRNAs whose name starts with this prefix and '-', e.g. hsa")->type_name("PREFIX");
     scan_cmd->add_option("--mirnas", scan.mirna_names, "Only these miRNAs (comma-separated names)")->delimiter(',')->type_name("NAMES");
@@ -171,9 +178,7 @@ command add_scan_command(CLI::App& app, unsigned& threads) {
         ->check(CLI::IsMember({"context++", "duplex", "access"}))
         ->type_name("KINDS");
     scan_cmd->add_option("--energy-params", scan.energy_params_file, "ViennaRNA parameter file (.par, v2.0) for duplexes and accessibility (default: built-in Turner 2004)")->type_name("FILE");
-    scan_cmd->add_option("--access-window", scan.access.window, "Accessibility (SA, access): RNAplfold window W in nt (default 80, TargetScan's)")->check(CLI::Range(5, 400))->type_name("NT");
-    scan_cmd->add_option("--access-span", scan.access.max_span, "Accessibility: longest base pair, j - i (default 40: RNAplfold -L 41 today, -L 40 before ViennaRNA 2.4)")->check(CLI::Range(4, 399))->type_name("NT");
-    scan_cmd->add_option("--access-unpaired", scan.access.max_unpaired, "Accessibility: longest unpaired stretch computed, u (default 20; SA needs 14, access 8)")->check(CLI::Range(1, 100))->type_name("NT");
+    add_access_options(*scan_cmd, scan.access);
     scan_cmd->add_option("--ta", scan.score_inputs.ta_file, "Target-site abundance table for --score (mirhit abundance output or TargetScan's TA_SPS file; default: built-in)")->type_name("FILE");
     scan_cmd->add_option("--orf", scan.score_inputs.orf_file, "ORF sequences (FASTA, ids as the UTRs') for the Len_ORF and ORF8m terms of --score")->type_name("FASTA");
     scan_cmd->add_option("--isoforms", scan.score_inputs.isoforms_file, "3'UTR isoform ratios (TargetScan AIR file) for --score")->type_name("TSV");

@@ -13,6 +13,7 @@ constexpr const char* validate_footer = R"(
 Synopsis:
   mirhit validate MIRNA GENE --utr UTR.fa [--utr UTR2.fa.gz ...] [options]
   mirhit validate --curated-all --utr UTR.fa [options]
+  mirhit validate (MIRNA GENE | --curated-all) --index UTRS.mhx [options]
 
 Checks a claimed miRNA -> target pair against the 3'UTR sequences: for every UTR of the gene,
 each site (type, position, sequence, context++ score, TargetScan's pairing diagram, and the
@@ -25,13 +26,17 @@ Rank and percentile are among all genes of the input, so give the whole 3'UTRome
 meaningful ranks. --curated-all checks every curated claim and prints one row per claim whose
 gene has a UTR in the input; the others are listed in the '## not_in_input' line. --html
 writes a self-contained report (no scripts, no external files) with a map of each UTR.
+--index reads the UTRs and their accessibility from a mirhit index (mirhit index) instead of
+folding: the same report as from the indexed files but for the '## utrs' line, in seconds.
 
 Example:
   mirhit validate miR-103 VE-cadherin --utr examples/utrs.fa
   mirhit validate --curated-all --utr examples/utrs.fa --orf examples/orfs.fa --html report.html
+  mirhit index examples/utrs.fa -o utrs.mhx && mirhit validate --curated-all --index utrs.mhx
 )";
 
 void check_validate(const engine::validate_request& validate) {
+    if (validate.utr_files.empty() && validate.index_file.empty()) throw CLI::ValidationError("validate", "needs --utr files or --index");
     if (validate.curated_all && !(validate.mirna.empty() && validate.gene.empty()))
         throw CLI::ValidationError("--curated-all", "takes no MIRNA or GENE");
     if (!validate.curated_all && validate.gene.empty())
@@ -49,10 +54,10 @@ command add_validate_command(CLI::App& app, unsigned& threads) {
     validate_cmd->add_option("mirna", validate.mirna, "miRNA name as written (miR-21, hsa-miR-21-5p, let-7a)")->type_name("MIRNA");
     validate_cmd->add_option("gene", validate.gene, "Gene symbol or alias (PTEN, VE-cadherin)")->type_name("GENE");
     validate_cmd->add_flag("--curated-all", validate.curated_all, "Check every curated claim (no MIRNA and GENE)");
-    validate_cmd->add_option("--utr", validate.utr_files, "3'UTR FASTA file (plain or gzip; '-' = standard input); repeat for more")
-        ->required()
+    auto* files = validate_cmd->add_option("--utr", validate.utr_files, "3'UTR FASTA file (plain or gzip; '-' = standard input); repeat for more")
         ->allow_extra_args(false)
         ->type_name("FILE");
+    validate_cmd->add_option("--index", validate.index_file, "A mirhit index (mirhit index) instead of --utr files")->type_name("FILE")->excludes(files);
     validate_cmd->add_option("--mirna-file", validate.mirna_file, "Mature miRNA FASTA, as miRBase's mature.fa (default: built-in human miRBase 22)")->type_name("FILE");
     validate_cmd->add_option("--orf", validate.score_inputs.orf_file, "ORF sequences (FASTA, ids as the UTRs') for the Len_ORF and ORF8m terms")->type_name("FASTA");
     validate_cmd->add_option("--ta", validate.score_inputs.ta_file, "Target-site abundance table (mirhit abundance output or TargetScan's TA_SPS file; default: built-in)")->type_name("FILE");

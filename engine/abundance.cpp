@@ -9,13 +9,22 @@
 #include "io/atomic_output.hpp"
 #include "io/fasta_reader.hpp"
 #include "io/site_writer.hpp"
+#include "io/utr_index.hpp"
 #include "scoring/target_abundance.hpp"
 
 #include <oneapi/tbb/info.h>
 
 namespace mirhit::engine {
 
-void run_abundance(const abundance_request& args, const std::string& command_line) {
+namespace {
+
+// Site counts by seed code and the nucleotides counted.
+struct seed_counts {
+    std::vector<std::uint64_t> sites;
+    std::uint64_t nucleotides = 0;
+};
+
+seed_counts count_fasta(const abundance_request& args) {
     scoring::site_abundance_counter total(args.both_strands);
     constexpr std::size_t chunk = 1u << 20;
     const std::size_t live_batches = 2 * static_cast<std::size_t>(oneapi::tbb::info::default_concurrency()) + 2;
@@ -33,26 +42,44 @@ void run_abundance(const abundance_request& args, const std::string& command_lin
             },
             [&](const scoring::site_abundance_counter& counter) { total.merge(counter); });
     }
-    if (total.nucleotides() == 0) throw input_error("no A, C, G, T/U nucleotides in the input: nothing to count");
+    seed_counts out{std::vector<std::uint64_t>(scoring::seed_code_count), total.nucleotides()};
+    for (std::uint32_t s = 0; s < scoring::seed_code_count; ++s) out.sites[s] = total.sites(s);
+    return out;
+}
 
+}  // namespace
+
+void run_abundance(const abundance_request& args, const std::string& command_line) {
+    seed_counts total;
     std::string utrs;
-    for (const auto& f : args.utr_files) utrs += (utrs.empty() ? "" : " ") + f;
+    if (!args.index.empty()) {
+        const io::utr_index index(args.index);
+        auto stored = index.abundance();
+        total = args.both_strands ? seed_counts{std::move(stored.sites_both), stored.nucleotides_both}
+                                  : seed_counts{std::move(stored.sites), stored.nucleotides};
+        utrs = index.description();
+    } else {
+        total = count_fasta(args);
+        for (const auto& f : args.utr_files) utrs += (utrs.empty() ? "" : " ") + f;
+    }
+    if (total.nucleotides == 0) throw input_error("no A, C, G, T/U nucleotides in the input: nothing to count");
+
     io::run_metadata meta{command_line,
                           {{"sequences", utrs},
                            {"strands", args.both_strands ? "both" : "as given"},
-                           {"nucleotides", std::to_string(total.nucleotides())},
+                           {"nucleotides", std::to_string(total.nucleotides)},
                            {"ta", "log10((sites + 1) * " + std::to_string(static_cast<long long>(scoring::reference_utrome_length)) +
                                       " / nucleotides); sites = 8mer, 7mer-m8 and 7mer-A1 matches to miRNA nt 2-8"}}};
     io::atomic_output out(args.output);
     out.write(io::format_preamble(io::output_format::tsv, meta));
     out.write("seed\tsites\tta\n");
-    const auto ta = total.ta_table();
+    const auto ta = scoring::ta_from_counts(total.sites, total.nucleotides);
     std::string line;
     char number[32];
     for (std::uint32_t s = 0; s < scoring::seed_code_count; ++s) {
         line.clear();
         for (int i = 6; i >= 0; --i) line += rna_letter[s >> (2 * i) & 3u];
-        std::snprintf(number, sizeof number, "\t%llu\t%.3f\n", static_cast<unsigned long long>(total.sites(s)), ta[s]);
+        std::snprintf(number, sizeof number, "\t%llu\t%.3f\n", static_cast<unsigned long long>(total.sites[s]), ta[s]);
         line += number;
         out.write(line);
     }

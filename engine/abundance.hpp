@@ -7,6 +7,7 @@ namespace mirhit::engine {
 
 struct abundance_request {
     std::vector<std::string> utr_files;  // "-" is standard input
+    std::string index;                   // a mirhit index instead of the files
     std::string output = "-";
     bool both_strands = false;           // also count the reverse complement (genomic DNA)
 };

@@ -47,6 +47,7 @@ scan_job job_of(const scan_request& request, std::string& mirna_source) {
     job.mirnas = load_scan_mirnas(request, mirna_source);
     job.types = parse_sites(request.sites);
     job.utr_files = request.utr_files;
+    job.index_file = request.index_file;
     job.chunk_size = request.chunk_size;
     job.shard = request.shard;
     job.scores = {scores(request, "context++"), scores(request, "duplex"), scores(request, "access")};
@@ -82,7 +83,7 @@ io::run_metadata scan_metadata(const scan_request& request, const scan_engine& e
                                const std::string& mirna_source) {
     const auto& job = engine.job();
     io::run_metadata meta{command_line,
-                          {{"utrs", join(request.utr_files, " ")},
+                          {{"utrs", engine.input_description()},
                            {"mirnas", mirna_source + (request.species.empty() ? "" : ", species " + request.species) + "; scanned: " +
                                           std::to_string(job.mirnas.size()) + " miRNAs in " +
                                           std::to_string(job.mirnas.families().size()) + " seed families (nt 2-8)"},

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <limits>
 #include <map>
+#include <memory>
 #include <optional>
 
 #include <oneapi/tbb/enumerable_thread_specific.h>
@@ -12,10 +13,12 @@
 #include "core/encoding.hpp"
 #include "core/pipeline.hpp"
 #include "core/scan_kernel.hpp"
+#include "core/text.hpp"
 #include "engine/utr_input.hpp"
 #include "io/atomic_output.hpp"
 #include "io/claims_file.hpp"
 #include "io/site_counts.hpp"
+#include "io/utr_index_builder.hpp"
 #include "scoring/context_score.hpp"
 #include "scoring/duplex.hpp"
 #include "scoring/energy_params.hpp"
@@ -25,8 +28,6 @@ namespace mirhit::engine {
 
 namespace {
 
-// nt opened for --score access: those opposite miRNA nt 1-8.
-constexpr int access_length = 8;
 // Pieces this long are counted off 8-mer tallies (seven_counter), shorter ones from their sites.
 constexpr std::size_t tally_min_length = 1u << 15;
 
@@ -117,6 +118,7 @@ struct strand_data {
     std::vector<family_site> sites;
     std::vector<std::optional<scoring::site_score>> scores;
     scoring::unpaired_table unpaired;
+    scoring::stored_unpaired stored;  // from a mirhit index instead of `unpaired` (forward strand)
 };
 
 struct piece_buffers {
@@ -155,6 +157,7 @@ struct scan_engine::state {
     std::optional<scoring::context_scorer> scorer;
     std::string claims_source;
     claim_marks marks;
+    std::unique_ptr<io::utr_index> utr_index;  // the job's index file, memory-mapped
     utr_input input;
     member_table members;
     std::string no_score_description;
@@ -178,9 +181,12 @@ struct scan_engine::state {
           setup(optional_if<score_setup>(job.scores.context, job.score_inputs, job.mirnas, true)),
           scorer(job.scores.context ? std::optional<scoring::context_scorer>(std::in_place, job.mirnas, setup->ta()) : std::nullopt),
           marks(io::load_claims(job.claim_files, !job.builtin_claims, claims_source), job.mirnas),
-          input(job.utr_files, job.chunk_size, job.scores.any(), job.shard),
+          utr_index(job.index_file.empty() ? nullptr : std::make_unique<io::utr_index>(job.index_file)),
+          input(utr_index ? utr_input(*utr_index, job.chunk_size, job.shard)
+                          : utr_input(job.utr_files, job.chunk_size, job.scores.any(), job.shard)),
           members(job.mirnas),
           record_counts(job.counts ? 2 * job.mirnas.families().size() * site_type_count : 0) {
+        if (utr_index && folds_utrs) utr_index->require(io::index_model(job.access, energy));
         if (job.types.contains(site_type::bulge_seven_mer)) formatter.write_bulge_column();
         if (job.genome_coords) {
             formatter.write_genome_coords();
@@ -277,17 +283,22 @@ std::span<const scoring::air_region> analyse_piece(state& s, const io::sequence_
         strand.unpaired = strand.sites.empty() ? scoring::unpaired_table{}
                                                : s.plfolds.local().unpaired(seq, scoring::unpaired_rows(strand.sites));
     };
+    // An index holds the forward strand's values: nothing to fold.
+    b.forward.stored = s.utr_index && s.folds_utrs ? scoring::stored_unpaired{s.utr_index->record(piece.record->index).values}
+                                                  : scoring::stored_unpaired{};
     if (s.folds_utrs) {
-        fold(piece.seq, b.forward);
+        if (b.forward.stored.values.empty()) fold(piece.seq, b.forward);
         if (s.mirrored) fold(b.mirror_seq, b.mirror);
     }
     if (!s.scorer) return {};
     scoring::utr_inputs inputs;
     s.setup->inputs_for(piece.record->id, inputs, b.orf_8mers, b.orf_sites);
     inputs.unpaired = &b.forward.unpaired;
+    inputs.stored = b.forward.stored;
     s.scorer->score(piece.seq, b.forward.sites, inputs, b.orf_8mers, b.forward.scores);
     if (s.mirrored) {
         inputs.unpaired = &b.mirror.unpaired;
+        inputs.stored = {};
         s.scorer->score(b.mirror_seq, b.mirror.sites, inputs, b.orf_8mers, b.mirror.scores);
     }
     return inputs.isoforms;
@@ -309,18 +320,19 @@ public:
         if (needed > text.capacity()) text.reserve(std::max(needed, 2 * text.capacity()));
     }
 
-    // The rows of one site. site: in record coordinates; strand_seq, strand_start,
-    // strand_unpaired: its strand as read 5'->3' and its start there; site_scores: its members'
-    // scores (null unscored).
-    void write_site(const family_site& site, std::string_view strand_seq, std::uint64_t strand_start,
-                    const scoring::unpaired_table& strand_unpaired, const std::optional<scoring::site_score>* site_scores) {
+    // The rows of one site. site: in record coordinates; strand_seq, strand_start: its strand as
+    // read 5'->3' and its start there; strand: that strand's accessibility; site_scores: its
+    // members' scores (null unscored).
+    void write_site(const family_site& site, std::string_view strand_seq, std::uint64_t strand_start, const strand_data& strand,
+                    const std::optional<scoring::site_score>* site_scores) {
         const std::string_view letters(piece_.seq.data() + (site.start - piece_.offset), length_of(site.type));
         const bool wanted = s_.job.types.contains(site.type);
         const auto site_columns = wanted ? s_.formatter.format_site(letters, site.start, site.type, site.reverse, site.bulge)
                                          : io::site_formatter::site_columns{};
         double dg_open = std::numeric_limits<double>::quiet_NaN();
         if (s_.job.scores.access)
-            if (const auto p = scoring::site_unpaired(strand_unpaired, site.type, strand_start + length_of(site.type), access_length))
+            if (const auto p = scoring::site_unpaired(&strand.unpaired, strand.stored, site.type, strand_start + length_of(site.type),
+                                                      scoring::open_length))
                 dg_open = scoring::opening_energy(*p);
         std::size_t k = 0;
         for (auto m : s_.members.of(site.family)) {
@@ -379,7 +391,7 @@ void write_both_strands(state& s, const io::sequence_piece& piece, piece_buffers
         const bool reverse = o.site.reverse;
         const auto& strand = reverse ? b.mirror : b.forward;
         writer.write_site(o.site, reverse ? std::string_view(b.mirror_seq) : std::string_view(piece.seq), o.strand_start,
-                          strand.unpaired, s.scorer ? &strand.scores[o.first_pair] : nullptr);
+                          strand, s.scorer ? &strand.scores[o.first_pair] : nullptr);
         if (s.job.gene_summary && s.scorer) {
             summary_sites.push_back(o.site);
             const auto n = s.members.of(o.site.family).size();
@@ -398,7 +410,7 @@ void piece_rows(state& s, const io::sequence_piece& piece, piece_buffers& b, sca
     if (!s.mirrored) {
         std::size_t pair = 0;
         for (const auto& site : b.forward.sites) {
-            writer.write_site(site, piece.seq, site.start, b.forward.unpaired, s.scorer ? &b.forward.scores[pair] : nullptr);
+            writer.write_site(site, piece.seq, site.start, b.forward, s.scorer ? &b.forward.scores[pair] : nullptr);
             pair += s.members.of(site.family).size();
         }
     } else {
@@ -487,6 +499,9 @@ std::string scan_engine::column_header() const {
 const record_slice& scan_engine::slice() const { return state_->input.slice(); }
 const std::string& scan_engine::claims_source() const { return state_->claims_source; }
 const std::string& scan_engine::energy_source() const { return state_->energy.source(); }
+std::string scan_engine::input_description() const {
+    return state_->utr_index ? state_->utr_index->description() : join(state_->job.utr_files, " ");
+}
 const std::string& scan_engine::score_description() const {
     return state_->setup ? state_->setup->description() : state_->no_score_description;
 }

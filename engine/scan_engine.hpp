@@ -29,6 +29,8 @@ public:
     // Where the claims and energy parameters came from, and the '## score:' text (context++ only).
     const std::string& claims_source() const;
     const std::string& energy_source() const;
+    // The input for the '## utrs:' line: the files, or the index and what it was built from.
+    std::string input_description() const;
     const std::string& score_description() const;
     // The claims, marked on rows; a consumer may tally into them (see claim_tally_consumer).
     claim_marks& marks();

@@ -30,6 +30,9 @@ struct score_kinds {
 // what the results are (site rows or per-record counts). A scan_engine runs it.
 struct scan_job {
     std::vector<std::string> utr_files;  // "-" is standard input
+    // A mirhit index (io/utr_index.hpp) instead of utr_files: its records, and its stored
+    // accessibility instead of folding (the job's model must be the index's).
+    std::string index_file;
     std::size_t chunk_size = 1u << 18;   // sequence bytes per parallel work item
     shard_spec shard;                    // count 0: the whole input
     mirna_set mirnas;

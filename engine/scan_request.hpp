@@ -15,6 +15,7 @@ namespace mirhit::engine {
 // `mirhit scan` as the command line gives it: names of files, miRNAs, site types, score kinds.
 struct scan_request {
     std::vector<std::string> utr_files;  // "-" is standard input
+    std::string index_file;              // --index: a mirhit index instead of utr_files
     std::string mirna_file;              // empty: the built-in human set
     std::string species;                 // miRNA name prefix, e.g. "hsa"
     std::vector<std::string> mirna_names;

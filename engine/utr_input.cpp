@@ -22,7 +22,40 @@ utr_input::utr_input(const std::vector<std::string>& files, std::size_t chunk, b
     slice_ = slice_of(shard, total);
 }
 
+namespace {
+const std::vector<std::string> no_files;
+}  // namespace
+
+utr_input::utr_input(const io::utr_index& index, std::size_t chunk, shard_spec shard)
+    : files_(no_files), chunk_(chunk), whole_(true), sharded_(shard.count != 0), index_(&index), end_record_(index.size()) {
+    if (!sharded_) return;
+    slice_ = slice_of(shard, index.size());
+    next_record_ = slice_.first;
+    end_record_ = slice_.end;
+}
+
+// Ids were checked and headers parsed when the index was built; genome coordinates are parsed here.
+bool utr_input::read_index(std::vector<io::sequence_piece>& pieces) {
+    std::size_t bytes = 0;
+    for (; next_record_ < end_record_ && bytes < chunk_; ++next_record_) {
+        const auto r = index_->record(next_record_);
+        auto record = std::make_shared<io::record_header>();
+        record->text = r.text;
+        record->id = r.id;
+        record->gene = r.gene;
+        record->file = r.file;
+        record->line = r.line;
+        record->index = next_record_;
+        if (genome_coords_) io::parse_genome_header(*record);
+        pieces.push_back({std::move(record), 0, 0, true, std::string(r.seq)});
+        if (genome_coords_) check_genome_length(pieces.back());
+        bytes += r.seq.size();
+    }
+    return bytes > 0;
+}
+
 bool utr_input::read(std::vector<io::sequence_piece>& pieces) {
+    if (index_) return read_index(pieces);
     while (true) {
         if (!reader_) {
             if (next_file_ == files_.size()) return false;

@@ -9,6 +9,7 @@
 
 #include "engine/shard.hpp"
 #include "io/fasta_reader.hpp"
+#include "io/utr_index.hpp"
 
 namespace mirhit::engine {
 
@@ -22,6 +23,9 @@ public:
     // duplicate id fails every shard, as it fails a single run); then only the shard's records
     // are read.
     utr_input(const std::vector<std::string>& files, std::size_t chunk, bool whole, shard_spec shard = {});
+    // The records of a mirhit index instead, whole, in batches of `chunk` bytes; a piece's
+    // record->index is its number in the index (for index.record()).
+    utr_input(const io::utr_index& index, std::size_t chunk, shard_spec shard = {});
     bool read(std::vector<io::sequence_piece>& pieces);
     const record_slice& slice() const { return slice_; }
     // Every header must carry genome coordinates (scan --genome-coords) that cover its sequence.
@@ -31,6 +35,7 @@ private:
     // Parses the header (id, gene, genome coordinates); checks_duplicates: also that its id is new.
     void check_header(io::record_header& record, bool check_duplicates);
     void check_genome_length(const io::sequence_piece& piece) const;
+    bool read_index(std::vector<io::sequence_piece>& pieces);
 
     const std::vector<std::string>& files_;
     std::size_t chunk_;
@@ -42,6 +47,8 @@ private:
     std::size_t next_file_ = 0;
     std::unique_ptr<io::fasta_reader> reader_;
     std::unordered_map<std::string, std::string> first_seen_;
+    const io::utr_index* index_ = nullptr;
+    std::uint64_t next_record_ = 0, end_record_ = 0;  // with an index
 };
 
 }  // namespace mirhit::engine

@@ -17,6 +17,7 @@
 #include "engine/utr_input.hpp"
 #include "io/claims_file.hpp"
 #include "io/mirna_reader.hpp"
+#include "io/utr_index_builder.hpp"
 #include "reference/gene_aliases.hpp"
 #include "reference/mirna_names.hpp"
 #include "scoring/context_features.hpp"
@@ -180,9 +181,10 @@ void evaluate_pairs(io::validation_report& r, const std::vector<utr_scan>& kept,
     }
 }
 
-// kept: the UTRs of the targets, input order.
+// kept: the UTRs of the targets, input order. utr_index: the UTRs and their SA values from an
+// index instead of args.utr_files (null: none).
 void scan_and_rank(io::validation_report& r, std::vector<utr_scan>& kept, const validate_request& args,
-                   const scoring::energy_params& params) {
+                   const scoring::energy_params& params, const io::utr_index* utr_index) {
     const auto& mirnas = r.mirnas;
     const seed_index index(mirnas.families(), site_type_set::all());
     const score_setup setup(args.score_inputs, mirnas, true);
@@ -200,7 +202,7 @@ void scan_and_rank(io::validation_report& r, std::vector<utr_scan>& kept, const 
         return it->second;
     };
 
-    utr_input input(args.utr_files, std::size_t{1} << 18, true);
+    utr_input input = utr_index ? utr_input(*utr_index, std::size_t{1} << 18) : utr_input(args.utr_files, std::size_t{1} << 18, true);
     oneapi::tbb::enumerable_thread_specific<scoring::plfold> folds([&] { return scoring::plfold(params, scoring::plfold_options{}); });
     gene_ranking ranking(mirnas.size());
     const std::size_t live_batches = 2 * static_cast<std::size_t>(oneapi::tbb::info::default_concurrency()) + 2;
@@ -221,10 +223,11 @@ void scan_and_rank(io::validation_report& r, std::vector<utr_scan>& kept, const 
                 std::vector<std::uint32_t> orf_8mers;
                 std::vector<family_site> orf_sites;
                 setup.inputs_for(piece.record->id, inputs, orf_8mers, orf_sites);
-                // SA: only the stretches around sites need folding.
+                // SA: stored in the index, else folded, only the stretches around sites.
+                if (utr_index) inputs.stored = {utr_index->record(piece.record->index).values};
                 const scoring::unpaired_table unpaired =
-                    u.sites.empty() ? scoring::unpaired_table{}
-                                    : folds.local().unpaired(piece.seq, scoring::unpaired_rows(u.sites));
+                    u.sites.empty() || utr_index ? scoring::unpaired_table{}
+                                                 : folds.local().unpaired(piece.seq, scoring::unpaired_rows(u.sites));
                 inputs.unpaired = &unpaired;
                 scorer.score(piece.seq, u.sites, inputs, orf_8mers, u.scores);
                 u.totals = utr_totals(mirnas, u.sites, u.scores);
@@ -364,7 +367,8 @@ evaluation evaluate(const validate_request& args) {
     // Claims live as long as the report, which points into them.
     e.claims = io::load_claims(args.extra_claims, args.no_builtin, claims_source);
     const auto& claims = e.claims;
-    e.params = {{"utrs", join(args.utr_files, " ")}, {"mirnas", mirna_source}, {"claims", claims_source}};
+    const auto utr_index = args.index_file.empty() ? nullptr : std::make_unique<io::utr_index>(args.index_file);
+    e.params = {{"utrs", utr_index ? utr_index->description() : join(args.utr_files, " ")}, {"mirnas", mirna_source}, {"claims", claims_source}};
     if (args.curated_all) {
         if (claims.empty()) throw input_error("no claims: --no-builtin needs at least one --curated table with rows");
         plan_curated_all(r, all, claims, e.rows, e.unknown_mirna);
@@ -374,14 +378,15 @@ evaluation evaluate(const validate_request& args) {
     }
     const scoring::energy_choice energy(args.energy_params_file);
     e.energy_source = energy.source();
+    if (utr_index) utr_index->require(io::index_model(scoring::plfold_options{}, energy));
     std::vector<utr_scan> kept;
-    scan_and_rank(r, kept, args, energy.params());
+    scan_and_rank(r, kept, args, energy.params(), utr_index.get());
     if (!args.curated_all) {
         const auto& target = r.targets[0];
         if (r.pairs[0].utrs.empty())
             throw input_error(target.name + " (" +
                               (target.known ? "resolved to " + join(target.symbols, ", ") : "not a known gene symbol or alias") +
-                              ") has no UTR in " + join(args.utr_files, ", "));
+                              ") has no UTR in " + (utr_index ? args.index_file : join(args.utr_files, ", ")));
         e.gene_utrs = utr_list(kept, 0);
     }
     return e;

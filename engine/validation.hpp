@@ -18,6 +18,7 @@ struct validate_request {
     std::string gene;                      // symbol or alias (PTEN, VE-cadherin, ...); empty with curated_all
     bool curated_all = false;              // every claim of the claims tables instead of one pair
     std::vector<std::string> utr_files;    // "-" is standard input
+    std::string index_file;                // --index: a mirhit index instead of utr_files
     std::string mirna_file;                // empty: the built-in human set
     score_options score_inputs;            // --orf, --ta
     std::string energy_params_file;        // --energy-params: ViennaRNA .par file; empty: built-in Turner 2004

@@ -1,4 +1,5 @@
 #include "io/fasta_reader.hpp"
+#include "io/utr_index.hpp"
 
 #include <cstdio>
 #include <cstring>
@@ -39,6 +40,8 @@ void reject_other_compression(const std::string& name, const char* data, std::si
                                                      : nullptr;
     if (format)
         throw input_error(name + ": " + format + "-compressed input is not supported; decompress it first (gzip is read directly)");
+    if (looks_like_utr_index({data, size}))
+        throw input_error(name + ": a mirhit index, not FASTA: give it with --index " + name);
 }
 
 // The record of a header: its text, and its id, the text up to the first blank.

@@ -107,6 +107,23 @@ std::optional<double> site_unpaired(const unpaired_table& unpaired, site_type ty
     return p;
 }
 
+std::optional<double> site_unpaired(const stored_unpaired& stored, site_type type, std::uint64_t last, int length) {
+    const std::uint64_t pos = opposite_mirna_nt1(type, last);
+    constexpr std::size_t per_position = stored_stretches.size();
+    const auto column = std::find(stored_stretches.begin(), stored_stretches.end(), length) - stored_stretches.begin();
+    if (static_cast<std::size_t>(column) == per_position || pos < 1 || pos > stored.values.size() / per_position) return std::nullopt;
+    const double p = stored.values[(pos - 1) * per_position + static_cast<std::size_t>(column)];
+    if (!(p >= 0)) return std::nullopt;  // NaN: none in the fold
+    return p;
+}
+
+std::optional<double> site_unpaired(const unpaired_table* table, const stored_unpaired& stored, site_type type, std::uint64_t last,
+                                    int length) {
+    if (!stored.values.empty()) return site_unpaired(stored, type, last, length);
+    if (table) return site_unpaired(*table, type, last, length);
+    return std::nullopt;
+}
+
 double air_of_site(std::span<const air_region> isoforms, std::uint64_t site_end) {
     if (isoforms.empty()) return 1.0;
     const air_region* nearest = nullptr;
@@ -168,9 +185,8 @@ void context_scorer::score(std::string_view utr, std::span<const family_site> si
             terms[static_cast<std::size_t>(term::orf_8mers)] = numeric(feature::orf_8mers, t, orf_8mers[s.family]);
         }
         terms[static_cast<std::size_t>(term::offset_6mers)] = numeric(feature::offset_6mers, t, offset_count);
-        if (inputs.unpaired)
-            if (const auto p = site_unpaired(*inputs.unpaired, s.type, last, sa_length); p && *p > 0)
-                terms[static_cast<std::size_t>(term::accessibility)] = numeric(feature::accessibility, t, std::log10(*p));
+        if (const auto p = site_unpaired(inputs.unpaired, inputs.stored, s.type, last, sa_length); p && *p > 0)
+            terms[static_cast<std::size_t>(term::accessibility)] = numeric(feature::accessibility, t, std::log10(*p));
         terms[static_cast<std::size_t>(term::target_abundance)] =
             numeric(feature::target_abundance, t, ta_by_family_[s.family]);
         terms[static_cast<std::size_t>(term::seed_stability)] =

@@ -60,14 +60,29 @@ struct air_region {
     double air;  // 0-1
 };
 
+// nt opened for SA: 14 ending opposite miRNA nt 1 (Agarwal et al. 2015).
+inline constexpr int sa_length = 14;
+// nt opened for dG_open (scan --score access): those opposite miRNA nt 1-8.
+inline constexpr int open_length = 8;
+
+// Unpaired probabilities stored per position (a mirhit index, io/utr_index.hpp) instead of
+// folded: for each position, in this order, those of the stretches of these lengths ending there,
+// exactly as plfold computes them; NaN where it has none.
+inline constexpr std::array<int, 2> stored_stretches = {open_length, sa_length};
+struct stored_unpaired {
+    std::span<const double> values{};  // stored_stretches.size() per position; empty: none stored
+};
+
 // What the scorer knows of one UTR beyond its sequence.
 struct utr_inputs {
     std::optional<std::uint64_t> orf_length;
     std::span<const air_region> isoforms;  // empty: no isoform data
     // PCT by site (key start << 3 | site type); null: none for this UTR. A site not in it has no PCT.
     const std::unordered_map<std::uint64_t, double>* pct = nullptr;
-    // Unpaired probabilities of the UTR (accessibility.hpp) for SA; null: SA left out.
+    // Unpaired probabilities of the UTR (accessibility.hpp) for SA, folded or stored (stored ones
+    // are used when given); neither: SA left out.
     const unpaired_table* unpaired = nullptr;
+    stored_unpaired stored{};
 };
 
 // The 1-based UTR position opposite miRNA nt 1 for a site whose last (3'-most) nt is `last`: the
@@ -78,13 +93,15 @@ std::uint64_t opposite_mirna_nt1(site_type type, std::uint64_t last);
 // The probability that the `length` nt ending opposite miRNA nt 1 are unpaired, or nullopt when
 // they leave the UTR or the table stops short of that length.
 std::optional<double> site_unpaired(const unpaired_table& unpaired, site_type type, std::uint64_t last, int length);
+// The same from stored values (length one of stored_stretches), equal to the folded table's.
+std::optional<double> site_unpaired(const stored_unpaired& stored, site_type type, std::uint64_t last, int length);
+// From the stored values when there are any, else from the table (null: none).
+std::optional<double> site_unpaired(const unpaired_table* table, const stored_unpaired& stored, site_type type, std::uint64_t last,
+                                    int length);
 
 // The rows of the unpaired table that site_unpaired reads for these sites (positions opposite
 // miRNA nt 1): give them to plfold::unpaired(sequence, positions) to fold only around the sites.
 std::vector<std::size_t> unpaired_rows(std::span<const family_site> sites);
-
-// nt opened for SA: 14 ending opposite miRNA nt 1 (Agarwal et al. 2015).
-inline constexpr int sa_length = 14;
 
 // The 3P_score of three_prime_pairing_of (context_features.hpp) without its pairing diagram, for
 // scanning: the same alignment, no strings built.

@@ -81,12 +81,17 @@ std::uint64_t site_abundance_counter::sites(std::uint32_t seed) const {
 }
 
 std::vector<double> site_abundance_counter::ta_table() const {
+    std::vector<std::uint64_t> counts(seed_code_count);
+    for (std::uint32_t s = 0; s < seed_code_count; ++s) counts[s] = sites(s);
+    return ta_from_counts(counts, nucleotides_);
+}
+
+std::vector<double> ta_from_counts(std::span<const std::uint64_t> sites, std::uint64_t nucleotides) {
     std::vector<double> table;
-    if (nucleotides_ == 0) return table;
-    table.resize(seed_code_count);
-    const double scale = reference_utrome_length / static_cast<double>(nucleotides_);
-    for (std::uint32_t s = 0; s < seed_code_count; ++s)
-        table[s] = std::log10((static_cast<double>(sites(s)) + 1.0) * scale);
+    if (nucleotides == 0) return table;
+    table.resize(sites.size());
+    const double scale = reference_utrome_length / static_cast<double>(nucleotides);
+    for (std::size_t s = 0; s < sites.size(); ++s) table[s] = std::log10((static_cast<double>(sites[s]) + 1.0) * scale);
     return table;
 }
 

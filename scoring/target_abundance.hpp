@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -44,6 +45,10 @@ private:
     std::uint64_t nucleotides_ = 0;
     bool both_strands_;
 };
+
+// TA on TargetScan's scale (see above) from site counts by seed code and the nucleotides
+// counted; 0 nucleotides gives an empty table.
+std::vector<double> ta_from_counts(std::span<const std::uint64_t> sites, std::uint64_t nucleotides);
 
 // TA and its provenance, for the '##' header.
 struct ta_values {

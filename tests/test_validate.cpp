@@ -141,7 +141,7 @@ TEST(validate, gene_or_mirna_missing_is_an_error) {
     for (const auto& c : std::vector<usage_case>{
              {{"validate", "miR-21", "--utr", "examples/utrs.fa"}, "validate: needs MIRNA and GENE, or --curated-all"},
              {{"validate", "miR-21", "PTEN", "--curated-all", "--utr", "examples/utrs.fa"}, "--curated-all: takes no MIRNA or GENE"},
-             {{"validate", "miR-21", "PTEN"}, "--utr is required"},
+             {{"validate", "miR-21", "PTEN"}, "validate: needs --utr files or --index"},
              {{"validate", "--curated-all", "--utr", "examples/utrs.fa", "--html", "-"}, "--html: '-' is also the text output"}}) {
         r = run_mirhit(c.args);
         EXPECT_EQ(r.exit_code, 2) << r.err;
