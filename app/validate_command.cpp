@@ -18,10 +18,18 @@ each site (type, position, sequence, context++ score, TargetScan's pairing diagr
 miRNA-UTR duplex as `scan --score duplex` computes it: free energy, structure and a four-line
 RNAhybrid-style diagram), the gene's rank among
 the input's genes by total context++ for the miRNA, the curated claims on the pair with their
-citations, and a verdict. MIRNA and GENE are names as biologists write them (miR-21, let-7a,
+citations, and a graded verdict:
+  strong    an 8mer or 7mer site and the gene in the top 10% of the input's genes for the miRNA
+            (by total context++)
+  moderate  an 8mer or 7mer site otherwise (also when the gene is not ranked)
+  weak      only 6mer, offset-6mer or non-canonical sites (non-canonical sites confer little
+            repression on average: Agarwal et al. 2015, eLife 4:e05005)
+  none      no site
+The verdict keeps the site counts, the total context++ (NA when no site was scored) and the
+rank. MIRNA and GENE are names as biologists write them (miR-21, let-7a,
 VE-cadherin, HAI-1); an ambiguous miRNA name or one without arm validates every candidate.
-Rank and percentile are among all genes of the input, so give the whole 3'UTRome for
-meaningful ranks. --curated-all checks every curated claim and prints one row per claim whose
+Rank and percentile are among all genes of the input, and only given when it has at least
+100 genes ("not ranked (5 genes in the input)" otherwise): give the whole 3'UTRome. --curated-all checks every curated claim and prints one row per claim whose
 gene has a UTR in the input; the others are listed in the '## not_in_input' line. --html
 writes a self-contained report (no scripts, no external files) with a map of each UTR.
 

@@ -152,8 +152,9 @@ utr_view make_utr_view(const utr_scan& u, const mirna_set& mirnas, std::uint32_t
             ++v.counts[static_cast<std::size_t>(s.type)];
             v.sites.push_back(std::move(sv));
         }
-    v.total = scored.empty() ? 0.0 : scoring::round_like_printf(scoring::best_total(scored), 3);
-    v.rank = ranking.rank(m, v.total, u.record->gene);
+    v.scored = !scored.empty();
+    v.total = v.scored ? scoring::round_like_printf(scoring::best_total(scored), 3) : 0.0;
+    v.rank = ranking.genes() >= io::min_ranked_genes ? ranking.rank(m, v.total, u.record->gene) : 0;
     return v;
 }
 
@@ -342,17 +343,19 @@ io::assessment verdict_of(const io::utr_view& u, std::size_t genes, bool claimed
     for (const auto& s : u.sites)
         if (s.start < near_stop_length && s.type != site_type::offset_six_mer) ++near_stop;
     if (u.sites.empty()) {
-        std::string text = gene_utrs > 1 ? "no canonical site in any of the gene's " + std::to_string(gene_utrs) + " UTR isoforms"
-                                         : "no canonical site in this UTR isoform";
+        std::string text = gene_utrs > 1 ? "none: no canonical site in any of the gene's " + std::to_string(gene_utrs) + " UTR isoforms"
+                                         : "none: no canonical site in this UTR isoform";
         if (claimed) text += "; the claim rests on non-canonical pairing or another isoform";
         return {support::none, text};
     }
-    const bool strong = u.counts[0] + u.counts[1] + u.counts[2] > 0;
-    assessment v{strong ? support::strong : support::weak,
-              strong ? count_list(u.counts, 0) + (u.sites.size() == 1 ? " site" : " sites")
-                     : "only 6mer/offset-6mer sites (" + count_list(u.counts, 3) + "): weak canonical support"};
+    const bool seven = u.counts[0] + u.counts[1] + u.counts[2] > 0;
+    const bool top = u.rank && static_cast<double>(u.rank) <= io::strong_top_fraction * static_cast<double>(genes);
+    const auto level = seven ? (top ? support::strong : support::moderate) : support::weak;
+    const std::string sites = u.sites.size() == 1 ? " site" : " sites";
+    assessment v{level, std::string(io::support_names[static_cast<std::size_t>(level)]) + ": " +
+                            (seven ? count_list(u.counts, 0) + sites : "only " + count_list(u.counts, 3) + sites)};
     if (near_stop) v.text += " (" + std::to_string(near_stop) + " within 15 nt of the stop codon: not scored)";
-    v.text += ", context++ " + io::fixed3(u.total) + ", " + io::rank_text(u.rank, genes);
+    v.text += ", context++ " + io::total_text(u) + ", " + io::rank_text(u.rank, genes);
     return v;
 }
 

@@ -129,10 +129,12 @@ td.num { text-align: right; }
 td.name { white-space: nowrap; }
 pre { margin: 0; font-size: 12px; line-height: 1.25; }
 .verdict { padding: 6px 10px; border-left: 5px solid #9e9e9e; margin: 8px 0; font-weight: 600; }
-.strong { background: #e8f5e9; }
-.weak { background: #fff8e1; }
+.strong { background: #c8e6c9; }
+.moderate { background: #e8f5e9; }
+.weak { background: #fff3cd; }
 .none { background: #f3f3f3; }
-.verdict.strong { border-left-color: #2e7d32; }
+.verdict.strong { border-left-color: #1b5e20; }
+.verdict.moderate { border-left-color: #66bb6a; }
 .verdict.weak { border-left-color: #f9a825; }
 .note { color: #555; font-size: 13px; }
 blockquote { margin: 2px 0 10px 16px; color: #444; font-style: italic; }

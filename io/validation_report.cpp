@@ -25,8 +25,6 @@ std::string percent_text(double p) {
     return s;
 }
 
-constexpr std::array<std::string_view, 3> support_names = {"strong", "weak", "none"};
-
 // The most negative scored site as "type:start:score", else the strongest site with score NA.
 std::string best_site(const utr_view& u) {
     const site_view* best = nullptr;
@@ -50,6 +48,16 @@ std::string min_duplex_dg(const utr_view& u) {
 }
 
 }  // namespace
+
+const std::array<std::string_view, 4> support_names = {"strong", "moderate", "weak", "none"};
+
+const std::string_view grade_criteria =
+    "strong: an 8mer or 7mer site and the gene ranked in the top 10% of the input's genes for the miRNA by total context++; "
+    "moderate: an 8mer or 7mer site otherwise (also when not ranked); weak: only 6mer, offset-6mer or non-canonical sites "
+    "(non-canonical sites confer little repression on average, Agarwal et al. 2015, eLife 4:e05005); none: no site. "
+    "Genes are ranked only when the input has at least 100 genes";
+
+std::string total_text(const utr_view& u) { return u.scored ? fixed3(u.total) : "NA"; }
 
 // ---- text report (one miRNA and gene) ----
 
@@ -93,7 +101,7 @@ std::string validation_text(const validation_report& r) {
             out += "verdict\t" + u.record->id + "\t" + u.verdict.text + "\n";
         }
         const auto& best = p.utrs[p.best];
-        out += "gene\t" + display_name(r.targets[p.target]) + "\tbest UTR " + best.record->id + "\tcontext++ " + fixed3(best.total) +
+        out += "gene\t" + display_name(r.targets[p.target]) + "\tbest UTR " + best.record->id + "\tcontext++ " + total_text(best) +
                "\t" + rank_text(best.rank, r.genes) + "\n";
     }
     return out;
@@ -106,16 +114,16 @@ std::string validation_table_row(const validation_report& r, const reference::cl
     std::string row = c.id + "\t" + r.mirnas.mirnas()[p.mirna].name + "\t" + c.gene + "\t" + c.effect + "\t" + c.citation + "\t" +
                       std::to_string(p.utrs.size()) + "\t" + best.record->id;
     for (auto n : best.counts) row += "\t" + std::to_string(n);
-    row += "\t" + best_site(best) + "\t" + fixed3(best.total) + "\t" + min_duplex_dg(best) + "\t" + (best.rank ? std::to_string(best.rank) + "\t" +
-                         fixed3(100.0 * static_cast<double>(best.rank) / static_cast<double>(r.genes))
-                                   : "NA\tNA") +
-           "\t" + p.gene_verdict.text + "\n";
+    row += "\t" + best_site(best) + "\t" + total_text(best) + "\t" + min_duplex_dg(best) + "\t" +
+           (best.rank ? std::to_string(best.rank) + "\t" + fixed3(100.0 * static_cast<double>(best.rank) / static_cast<double>(r.genes))
+                      : "NA\tNA") +
+           "\t" + std::string(support_names[static_cast<std::size_t>(p.gene_verdict.level)]) + "\t" + p.gene_verdict.text + "\n";
     return row;
 }
 
 const std::string_view validation_table_header =
     "claim\tmirna\tgene\teffect\tcitation\tutrs\tbest_utr\t8mer\t7mer-m8\t7mer-A1\t6mer\toffset-6mer\tbest_site\tcontext++\t"
-    "min_duplex_dG\trank\tpercentile\tverdict\n";
+    "min_duplex_dG\trank\tpercentile\tgrade\tverdict\n";
 
 namespace {
 
@@ -196,7 +204,7 @@ std::string validation_html(const validation_report& r, const html_request& args
             body += "<tr><td>" + link(p, c->id) + "</td><td class=\"name\">" + html_escape(r.mirnas.mirnas()[pair.mirna].name) +
                     "</td><td>" + html_escape(c->gene) + "</td><td class=\"name\">" + html_escape(c->effect) + "</td><td>" +
                     html_escape(c->citation) +
-                    "</td><td>" + html_escape(best.record->id) + "</td><td class=\"num\">" + fixed3(best.total) +
+                    "</td><td>" + html_escape(best.record->id) + "</td><td class=\"num\">" + total_text(best) +
                     "</td><td class=\"num\">" + min_duplex_dg(best) + "</td><td class=\"num\">" + (best.rank ? std::to_string(best.rank) : "NA") + "</td>" + verdict_cell(pair.gene_verdict) +
                     "</tr>\n";
         }
@@ -211,7 +219,7 @@ std::string validation_html(const validation_report& r, const html_request& args
                 body += "<tr><td class=\"name\">" + link(p, r.mirnas.mirnas()[r.pairs[p].mirna].name) + "</td><td>" +
                         html_escape(u.record->id) +
                         "</td><td>" + html_escape(ids.empty() ? "none" : join(ids, ", ")) + "</td><td class=\"num\">" +
-                        fixed3(u.total) + "</td><td class=\"num\">" + (u.rank ? std::to_string(u.rank) : "NA") + "</td>" +
+                        total_text(u) + "</td><td class=\"num\">" + (u.rank ? std::to_string(u.rank) : "NA") + "</td>" +
                         verdict_cell(u.verdict) + "</tr>\n";
         }
     }
@@ -252,6 +260,7 @@ std::string display_name(const target_gene& t) {
 }
 
 std::string rank_text(std::size_t rank, std::size_t genes) {
+    if (genes < min_ranked_genes) return "not ranked (" + with_commas(genes) + (genes == 1 ? " gene" : " genes") + " in the input)";
     if (rank == 0) return "not ranked";
     return "rank " + with_commas(rank) + " of " + with_commas(genes) + (genes == 1 ? " gene" : " genes") + " (top " +
            percent_text(100.0 * static_cast<double>(rank) / static_cast<double>(genes)) + "%)";

@@ -44,7 +44,15 @@ struct site_view {
     std::vector<std::string> duplex_lines;  // the four-line diagram
 };
 
-enum class support { strong, weak, none };
+// Graded evidence for a miRNA on a UTR (see grade_criteria).
+enum class support { strong, moderate, weak, none };
+extern const std::array<std::string_view, 4> support_names;
+// The criteria of the grades, as --help, the README and the reports state them.
+extern const std::string_view grade_criteria;
+
+// Ranks mean something only among enough genes; a grade of strong needs the top 10% of them.
+constexpr std::size_t min_ranked_genes = 100;
+constexpr double strong_top_fraction = 0.10;
 
 struct assessment {
     support level = support::none;
@@ -57,8 +65,9 @@ struct utr_view {
     std::uint64_t length = 0;
     std::vector<site_view> sites;
     std::array<std::size_t, site_type_count> counts{};
-    double total = 0;
-    std::size_t rank = 0;
+    double total = 0;     // 0 without a scored site
+    bool scored = false;  // a site of the UTR has a context++ score
+    std::size_t rank = 0;  // 0: not ranked (no scored site, or fewer than min_ranked_genes genes)
     assessment verdict;
 };
 
@@ -85,8 +94,10 @@ struct validation_report {
 using claim_rows = std::vector<std::pair<const reference::claim*, std::size_t>>;  // claim, its pair
 
 // Numbers as the report writes them: 3 decimals (no "-0.000"), thousands with commas, a rank
-// among genes ("rank 3 of 1,200 genes (top 0.25%)", "not ranked" for 0).
+// among genes ("rank 3 of 1,200 genes (top 0.25%)"; "not ranked (5 genes in the input)" below
+// min_ranked_genes, "not ranked" for 0), a UTR's total context++ ("NA" when no site was scored).
 std::string fixed3(double x);
+std::string total_text(const utr_view& u);
 std::string with_commas(std::uint64_t n);
 std::string rank_text(std::size_t rank, std::size_t genes);
 // Site letters as RNA, upper case; other letters (N, IUPAC codes) kept.
