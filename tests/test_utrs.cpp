@@ -191,6 +191,20 @@ TEST(utrs, gtf_utrs_are_spliced_in_transcript_order_on_both_strands) {
                        "longest 3'UTR of their gene\n");
 }
 
+TEST(utrs, gtf_orfs_are_the_cds_and_stop_codon_spliced_with_the_utr_ids) {
+    auto dir = temp_dir();
+    write_gzip(dir / "genome.fa.gz", genome_fa);
+    write_gzip(dir / "annotation.gtf.gz", test_gtf());
+    auto r = run_mirhit({"utrs", "--genome", "genome.fa.gz", "--gtf", "annotation.gtf.gz", "-o", "utrs.fa", "--orfs", "orfs.fa"}, "", dir);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    // T2 has a 3'UTR but no CDS feature: no ORF.
+    EXPECT_EQ(read_file(dir / "orfs.fa"), ">T1 gene=ONE chrom=chr1 strand=+ cds=3-14,15-17 orf_length=15\nGTAGCTAGGCTTAAC\n"
+                                          ">T3 gene=G2 chrom=chr2 strand=- cds=25-33,22-24 orf_length=12\nTAATGCCTATCG\n");
+    auto same = run_mirhit({"utrs", "--genome", "genome.fa.gz", "--gtf", "annotation.gtf.gz", "-o", "x.fa", "--orfs", "x.fa"}, "", dir);
+    EXPECT_EQ(same.exit_code, 2);
+    EXPECT_NE(same.err.find("--orfs: 'x.fa' is also the 3'UTR output"), std::string::npos) << same.err;
+}
+
 TEST(utrs, one_per_gene_keeps_the_first_of_equally_long_utrs) {
     auto dir = temp_dir();
     write_file(dir / "genome.fa", genome_fa);
@@ -266,6 +280,27 @@ TEST(utrs, emboss_test_records_give_the_example_utrs) {
     auto got = sequences_by_accession(r.out);
     EXPECT_EQ(got.size(), 5u);
     EXPECT_EQ(got, sequences_by_accession(read_file(std::filesystem::path(MIRHIT_SOURCE_DIR) / "examples" / "utrs.fa")));
+}
+
+TEST(utrs, emboss_test_records_give_the_example_orfs) {
+    const std::filesystem::path gbpri1 = "/usr/share/EMBOSS/test/genbank/gbpri1.seq";
+    if (!std::filesystem::exists(gbpri1)) GTEST_SKIP() << gbpri1 << " is not installed (Debian package emboss-test)";
+    const auto dir = temp_dir();
+    auto r = run_mirhit({"utrs", "--genbank", gbpri1.string(), "-o", (dir / "utrs.fa").string(), "--orfs", (dir / "orfs.fa").string()});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    const auto orfs = read_file(dir / "orfs.fa");
+    EXPECT_EQ(sequences_by_accession(orfs),
+              sequences_by_accession(read_file(std::filesystem::path(MIRHIT_SOURCE_DIR) / "examples" / "orfs.fa")));
+    EXPECT_TRUE(orfs.starts_with(">X59796 gene=CDH5 cds=104..2446 orf_length=2343\nATGATGCTCCTCGCC")) << orfs.substr(0, 100);
+    // Every term of context++ from the one annotation: the same scores as with the example ORFs.
+    const auto scan_with = [&](const std::filesystem::path& orf_file) {
+        return run_mirhit({"scan", (dir / "utrs.fa").string(), "--mirnas", "hsa-miR-103a-3p", "--score", "context++", "--orf",
+                           orf_file.string()});
+    };
+    const auto mine = scan_with(dir / "orfs.fa");
+    const auto examples = scan_with(std::filesystem::path(MIRHIT_SOURCE_DIR) / "examples" / "orfs.fa");
+    ASSERT_EQ(mine.exit_code, 0) << mine.err;
+    EXPECT_EQ(data_lines(mine.out), data_lines(examples.out));
 }
 
 }  // namespace
