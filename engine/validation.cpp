@@ -178,6 +178,7 @@ void evaluate_pairs(io::validation_report& r, const std::vector<utr_scan>& kept,
             if (better(p.utrs[i], p.utrs[p.best])) p.best = i;
         for (auto& u : p.utrs) u.verdict = verdict_of(u, r.genes, !p.claims.empty(), 1);
         if (!p.utrs.empty()) p.gene_verdict = verdict_of(p.utrs[p.best], r.genes, !p.claims.empty(), p.utrs.size());
+        if (!p.utrs.empty() && r.genes >= io::min_ranked_genes) p.gene_totals = ranking.totals(p.mirna);
     }
 }
 

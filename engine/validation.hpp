@@ -38,6 +38,8 @@ public:
     // After the last add().
     void finish();
     std::size_t genes() const { return index_.size(); }
+    // Every gene's total for the miRNA, ascending (after finish()).
+    const std::vector<double>& totals(std::uint32_t mirna) const { return sorted_[mirna]; }
     // 1 + the other genes whose total is more negative than `total` (of a UTR of `gene`); 0 (not
     // ranked) for a total of 0, which ties with every gene without a site.
     std::size_t rank(std::uint32_t mirna, double total, const std::string& gene) const;

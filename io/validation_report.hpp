@@ -79,6 +79,7 @@ struct pair_view {
     std::vector<utr_view> utrs;
     std::size_t best = 0;  // the best UTR: most negative total, then the stronger sites, then input order
     assessment gene_verdict;  // the best UTR's
+    std::vector<double> gene_totals;  // when ranked: every gene's total context++ for the miRNA, ascending
 };
 
 // Everything the report shows.
@@ -109,8 +110,9 @@ std::string validation_text(const validation_report& r);
 extern const std::string_view validation_table_header;
 std::string validation_table_row(const validation_report& r, const reference::claim& c, const pair_view& p);
 
-// The HTML page: inputs, a summary table linking to one section per pair. curated_all: rows are
-// the claims; else mirna and gene name the pair as written.
+// The HTML page: the grades and a summary table linking to one section per pair (the gene's
+// place among the input's genes, the UTR maps, the sites with their pairing), then the inputs.
+// curated_all: rows are the claims; else mirna and gene name the pair as written.
 struct html_request {
     bool curated_all = false;
     std::string mirna, gene;

@@ -307,6 +307,14 @@ TEST(validate, html_report_is_self_contained_escaped_and_renders) {
     for (const char* external : {"http", "<script", "src=", "url(", "@import", "<link"}) EXPECT_EQ(page.find(external), std::string::npos) << external;
     EXPECT_NE(page.find("<svg "), std::string::npos);
     EXPECT_NE(page.find(">7mer-A1 348</text>"), std::string::npos);
+    // The answer first (the grades and the summary), each pair's sections, the provenance last.
+    const auto summary = page.find("<th>grade</th>"), section = page.find("<section"), provenance = page.find("<h2>Provenance</h2>");
+    ASSERT_NE(provenance, std::string::npos);
+    EXPECT_LT(page.find("<b>Grades</b> &#8212; strong: an 8mer or 7mer site"), summary);
+    EXPECT_LT(summary, section);
+    EXPECT_LT(page.rfind("</section>"), provenance);
+    EXPECT_NE(page.find("<td class=\"grade moderate\">moderate</td>"), std::string::npos);
+    EXPECT_NE(page.find("CDH5: not ranked (5 genes in the input); ranks need at least 100 genes"), std::string::npos);
     EXPECT_NE(page.find("moderate: 1 7mer-A1 and 1 offset-6mer sites, context++ -0.166, not ranked (5 genes in the input)"), std::string::npos);
     EXPECT_NE(page.find("Doe J &amp; Roe R, &quot;J&quot;, 2020 (HCC &lt;liver&gt;)"), std::string::npos);
     EXPECT_NE(page.find("a &lt;b&gt;quote&lt;/b&gt; &amp; more"), std::string::npos);
@@ -322,6 +330,30 @@ TEST(validate, html_report_is_self_contained_escaped_and_renders) {
     ASSERT_GT(empty_size, 0u) << "chromium wrote no screenshot of an empty page";
     EXPECT_GT(report_size, 20000u);
     EXPECT_GT(report_size, 5 * empty_size) << "the report renders like an empty page";
+
+    // Among 300 genes, a third with a miR-21 site: the histogram of gene totals with PTEN marked.
+    std::mt19937 rng(11);
+    std::string utrs = constructed_utrs;
+    for (int i = 0; i < 296; ++i) {
+        utrs += ">NM_R" + std::to_string(i) + " gene=R" + std::to_string(i) + "\n";
+        for (int j = 0; j < 80; ++j) utrs += "ACGT"[rng() % 4];
+        utrs += (i % 3 == 0 ? "GCCAGATAAGCTGTCC" : "GCCAGGTCCAGTGTCC") + std::string("\n");
+    }
+    write_file(dir / "ranked.fa", utrs);
+    const auto ranked_html = dir / "ranked.html";
+    const auto ranked = run_mirhit({"validate", "miR-21-5p", "PTEN", "--utr", (dir / "ranked.fa").string(), "--html", ranked_html.string(),
+                                    "-o", "/dev/null"});
+    ASSERT_EQ(ranked.exit_code, 0) << ranked.err;
+    const auto ranked_page = read_file(ranked_html);
+    EXPECT_NE(ranked_page.find(">PTEN -0.798 (rank 1)</text>"), std::string::npos);
+    EXPECT_NE(ranked_page.find("<span class=\"grade strong\">strong</span>"), std::string::npos);
+    EXPECT_GT(screenshot(chromium, ranked_html, dir / "ranked.png"), 5 * empty_size);
+    if (const char* keep = std::getenv("MIRHIT_SCREENSHOT_DIR")) {  // to look at the renderings
+        std::filesystem::copy_file(dir / "report.png", std::filesystem::path(keep) / "validate_report.png",
+                                   std::filesystem::copy_options::overwrite_existing);
+        std::filesystem::copy_file(dir / "ranked.png", std::filesystem::path(keep) / "validate_ranked.png",
+                                   std::filesystem::copy_options::overwrite_existing);
+    }
 }
 
 TEST(validate, help_has_synopsis_and_example) {
