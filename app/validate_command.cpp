@@ -29,8 +29,9 @@ The verdict keeps the site counts, the total context++ (NA when no site was scor
 rank. MIRNA and GENE are names as biologists write them (miR-21, let-7a,
 VE-cadherin, HAI-1); an ambiguous miRNA name or one without arm validates every candidate.
 Rank and percentile are among all genes of the input, and only given when it has at least
-100 genes ("not ranked (5 genes in the input)" otherwise): give the whole 3'UTRome. --curated-all checks every curated claim and prints one row per claim whose
-gene has a UTR in the input; the others are listed in the '## not_in_input' line. --html
+100 genes (else: not ranked, with the number of genes): give the whole 3'UTRome.
+--curated-all checks every curated claim and prints one row per claim whose gene has a UTR in
+the input; the others are listed in the '## not_in_input' line. --html
 writes a self-contained report (no scripts, no external files) with a map of each UTR.
 
 Example:

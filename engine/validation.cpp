@@ -287,7 +287,7 @@ void plan_curated_all(io::validation_report& r, const mirna_set& all, const std:
         auto [t, new_target] = target_of_gene.try_emplace(upper(c.gene), static_cast<std::uint32_t>(r.targets.size()));
         if (new_target) r.targets.push_back(resolve_target(c.gene));
         auto [p, new_pair] = pair_index.try_emplace({mi, t->second}, r.pairs.size());
-        if (new_pair) r.pairs.push_back({mi, t->second, {}, {}, 0, {}});
+        if (new_pair) r.pairs.push_back({mi, t->second, {}, {}, 0, {}, {}});
         r.pairs[p->second].claims.push_back(&c);
         rows.emplace_back(&c, p->second);
     }
@@ -307,7 +307,7 @@ std::string plan_one_gene(io::validation_report& r, const validate_request& args
     if (r.mirnas.empty()) throw input_error(args.mirna + ": " + how + " (" + mirna_source + ")");
     r.targets.push_back(resolve_target(args.gene));
     for (std::uint32_t m = 0; m < r.mirnas.size(); ++m) {
-        pair_view p{m, 0, {}, {}, 0, {}};
+        pair_view p{m, 0, {}, {}, 0, {}, {}};
         for (const auto& c : claims)
             if (claim_on(c, r.mirnas.mirnas()[m].name, r.targets[0])) p.claims.push_back(&c);
         r.pairs.push_back(std::move(p));

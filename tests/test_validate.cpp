@@ -134,7 +134,7 @@ TEST(validate, a_utr_without_sites_gets_the_no_site_verdict) {
     ASSERT_EQ(all.exit_code, 0) << all.err;
     const auto c051 = lines_starting(all.out, "C051\t");
     ASSERT_EQ(c051.size(), 1u) << all.out;
-    EXPECT_TRUE(c051[0].ends_with("\t2\tNM_1\t0\t0\t0\t0\t0\tNA\t0.000\tNA\tNA\tNA\tno canonical site in any of the gene's 2 UTR isoforms; "
+    EXPECT_TRUE(c051[0].ends_with("\t2\tNM_1\t0\t0\t0\t0\t0\tNA\tNA\tNA\tNA\tNA\tnone\tnone: no canonical site in any of the gene's 2 UTR isoforms; "
                                   "the claim rests on non-canonical pairing or another isoform"))
         << c051[0];
 }
