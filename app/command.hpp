@@ -27,6 +27,7 @@ command add_validate_command(CLI::App& app, unsigned& threads);
 command add_targetscan_command(CLI::App& app, unsigned& threads);
 command add_targetscan_context_command(CLI::App& app, unsigned& threads);
 command add_utrs_command(CLI::App& app);
+command add_duplex_command(CLI::App& app, unsigned& threads);
 
 // Helpers of the commands' registration.
 

@@ -7,6 +7,7 @@
 #include "core/text.hpp"
 #include "engine/scan_request.hpp"
 #include "io/site_writer.hpp"
+#include "scoring/accessibility.hpp"
 
 namespace mirhit::app {
 
@@ -17,9 +18,30 @@ Synopsis:
   mirhit scan [options] UTR.fa [UTR2.fa.gz ...]
 
 Finds every canonical site (8mer, 7mer-m8, 7mer-A1, 6mer, offset-6mer; TargetScan 7
-definitions) of every miRNA in the 3'UTRs, one output row per site and mature miRNA, in input
-order. FASTA input may be gzipped; '-' reads standard input. Without --mirna, the built-in
+definitions), and on request non-canonical ones (below), of every miRNA in the 3'UTRs, one
+output row per site and mature miRNA, in input order. FASTA input may be gzipped; '-' reads standard input. Without --mirna, the built-in
 2,656 human mature miRNAs of miRBase 22 are used.
+
+Non-canonical site classes, on request with --sites (by name, or 'all'; 'canonical' is the
+default five). With Pk the pairing of miRNA nt k to the UTR (Watson-Crick, G:U or none) and A1
+an A opposite nt 1:
+  6mer-A1     P2-6 Watson-Crick, A1, P7 neither Watson-Crick nor G:U (McGeary et al. 2019)
+  8mer-GU     P2-8 paired with exactly one G:U among them, A1; 7mer-m8-GU: the same without A1
+  7mer-A1-GU  P2-7 paired with exactly one G:U among them, A1, P8 not Watson-Crick
+  bulge-7mer  nt 2-8 Watson-Crick paired to 8 consecutive UTR nt with one extra, unpaired one
+              between the partners of nt k and k+1 (2 <= k <= 7; Chi et al. 2012: k = 5);
+              a bulge_k column gives k; a stretch that fits several k is reported once, at the
+              smallest k
+start..end are the UTR nt opposite the miRNA nt the class pairs (with nt 1 for an A1 type; a
+bulge-7mer's 8 nt). Precedence: at one alignment (the UTR nt opposite miRNA nt 1) a site is
+classified once, in the order 8mer, 7mer-m8, 7mer-A1, 6mer, offset-6mer, 8mer-GU, 7mer-m8-GU,
+7mer-A1-GU, 6mer-A1, and reported when that class is requested: a canonical site is never also
+a GU site (a G:U at nt 8 leaves a 6mer or 7mer-A1; a G:U at nt 2 with P3-8 Watson-Crick is an
+offset-6mer), and asking for more classes only adds rows. bulge-7mer sites are found apart and
+may share nucleotides with seed-class sites. Non-canonical sites get duplex_dG and dG_open;
+their context++ columns are NA (the model is fitted on canonical sites). --format counts,
+--gene-summary and the claims tallies count canonical types only: the first two refuse
+non-canonical classes.
 
 --score takes a comma-separated list of score kinds, and may be repeated.
 With --score context++ every 8mer, 7mer-m8, 7mer-A1 and 6mer site gets TargetScan 7's context++
@@ -69,6 +91,7 @@ Example:
       mirhit scan - --format bed --genome-coords -o sites.bed
   mirhit scan examples/utrs.fa --shard 2/3 -o part2.tsv
   mirhit scan examples/genome.fa --both-strands --sites 8mer,7mer-m8,7mer-A1 --format counts -o counts.tsv
+  mirhit scan examples/utrs.fa --mirnas hsa-miR-21-5p --sites all --score duplex -o all_classes.tsv
 )";
 
 // --format: the site writer's formats, then counts (rows per record, miRNA and strand).
@@ -79,6 +102,19 @@ std::vector<std::string> format_names() {
 }
 
 // The checks across options, after parsing.
+// Non-canonical classes only where rows are written: counts and the gene summary count the
+// canonical types.
+void check_sites(const engine::scan_request& scan) {
+    const bool noncanonical = std::any_of(scan.sites.begin(), scan.sites.end(), [](const std::string& name) {
+        const auto type = parse_site_type(name);
+        return name == "all" || (type && !is_canonical(*type));
+    });
+    if (noncanonical && scan.format == "counts")
+        throw CLI::ValidationError("--sites", "non-canonical classes do not apply to --format counts, which counts the canonical types");
+    if (noncanonical && !scan.gene_summary.empty())
+        throw CLI::ValidationError("--sites", "non-canonical classes do not apply to --gene-summary, which counts the canonical types");
+}
+
 void check_scan(CLI::App& cmd, engine::scan_request& scan, const std::string& shard_text) {
     if (!scan.gene_summary.empty() && same_output(scan.gene_summary, scan.output))
         throw CLI::ValidationError("--gene-summary", "'" + scan.gene_summary + "' is also the site output");
@@ -88,6 +124,7 @@ void check_scan(CLI::App& cmd, engine::scan_request& scan, const std::string& sh
             throw CLI::ValidationError(name, "needs --score context++");
     if (scan.genome_coords && scan.format != "bed")
         throw CLI::ValidationError("--genome-coords", "needs --format bed");
+    check_sites(scan);
     if (scan.format == "counts" && !scan.score.empty())
         throw CLI::ValidationError("--score", "does not apply to --format counts, which counts sites without rows");
     if (scan.score.empty() && !scan.energy_params_file.empty())
@@ -95,6 +132,9 @@ void check_scan(CLI::App& cmd, engine::scan_request& scan, const std::string& sh
     for (const char* name : {"--access-window", "--access-span", "--access-unpaired"})
         if (cmd.count(name) && !scoring_with("context++") && !scoring_with("access"))
             throw CLI::ValidationError(name, "needs --score context++ or access");
+    if (scoring_with("context++") || scoring_with("access"))
+        if (const auto why = scoring::check_access_model(scan.access); !why.empty())
+            throw CLI::ValidationError("--access-window/--access-span/--access-unpaired", why);
     if (!shard_text.empty()) {
         scan.shard = *engine::parse_shard_spec(shard_text);  // checked by the parser
         if (std::find(scan.utr_files.begin(), scan.utr_files.end(), "-") != scan.utr_files.end())
@@ -109,13 +149,15 @@ command add_scan_command(CLI::App& app, unsigned& threads) {
     auto& scan = *args;
     auto shard = std::make_shared<std::string>();
     std::string& shard_text = *shard;
-    const std::vector<std::string> site_names(site_type_names.begin(), site_type_names.end());
+    std::vector<std::string> site_names(any_site_type_names.begin(), any_site_type_names.end());
+    site_names.insert(site_names.end(), {"canonical", "all"});
     auto* scan_cmd = app.add_subcommand("scan", "Find every canonical miRNA site in 3'UTR sequences");
     scan_cmd->add_option("utrs", scan.utr_files, "3'UTR FASTA files (plain or gzip; '-' = standard input)")->required()->type_name("FILE");
     scan_cmd->add_option("-m,--mirna", scan.mirna_file, "Mature miRNA FASTA, as miRBase's mature.fa (default: built-in human miRBase 22)")->type_name("FILE");
     scan_cmd->add_option("--species", scan.species, "Keep miRNAs whose name starts with this prefix and '-', e.g. hsa")->type_name("PREFIX");
     scan_cmd->add_option("--mirnas", scan.mirna_names, "Only these miRNAs (comma-separated names)")->delimiter(',')->type_name("NAMES");
-    scan_cmd->add_option("--sites", scan.sites, "Site types to report (comma-separated; default: all): " + join(site_names, ","))
+    scan_cmd->add_option("--sites", scan.sites, "Site types to report (comma-separated; default: canonical): " + join(site_names, ",") +
+                             " (canonical: the first five; all: every class)")
         ->delimiter(',')
         ->check(CLI::IsMember(site_names));
     scan_cmd->add_option("-o,--output", scan.output, "Output file (default: standard output)")->type_name("FILE");

@@ -21,20 +21,47 @@ std::uint32_t target_code(const std::string& seed, int from, int to) {
 
 }  // namespace
 
+namespace {
+
+// The UTR partner of miRNA letter m in a G:U pair, or seed_index::no_base.
+std::uint8_t gu_partner(char m) {
+    const auto c = code_of(m);
+    return c == nt_u ? nt_g : c == nt_g ? nt_u : seed_index::no_base;
+}
+
+}  // namespace
+
 seed_index::seed_index(const std::vector<seed_family>& families, site_type_set types)
-    : begin_(code_count + 1, 0), types_(types) {
+    : core_flanks_(code_count, 0), begin_(code_count + 1, 0), types_(types) {
+    // bulge-7mer sites are found from the core entries (see scan_sequence).
     bool want_core = types.contains(site_type::eight_mer) || types.contains(site_type::seven_mer_m8) ||
-                     types.contains(site_type::seven_mer_a1) || types.contains(site_type::six_mer);
+                     types.contains(site_type::seven_mer_a1) || types.contains(site_type::six_mer) ||
+                     types.contains(site_type::bulge_seven_mer);
     bool want_offset = types.contains(site_type::offset_six_mer);
+    bool want_gu = types.contains(site_type::eight_mer_gu) || types.contains(site_type::seven_mer_m8_gu) ||
+                   types.contains(site_type::seven_mer_a1_gu);
     std::vector<std::pair<std::uint32_t, entry>> keyed;
     for (std::uint32_t f = 0; f < families.size(); ++f) {
         const auto& seed = families[f].seed;
-        if (want_core)
-            keyed.push_back({target_code(seed, 7, 2), {f, role::core, complement(code_of(seed[8 - 2]))}});
+        const std::uint8_t partner8 = complement(code_of(seed[8 - 2]));
+        const std::uint32_t core = target_code(seed, 7, 2);
+        if (want_core) keyed.push_back({core, {f, role::core, partner8, 0, 0}});
         if (want_offset)
-            keyed.push_back({target_code(seed, 8, 3), {f, role::offset, complement(code_of(seed[2 - 2]))}});
+            keyed.push_back({target_code(seed, 8, 3), {f, role::offset, complement(code_of(seed[2 - 2])), 0, 0}});
+        if (types.contains(site_type::six_mer_a1))
+            keyed.push_back({target_code(seed, 6, 2) << 2 | nt_a,
+                             {f, role::a1_six, complement(code_of(seed[7 - 2])), gu_partner(seed[7 - 2]), 0}});
+        for (int g = 2; want_gu && g <= 7; ++g)  // the partner of nt g is 2 * (g - 2) bits up
+            if (const auto wobble = gu_partner(seed[g - 2]); wobble != no_base) {
+                const unsigned shift = 2 * static_cast<unsigned>(g - 2);
+                const std::uint32_t code = (core & ~(3u << shift)) | std::uint32_t{wobble} << shift;
+                keyed.push_back({code, {f, role::core_gu, partner8, 0, static_cast<std::uint8_t>(g)}});
+            }
     }
-    for (const auto& [code, e] : keyed) ++begin_[code + 1];
+    for (const auto& [code, e] : keyed) {
+        ++begin_[code + 1];
+        if (e.kind == role::core) core_flanks_[code] |= static_cast<std::uint8_t>(1u << e.flank);
+    }
     for (std::uint32_t c = 0; c < code_count; ++c) begin_[c + 1] += begin_[c];
     entries_.resize(keyed.size());
     auto fill = begin_;
@@ -48,37 +75,74 @@ void scan_sequence(const seed_index& index, std::string_view seq, std::uint64_t 
     const auto types = index.types();
     constexpr std::uint32_t mask = seed_index::code_count - 1;
     constexpr unsigned full = (1u << seed_index::k) - 1;
-    std::uint32_t code = 0;
-    unsigned valid = 0;  // bit j set: the base j positions back is A, C, G or U
-    auto emit = [&](std::size_t start, site_type type, std::uint32_t family) {
+    std::uint32_t code8 = 0;  // the last 8 bases
+    unsigned valid8 = 0;      // bit j set: the base j positions back is A, C, G or U
+    auto emit = [&](std::size_t start, site_type type, std::uint32_t family, std::uint8_t bulge = 0) {
         std::uint64_t pos = offset + start;
-        if (types.contains(type) && pos >= own_begin && pos < own_end) out.push_back({pos, family, type});
+        if (types.contains(type) && pos >= own_begin && pos < own_end) out.push_back({pos, family, type, false, bulge});
+    };
+    // bulge-7mer over the last 8 bases f0..f7: f0 pairs nt 8 and f1..f7 less the extra nucleotide
+    // f(8-k) are a family's 6-nt core (nt 7..2). Each k deletes one base and looks the 6-mer up
+    // among the core entries, smallest k first; a family is reported once per stretch.
+    const bool bulges = types.contains(site_type::bulge_seven_mer);
+    std::vector<std::uint32_t> bulge_families;
+    auto find_bulges = [&](std::size_t i) {
+        const std::uint32_t first = code8 >> 14, seven = code8 & 0x3fff;
+        bulge_families.clear();
+        for (unsigned bulge_k = 2; bulge_k <= 7; ++bulge_k) {
+            const unsigned low = 2 * (bulge_k - 1);  // bits of the bases after the extra one
+            const std::uint32_t core = (seven >> (low + 2)) << low | (seven & ((1u << low) - 1));
+            if (!(index.core_flanks(core) >> first & 1u)) continue;
+            for (const auto& h : index.at(core))
+                if (h.kind == seed_index::role::core && h.flank == first &&
+                    std::find(bulge_families.begin(), bulge_families.end(), h.family) == bulge_families.end()) {
+                    bulge_families.push_back(h.family);
+                    emit(i - 7, site_type::bulge_seven_mer, h.family, static_cast<std::uint8_t>(bulge_k));
+                }
+        }
     };
     for (std::size_t i = 0; i < n; ++i) {
         const std::uint8_t c = nt_code[s[i]];
-        valid = (valid << 1 | (c != nt_other)) & full;
-        code = (code << 2 | (c & 3u)) & mask;
-        if (valid != full) continue;
+        valid8 = (valid8 << 1 | (c != nt_other)) & 0xff;
+        code8 = (code8 << 2 | (c & 3u)) & 0xffff;
+        if (bulges && valid8 == 0xff) find_bulges(i);
+        const std::uint32_t code = code8 & mask;
+        if ((valid8 & full) != full) continue;
         auto hits = index.at(code);
         if (hits.empty()) continue;
         const std::uint8_t before = i >= seed_index::k ? nt_code[s[i - seed_index::k]] : nt_other;
         const std::uint8_t after = i + 1 < n ? nt_code[s[i + 1]] : nt_other;
         const std::size_t core_start = i + 1 - seed_index::k;
         for (const auto& h : hits) {
-            if (h.kind == seed_index::role::offset) {
+            switch (h.kind) {
+            case seed_index::role::offset:
                 if (after != h.flank) emit(core_start, site_type::offset_six_mer, h.family);
-                continue;
+                break;
+            case seed_index::role::core: {
+                const bool m8 = before == h.flank;
+                const bool a1 = after == nt_a;
+                if (m8 && a1)
+                    emit(core_start - 1, site_type::eight_mer, h.family);
+                else if (m8)
+                    emit(core_start - 1, site_type::seven_mer_m8, h.family);
+                else if (a1)
+                    emit(core_start, site_type::seven_mer_a1, h.family);
+                else
+                    emit(core_start, site_type::six_mer, h.family);
+                break;
             }
-            const bool m8 = before == h.flank;
-            const bool a1 = after == nt_a;
-            if (m8 && a1)
-                emit(core_start - 1, site_type::eight_mer, h.family);
-            else if (m8)
-                emit(core_start - 1, site_type::seven_mer_m8, h.family);
-            else if (a1)
-                emit(core_start, site_type::seven_mer_a1, h.family);
-            else
-                emit(core_start, site_type::six_mer, h.family);
+            case seed_index::role::a1_six:
+                if (before != h.flank && before != h.flank2) emit(core_start, site_type::six_mer_a1, h.family);
+                break;
+            case seed_index::role::core_gu: {
+                const bool m8 = before == h.flank;
+                const bool a1 = after == nt_a;
+                if (m8 && h.detail == 2) break;  // P3-8 Watson-Crick: the offset 6mer's
+                if (m8) emit(core_start - 1, a1 ? site_type::eight_mer_gu : site_type::seven_mer_m8_gu, h.family);
+                else if (a1) emit(core_start, site_type::seven_mer_a1_gu, h.family);
+                break;
+            }
+            }
         }
     }
 }
@@ -93,7 +157,17 @@ void scan_piece(const seed_index& index, std::string_view seq, std::uint64_t off
     scan_sequence(index, seq, offset, owned.begin, owned.end, out);
     // Found in order of core end: an 8mer or 7mer-m8 starts one base before a core found just
     // before it, so the list is almost sorted already.
-    std::sort(out.begin() + static_cast<std::ptrdiff_t>(first), out.end());
+    // Each site is at most a few places from its own (bulge-7mers, found at their end, start 7
+    // nt back), so insertion sort is linear here.
+    for (std::size_t j = first + 1; j < out.size(); ++j) {
+        const family_site site = out[j];
+        std::size_t to = j;
+        while (to > first && site < out[to - 1]) {
+            out[to] = out[to - 1];
+            --to;
+        }
+        out[to] = site;
+    }
 }
 
 void scan_piece_reverse(const seed_index& index, std::string_view seq, std::uint64_t offset, owned_range owned,
@@ -108,13 +182,14 @@ void scan_piece_reverse(const seed_index& index, std::string_view seq, std::uint
         const std::uint64_t end = offset + n - s.start;  // forward end of the footprint
         const std::uint64_t key = end >= site_context - 1 ? end - (site_context - 1) : 0;
         if (key < owned.begin || key >= owned.end) continue;
-        out[kept++] = {end - length_of(s.type), s.family, s.type, true};
+        out[kept++] = {end - length_of(s.type), s.family, s.type, true, s.bulge};
     }
     out.resize(kept);
 }
 
 bool seed7_index::covers(site_type_set types) {
-    return !types.empty() && !types.contains(site_type::six_mer) && !types.contains(site_type::offset_six_mer);
+    return !types.empty() && !types.contains(site_type::six_mer) && !types.contains(site_type::offset_six_mer) &&
+           !types.noncanonical();
 }
 
 seed7_index::seed7_index(const std::vector<seed_family>& families, site_type_set types, bool both_strands)

@@ -2,6 +2,8 @@
 
 #include <cstdint>
 #include <span>
+#include <string>
+#include <utility>
 #include <string_view>
 #include <vector>
 
@@ -12,19 +14,43 @@ namespace mirhit {
 
 // Every 6-mer code (4^6) to the seed families whose site cores it is, so one pass over a
 // sequence finds all sites at a cost independent of the number of miRNAs.
+//
+// The non-canonical classes are found in the same pass: from more 6-mers per family, and
+// bulge-7mers from the core 6-mers with one base deleted. With Pk the
+// pairing of miRNA nt k to the UTR nucleotide at its place (Watson-Crick, G:U, or none), A1 an A
+// opposite nt 1, and "seed pairs" nt 2-8 (2-7 for the A1 types):
+//   6mer-A1     P2-6 Watson-Crick, A1, P7 neither Watson-Crick nor G:U (McGeary et al. 2019);
+//   8mer-GU     P2-8 paired, exactly one of them G:U, A1;  7mer-m8-GU: the same without A1;
+//   7mer-A1-GU  P2-7 paired, exactly one of them G:U, A1, P8 not Watson-Crick;
+//   bulge-7mer  nt 2-8 Watson-Crick paired to 8 consecutive UTR nucleotides with one extra
+//               between the partners of nt k and k + 1, 2 <= k <= 7 (Chi et al. 2012), reported
+//               once per UTR stretch at the smallest such k.
+// Precedence at one alignment (the UTR nucleotide opposite nt 1): a canonical type first (so a
+// G:U at nt 8 leaves a 6mer or 7mer-A1, and a G:U at nt 2 with P3-8 an offset-6mer), then the GU
+// types, then 6mer-A1: one seed-class site per alignment, whichever types are requested, so a
+// scan for some types reports exactly the rows of a scan for all of them that have those types.
+// bulge-7mer sites stand apart and may share nucleotides with seed-class sites.
 class seed_index {
 public:
     static constexpr unsigned k = 6;
     static constexpr std::uint32_t code_count = 1u << (2 * k);
 
     enum class role : std::uint8_t {
-        core,    // pairs nt 2-7: a 6mer, or the centre of a 7mer-m8, 7mer-A1 or 8mer
-        offset,  // pairs nt 3-8: an offset 6mer unless it continues into a 7mer-m8
+        core,     // pairs nt 2-7: a 6mer, or the centre of a 7mer-m8, 7mer-A1 or 8mer
+        offset,   // pairs nt 3-8: an offset 6mer unless it continues into a 7mer-m8
+        a1_six,   // pairs nt 2-6, then an A: a 6mer-A1 unless nt 7 pairs
+        core_gu,  // nt 2-7 with one G:U (at nt `detail`): the centre of a GU type
     };
+    // No nucleotide (a flank with no G:U partner).
+    static constexpr std::uint8_t no_base = 0xff;
     struct entry {
         std::uint32_t family;
         role kind;
-        std::uint8_t flank;  // core: code pairing nt 8 (5' of the core); offset: code pairing nt 2 (3')
+        // core, core_gu: code pairing nt 8 (5' of the core); offset: code pairing nt 2 (3');
+        // a1_six: Watson-Crick partner of nt 7
+        std::uint8_t flank;
+        std::uint8_t flank2;  // a1_six: G:U partner of nt 7
+        std::uint8_t detail;  // core_gu: the G:U's miRNA nt
     };
 
     seed_index(const std::vector<seed_family>& families, site_type_set types);
@@ -33,8 +59,11 @@ public:
         return {entries_.data() + begin_[code], entries_.data() + begin_[code + 1]};
     }
     site_type_set types() const { return types_; }
+    // Bit f set: some family's core entry at this code has flank f (a quick test for bulge-7mers).
+    std::uint8_t core_flanks(std::uint32_t code) const { return core_flanks_[code]; }
 
 private:
+    std::vector<std::uint8_t> core_flanks_;
     std::vector<std::uint32_t> begin_;
     std::vector<entry> entries_;
     site_type_set types_;
@@ -51,7 +80,7 @@ void scan_sequence(const seed_index& index, std::string_view seq, std::uint64_t 
 
 namespace mirhit {
 
-// Longest site (8mer); consecutive pieces of a long record overlap by this many bases.
+// Longest site (8mer, 8mer-GU, bulge-7mer); consecutive pieces of a long record overlap by this many bases.
 inline constexpr std::uint32_t site_context = 8;
 
 // Record positions whose sites a piece reports: every site is reported by exactly one piece.

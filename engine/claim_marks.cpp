@@ -62,6 +62,7 @@ void claim_marks::add_utr(const std::string& utr_id, const std::string& header_g
 }
 
 void claim_marks::add_sites(std::uint32_t claim, site_type type, std::uint64_t count) {
+    if (!is_canonical(type)) return;  // the tallies count canonical sites; rows still carry the claim columns
     found_[claim][static_cast<std::size_t>(type)] += count;
 }
 

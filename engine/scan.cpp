@@ -23,14 +23,21 @@ mirna_set load_scan_mirnas(const scan_request& request, std::string& description
 site_type_set parse_sites(const std::vector<std::string>& names) {
     if (names.empty()) return site_type_set::all();
     site_type_set set;
-    for (const auto& name : names) set.insert(parse_site_type(name).value());  // names checked by the parser
+    for (const auto& name : names) {  // names checked by the parser
+        if (name == "canonical")
+            set = set | site_type_set::all();
+        else if (name == "all")
+            set = set | site_type_set::every();
+        else
+            set.insert(parse_site_type(name).value());
+    }
     return set;
 }
 
 std::string site_list(site_type_set types) {
     std::vector<std::string> names;
-    for (std::size_t t = 0; t < site_type_count; ++t)
-        if (types.contains(static_cast<site_type>(t))) names.emplace_back(site_type_names[t]);
+    for (std::size_t t = 0; t < any_site_type_count; ++t)
+        if (types.contains(static_cast<site_type>(t))) names.emplace_back(any_site_type_names[t]);
     return join(names, ",");
 }
 
@@ -83,7 +90,9 @@ io::run_metadata scan_metadata(const scan_request& request, const scan_engine& e
                            {"strands", request.both_strands ? "both (reverse-strand sites in forward coordinates, strand -)" : "given (+)"},
                            {"claims", engine.claims_source() + "; matched on the UTR's gene symbol or its unique alias"}}};
     if (job.counts) meta.parameters.emplace_back("counts", "sites per UTR, miRNA and strand, by type; rows with sites only");
-    if (job.scores.context) meta.parameters.emplace_back("score", engine.score_description());
+    if (job.scores.context)
+        meta.parameters.emplace_back("score", engine.score_description() + (job.types.noncanonical() ? "; non-canonical sites: context++ NA "
+                                                                                                       "(the model is fitted on canonical sites only)" : ""));
     if (job.scores.context || job.scores.access) meta.parameters.emplace_back("accessibility", accessibility_text(request, engine));
     if (request.genome_coords)
         meta.parameters.emplace_back("coordinates", "genome, from the UTR headers' chrom=, strand= and exons=; BED12, one block per "

@@ -165,7 +165,7 @@ struct scan_engine::state {
         : job(std::move(j)),
           folds_utrs(job.scores.context || job.scores.access),
           mirrored(job.both_strands && job.scores.any()),
-          index(job.mirnas.families(), job.scores.context ? site_type_set::all() : job.types),
+          index(job.mirnas.families(), job.scores.context ? job.types | site_type_set::all() : job.types),
           index7(optional_if<seed7_index>(!job.scores.context && seed7_index::covers(job.types) &&
                                               job.mirnas.families().size() <= seed7_index::max_families,
                                           job.mirnas.families(), job.types, job.both_strands)),
@@ -180,6 +180,7 @@ struct scan_engine::state {
           input(job.utr_files, job.chunk_size, job.scores.any(), job.shard),
           members(job.mirnas),
           record_counts(job.counts ? 2 * job.mirnas.families().size() * site_type_count : 0) {
+        if (job.types.contains(site_type::bulge_seven_mer)) formatter.write_bulge_column();
         if (job.genome_coords) {
             formatter.write_genome_coords();
             input.require_genome_coords();
@@ -314,7 +315,7 @@ public:
                     const scoring::unpaired_table& strand_unpaired, const std::optional<scoring::site_score>* site_scores) {
         const std::string_view letters(piece_.seq.data() + (site.start - piece_.offset), length_of(site.type));
         const bool wanted = s_.job.types.contains(site.type);
-        const auto site_columns = wanted ? s_.formatter.format_site(letters, site.start, site.type, site.reverse)
+        const auto site_columns = wanted ? s_.formatter.format_site(letters, site.start, site.type, site.reverse, site.bulge)
                                          : io::site_formatter::site_columns{};
         double dg_open = std::numeric_limits<double>::quiet_NaN();
         if (s_.job.scores.access)

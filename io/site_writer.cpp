@@ -196,7 +196,7 @@ std::string site_formatter::column_header() const {
         return "track name=mirhit_sites description=\"mirhit miRNA sites (mirna:site_type:gene:transcript)\" useScore=1\n";
     if (format_ != output_format::tsv) return {};
     std::string header = std::string("utr_id\tgene\tmirna\tfamily\tsite_type\tstart\tend") + (stranded_ ? "\tstrand" : "") +
-                         "\tsite_seq\tnear_stop\tclaim_ids\tclaim_effect\tclaim_citation";
+                         "\tsite_seq\tnear_stop" + (bulge_column_ ? "\tbulge_k" : "") + "\tclaim_ids\tclaim_effect\tclaim_citation";
     if (scored_) {
         header += "\tcontext++";
         for (const auto name : scoring::term_names) {
@@ -324,7 +324,7 @@ site_formatter::record_columns site_formatter::format_record(const record_header
 }
 
 site_formatter::site_columns site_formatter::format_site(std::string_view site, std::uint64_t start, site_type type,
-                                                         bool reverse) const {
+                                                         bool reverse, std::uint8_t bulge) const {
     site_columns columns;  // text not cleared: only its written part is read
     columns.start = start;
     columns.type = type;
@@ -344,6 +344,11 @@ site_formatter::site_columns site_formatter::format_site(std::string_view site, 
         row.put('\t');
         row.rna(site, reverse);
         row.put(near_stop ? "\t1" : "\t0");
+        if (bulge_column_) {
+            row.put('\t');
+            if (bulge) row.number(bulge);
+            else row.put("NA");
+        }
         break;
     case output_format::bed:
         if (genome_coords_) break;  // written from the genome blocks
@@ -369,6 +374,11 @@ site_formatter::site_columns site_formatter::format_site(std::string_view site, 
         row.put(",\"site_seq\":\"");
         row.rna(site, reverse);
         row.put(near_stop ? "\",\"near_stop\":true" : "\",\"near_stop\":false");
+        if (bulge_column_) {
+            row.put(",\"bulge_k\":");
+            if (bulge) row.number(bulge);
+            else row.put("null");
+        }
         break;
     }
     columns.post_size = static_cast<std::uint8_t>(row.p - columns.text.data() - columns.pre_size);

@@ -55,6 +55,8 @@ public:
 
     // bed only: BED12 lines in genome coordinates, from the record headers' genome blocks.
     void write_genome_coords() { genome_coords_ = true; }
+    // tsv, jsonl: a bulge_k column after near_stop (scans for bulge-7mer sites): k, NA for others.
+    void write_bulge_column() { bulge_column_ = true; }
 
     // The column header line (tsv; for genome coordinates a BED track line; empty otherwise).
     std::string column_header() const;
@@ -70,7 +72,7 @@ public:
     // record's columns and the miRNA's (pre), and after the miRNA's (post). site: the site's
     // letters as written in the input. reverse: the site is on the reverse strand; start and site
     // are its footprint on the forward strand, written as the site reads on its own strand
-    // (reverse complement), and near_stop is 0.
+    // (reverse complement), and near_stop is 0. bulge: a bulge-7mer's k.
     struct site_columns {
         std::uint64_t start = 0;
         site_type type = site_type::eight_mer;
@@ -79,7 +81,8 @@ public:
         std::uint8_t post_size = 0;
         std::array<char, 208> text;  // pre, then post
     };
-    site_columns format_site(std::string_view site, std::uint64_t start, site_type type, bool reverse = false) const;
+    site_columns format_site(std::string_view site, std::uint64_t start, site_type type, bool reverse = false,
+                             std::uint8_t bulge = 0) const;
 
     // One row. claims: the curated claims on this miRNA and gene, or null (NA). score: the site's
     // context++ score when the formatter is scored (null for a site the model does not score: all
@@ -102,6 +105,7 @@ private:
     bool duplex_;
     bool access_;
     bool genome_coords_ = false;
+    bool bulge_column_ = false;
     // Per miRNA, its pre-formatted name (and family): offset and length in one compact text, read
     // for every row.
     std::string mirna_text_;

@@ -1,6 +1,7 @@
 #include "scoring/accessibility.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <limits>
 #include <string>
@@ -12,6 +13,22 @@ namespace mirhit::scoring {
 namespace {
 
 constexpr int min_hairpin = 3;  // unpaired nt inside a hairpin
+
+// The loop sums are compiled twice, for AVX2 and for any x86-64, chosen when the program starts
+// (no -march in the build); other compilers and CPUs get the plain version.
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
+#define MIRHIT_VECTOR_CLONES __attribute__((target_clones("avx2", "default")))
+#else
+#define MIRHIT_VECTOR_CLONES
+#endif
+
+// sum of a[x] b[x], x < count; the reduction in any order (vectorised, -fopenmp-simd).
+inline double dot(const double* a, const double* b, int count) {
+    double sum = 0.0;
+#pragma omp simd reduction(+ : sum)
+    for (int x = 0; x < count; ++x) sum += a[x] * b[x];
+    return sum;
+}
 // kT in cal/mol; Boltzmann factors are exp(-10 E / kT) with E in dcal/mol, as ViennaRNA's.
 constexpr double kT_37 = (temperature_c + kelvin_at_0c) * gas_constant;
 
@@ -62,6 +79,13 @@ struct boltzmann_tables {
     double ext_stem[8][6][6], ml_stem[8][6][6];
     double ml_closing, ml_base;
     double hairpin30, lxc;
+    // Interior loops with a side of 4+ nt factor into a size term and one mismatch term per pair,
+    // so the loop sums run over precomputed (weight x mismatch) arrays: bulge[u] (u >= 4, times
+    // terminal A-U of both pairs), one_n[u] for 1 x u loops (u >= 4), generic[u1][u2] for both
+    // sides >= 2 (0 where both are <= 3: those loops are tabulated or special) and generic_rev,
+    // the same with u2 reversed (index max_loop - u2) for sums that run along u2 downwards.
+    double one_n[max_loop + 1], generic[max_loop + 1][max_loop + 1], generic_rev[max_loop + 1][max_loop + 1];
+    double au[8];  // terminal A-U factor of a pair type
 
     explicit boltzmann_tables(const energy_params& p) : params(&p) {
         for (int a = 0; a < 5; ++a)
@@ -101,6 +125,14 @@ struct boltzmann_tables {
         ml_base = boltz(p.ml_base);
         hairpin30 = p.hairpin[max_loop];
         lxc = p.lxc;
+        for (int t = 0; t < 8; ++t) au[t] = t > 2 ? term_au : 1.0;
+        for (int u = 0; u <= max_loop; ++u) one_n[u] = u >= 4 && u < max_loop ? internal[u + 1] * ninio[u - 1] : 0.0;
+        for (int u1 = 0; u1 <= max_loop; ++u1)
+            for (int u2 = 0; u2 <= max_loop; ++u2) {
+                const bool long_loop = u1 >= 2 && u2 >= 2 && (u1 > 3 || u2 > 3) && u1 + u2 <= max_loop;
+                generic[u1][u2] = long_loop ? internal[u1 + u2] * ninio[std::abs(u1 - u2)] : 0.0;
+                generic_rev[u1][max_loop - u2] = generic[u1][u2];
+            }
     }
 
     // Interior loop (ViennaRNA exp_E_IntLoop): u1 unpaired 5' of the inner pair, u2 3' of it;
@@ -146,9 +178,22 @@ plfold_options effective_options(const plfold_options& options, std::size_t leng
     return e;
 }
 
+std::string check_access_model(const plfold_options& options) {
+    const std::string window = "window " + std::to_string(options.window) + " nt";
+    if (options.max_span >= options.window)
+        return "base pairs spanning " + std::to_string(options.max_span) + " nt (j - i) do not fit in a " + window;
+    if (options.max_unpaired > options.window)
+        return "stretches of " + std::to_string(options.max_unpaired) + " unpaired nt do not fit in a " + window;
+    return "";
+}
+
 unpaired_table::unpaired_table(std::size_t length, int max_unpaired)
     : length_(length), max_unpaired_(max_unpaired),
       p_(length * static_cast<std::size_t>(max_unpaired), std::numeric_limits<double>::quiet_NaN()) {}
+
+unpaired_table::unpaired_table(std::size_t length, int max_unpaired, std::vector<std::size_t> positions)
+    : length_(length), max_unpaired_(max_unpaired), sparse_(true), positions_(std::move(positions)),
+      p_(positions_.size() * static_cast<std::size_t>(max_unpaired), std::numeric_limits<double>::quiet_NaN()) {}
 
 double opening_energy(double p_unpaired) { return -rt_kcal * std::log(p_unpaired); }
 
@@ -156,71 +201,97 @@ double opening_energy(double p_unpaired) { return -rt_kcal * std::log(p_unpaired
 // inside matrices is computed, then the outside ("pR") values of the pairs starting at j - W,
 // then the unpaired probabilities ending at j - W - 31. Matrices are rings of rows indexed by the
 // 5' position, each row indexed by segment length (q, qb, ...) or loop length (qi5, qmb, q2l);
-// only the exterior-loop q holds segments up to W long, the others stop at the span (or at 30-nt
-// loops or u), so the memory is O(W^2) for q and O(W x span) for the ten others.
+// only the exterior-loop q (and qcol, the same by column) holds segments up to W long, the others
+// stop at the span (or at 30-nt loops or u), so the memory is O(W^2) for q and O(W x span) for the
+// others. Sums run along rows (or qcol's columns) as dot products over contiguous memory.
 // Boltzmann weights are not rescaled: within an 80-nt window they stay far from overflow.
 struct plfold::impl {
     const boltzmann_tables& bt;
-    int cfg_window;
-    int rows;      // ring size (rows of the matrices)
-    int q_len;     // cfg_window + 1: q's row length
+    int rows;      // ring size (rows of the matrices), a power of 2
+    int mask;      // rows - 1
+    int ring_mask; // the outside rows' ring size - 1 (a power of 2 - 1, at least W + 1)
+    int q_len;     // window + 1: q's row length
     int row_len;   // the other matrices' row length: max(span + 3, max_loop + 2, u + 2)
     int pu_rows, pu_len;
     std::vector<double> q, qb, qm, qm1, qm2, pr, prc, hp, qi5, qmb, q2l, inv_z;
+    // qb and pr times the factors an interior loop gives the pair as inner (qb_*) or closing
+    // (pr_*) pair: terminal A-U (bulges of 4+ nt), the 1 x n or the generic interior mismatch.
+    std::vector<double> qb_au, qb_1n, qb_mi, pr_au, pr_1n, pr_mi;
+    double outer_acc[max_loop + 1];  // outside(): generic-loop weights per 3' side length
     std::vector<double> prml, prm_l, prm_l1, ext, qbe, pu, ml_base_pow;
+    // qcol: q by column, qcol row j holding q(i, j) at i - j + W - 1 (sums along the 5' end);
+    // side: scratch of the exterior-loop sums, indexed by window start - (k - W).
+    std::vector<double> qcol, side;
     std::vector<signed char> s;  // codes with s[0] = s[n+1] = -1
     std::string_view seq;
     int n = 0, W = 0, span = 0, U = 0, max_len = 0;
 
-    impl(const boltzmann_tables& tables, const plfold_options& o) : bt(tables), cfg_window(o.window) {
-        rows = 2 * o.window + max_loop + 4;
+    impl(const boltzmann_tables& tables, const plfold_options& o) : bt(tables) {
+        rows = static_cast<int>(std::bit_ceil(static_cast<unsigned>(2 * o.window + max_loop + 4)));
+        mask = rows - 1;
+        ring_mask = static_cast<int>(std::bit_ceil(static_cast<unsigned>(o.window + 2))) - 1;
         q_len = o.window + 1;
         row_len = std::max({std::min(o.max_span, o.window - 1) + 3, max_loop + 2, o.max_unpaired + 2});
         q.assign(static_cast<std::size_t>(rows) * static_cast<std::size_t>(q_len), 0.0);
         const auto cells = static_cast<std::size_t>(rows) * static_cast<std::size_t>(row_len);
-        for (auto* v : {&qb, &qm, &qm1, &qm2, &pr, &prc, &hp, &qi5, &qmb, &q2l}) v->assign(cells, 0.0);
+        for (auto* v : {&qb, &qm, &qm1, &qm2, &pr, &prc, &hp, &qi5, &qmb, &q2l, &qb_au, &qb_1n, &qb_mi, &pr_au, &pr_1n, &pr_mi}) v->assign(cells, 0.0);
         inv_z.assign(static_cast<std::size_t>(rows), 0.0);
-        prml.assign(static_cast<std::size_t>(o.window + 2), 0.0);
+        prml.assign(static_cast<std::size_t>(ring_mask) + 1, 0.0);
         prm_l = prml;
         prm_l1 = prml;
         ext.assign(static_cast<std::size_t>(q_len), 0.0);
+        qcol = q;
+        side.assign(static_cast<std::size_t>(q_len) + 1, 0.0);
         pu_len = std::max(o.max_unpaired, max_loop) + 2;
-        pu_rows = pu_len + 1;
+        pu_rows = static_cast<int>(std::bit_ceil(static_cast<unsigned>(pu_len + 1)));
         pu.assign(static_cast<std::size_t>(pu_rows) * static_cast<std::size_t>(pu_len), 0.0);
         qbe.assign(static_cast<std::size_t>(pu_len), 0.0);
         ml_base_pow.assign(static_cast<std::size_t>(std::max(q_len, row_len)) + 1, 1.0);
         for (std::size_t l = 1; l < ml_base_pow.size(); ++l) ml_base_pow[l] = ml_base_pow[l - 1] * bt.ml_base;
     }
 
-    std::size_t cell(int i, int j) const {
-        return static_cast<std::size_t>(i % rows) * static_cast<std::size_t>(row_len) + static_cast<std::size_t>(j - i + 1);
+    std::size_t bytes() const {
+        std::size_t doubles = 0;
+        for (const auto* v : {&q, &qb, &qm, &qm1, &qm2, &pr, &prc, &hp, &qi5, &qmb, &q2l, &inv_z, &qb_au, &qb_1n, &qb_mi, &pr_au,
+                              &pr_1n, &pr_mi, &prml, &prm_l, &prm_l1, &ext, &qbe, &pu, &ml_base_pow, &qcol, &side})
+            doubles += v->capacity();
+        return doubles * sizeof(double) + s.capacity();
     }
+
+    std::size_t cell(int i, int j) const {
+        return static_cast<std::size_t>((i & mask)) * static_cast<std::size_t>(row_len) + static_cast<std::size_t>(j - i + 1);
+    }
+    std::size_t qcol_cell(int i, int j) const {
+        return static_cast<std::size_t>(j & mask) * static_cast<std::size_t>(q_len) + static_cast<std::size_t>(i - j + W - 1);
+    }
+    const double* qcol_row(int j) const { return qcol.data() + static_cast<std::size_t>(j & mask) * static_cast<std::size_t>(q_len); }
+    const double* q_row(int i) const { return q.data() + static_cast<std::size_t>(i & mask) * static_cast<std::size_t>(q_len); }
     std::size_t qcell(int i, int j) const {
-        return static_cast<std::size_t>(i % rows) * static_cast<std::size_t>(q_len) + static_cast<std::size_t>(j - i + 1);
+        return static_cast<std::size_t>((i & mask)) * static_cast<std::size_t>(q_len) + static_cast<std::size_t>(j - i + 1);
     }
     // Row i of a matrix, indexed by segment length (j - i + 1) or loop length.
     double* row(std::vector<double>& v, int i) {
-        return v.data() + static_cast<std::size_t>(i % rows) * static_cast<std::size_t>(row_len);
+        return v.data() + static_cast<std::size_t>((i & mask)) * static_cast<std::size_t>(row_len);
     }
     const double* row(const std::vector<double>& v, int i) const {
-        return v.data() + static_cast<std::size_t>(i % rows) * static_cast<std::size_t>(row_len);
+        return v.data() + static_cast<std::size_t>((i & mask)) * static_cast<std::size_t>(row_len);
     }
     std::size_t lcell(int i, int len) const {
-        return static_cast<std::size_t>(i % rows) * static_cast<std::size_t>(row_len) + static_cast<std::size_t>(len);
+        return static_cast<std::size_t>((i & mask)) * static_cast<std::size_t>(row_len) + static_cast<std::size_t>(len);
     }
     double& pu_at(int e, int len) {
-        return pu[static_cast<std::size_t>(e % pu_rows) * static_cast<std::size_t>(pu_len) + static_cast<std::size_t>(len)];
+        return pu[static_cast<std::size_t>((e & (pu_rows - 1))) * static_cast<std::size_t>(pu_len) + static_cast<std::size_t>(len)];
     }
-    double& ring(std::vector<double>& v, int m) { return v[static_cast<std::size_t>(m % (cfg_window + 2))]; }
+    double& ring(std::vector<double>& v, int m) { return v[static_cast<std::size_t>((m & ring_mask))]; }
     int type(int i, int j) const { return bt.pair[s[static_cast<std::size_t>(i)]][s[static_cast<std::size_t>(j)]]; }
     int at(int i) const { return s[static_cast<std::size_t>(i)]; }
     double closing(int t, int i, int j) const { return bt.ml_stem[reversed_pair_type[t]][at(j - 1) + 1][at(i + 1) + 1] * bt.ml_closing; }
 
     void init_row(int i) {
-        const auto start = static_cast<std::size_t>(i % rows) * static_cast<std::size_t>(row_len);
-        for (auto* v : {&qb, &qm, &qm1, &qm2, &pr, &prc, &hp, &qi5, &qmb, &q2l})
+        const auto start = static_cast<std::size_t>((i & mask)) * static_cast<std::size_t>(row_len);
+        for (auto* v : {&qb, &qm, &qm1, &qm2, &pr, &prc, &hp, &qi5, &qmb, &q2l, &qb_au, &qb_1n, &qb_mi, &pr_au, &pr_1n, &pr_mi})
             std::fill_n(v->begin() + static_cast<std::ptrdiff_t>(start), row_len, 0.0);
-        const auto q_start = static_cast<std::size_t>(i % rows) * static_cast<std::size_t>(q_len);
+        const auto q_start = static_cast<std::size_t>((i & mask)) * static_cast<std::size_t>(q_len);
         std::fill_n(q.begin() + static_cast<std::ptrdiff_t>(q_start), q_len, 0.0);
         q[q_start] = 1.0;  // empty segment
     }
@@ -235,33 +306,53 @@ struct plfold::impl {
         return bt.hairpin(size, t, at(i + 1), at(j - 1), seq.substr(static_cast<std::size_t>(i - 1), static_cast<std::size_t>(size + 2)));
     }
 
-    double interior_inside(int i, int j, int t) const {
-        double sum = 0.0;
+    // Sum over the inner pairs (k, l) of qb(k, l) x the interior loop (i, j, k, l): loops with both
+    // sides <= 3 nt through the full energy function, longer ones as size factor x precomputed
+    // qb x mismatch (bulges and 1 x n along the two edges, the rest as dot products along l).
+    MIRHIT_VECTOR_CLONES double interior_inside(int i, int j, int t) const {
         const int si = at(i + 1), sj = at(j - 1);
-        const int kmax = std::min(i + max_loop + 1, j - min_hairpin - 2);
-        for (int k = i + 1; k <= kmax; ++k) {
-            const int u1 = k - i - 1;
-            const int lmin = std::max(k + min_hairpin + 1, j - 1 - (max_loop - u1));
+        double small = 0.0, bulges = 0.0, one_n = 0.0, generic = 0.0;
+        for (int u1 = 0; u1 <= 3; ++u1) {
+            const int k = i + 1 + u1;
             const int sp = at(k - 1);
             const double* qb_k = row(qb, k) + 1 - k;  // qb_k[l] = qb(k, l)
             const int* pair_k = bt.pair[at(k)];
-            for (int l = j - 1; l >= lmin; --l) {
+            for (int l = j - 1; l >= std::max(k + min_hairpin + 1, j - 4); --l) {
                 const double qkl = qb_k[l];
                 if (qkl == 0.0) continue;
-                sum += qkl * bt.interior(u1, j - 1 - l, t, reversed_pair_type[pair_k[at(l)]], si, sj, sp, at(l + 1));
+                small += qkl * bt.interior(u1, j - 1 - l, t, reversed_pair_type[pair_k[at(l)]], si, sj, sp, at(l + 1));
             }
         }
-        return sum;
+        // Edges: u1 = 0 or 1 with u2 >= 4 (row k, along l), u2 = 0 or 1 with u1 >= 4 (down the rows).
+        for (int u2 = 4; u2 <= max_loop && j - 1 - u2 >= i + 1 + min_hairpin + 1; ++u2)
+            bulges += bt.bulge[u2] * row(qb_au, i + 1)[j - 1 - u2 - i];
+        for (int u2 = 4; u2 < max_loop && j - 1 - u2 >= i + 2 + min_hairpin + 1; ++u2)
+            one_n += bt.one_n[u2] * row(qb_1n, i + 2)[j - 2 - u2 - i];
+        for (int u1 = 4; u1 <= max_loop && j - 1 >= i + 1 + u1 + min_hairpin + 1; ++u1)
+            bulges += bt.bulge[u1] * row(qb_au, i + 1 + u1)[j - 1 - u1 - i];
+        for (int u1 = 4; u1 < max_loop && j - 2 >= i + 1 + u1 + min_hairpin + 1; ++u1)
+            one_n += bt.one_n[u1] * row(qb_1n, i + 1 + u1)[j - 2 - u1 - i];
+        for (int u1 = 2; u1 <= max_loop - 2; ++u1) {
+            const int k = i + 1 + u1;
+            const int u2min = u1 <= 3 ? 4 : 2, u2max = std::min(max_loop - u1, j - 1 - (k + min_hairpin + 1));
+            if (u2max < 2) break;  // u2max only falls as u1 grows
+            if (u2max < u2min) continue;
+            // len = l - k + 1 runs up as u2 = j - k - len runs down.
+            const int len_lo = j - k - u2max;
+            generic += dot(bt.generic_rev[u1] + (max_loop - u2max), row(qb_mi, k) + len_lo, u2max - u2min + 1);
+        }
+        return small + bt.au[t] * bulges + bt.mismatch_1n[t][si][sj] * one_n + bt.mismatch_i[t][si][sj] * generic;
     }
 
-    void forward(int j) {
+    MIRHIT_VECTOR_CLONES void forward(int j) {
         init_row(j);
         const int lo = std::max(1, j - W + 1);
         for (int i = j; i >= lo; --i) {
             const int d = j - i;
             if (d <= min_hairpin) {
                 q[qcell(i, j)] = 1.0;
-                ext[static_cast<std::size_t>(d)] = 0.0;
+                qcol[qcol_cell(i, j)] = 1.0;
+                ext[static_cast<std::size_t>(W - d)] = 0.0;
                 continue;
             }
             const int t = d <= span ? type(i, j) : 0;
@@ -271,44 +362,115 @@ struct plfold::impl {
                 hp[cell(i, j)] = h;
                 qbv = h + interior_inside(i, j, t) + qm2[cell(i + 1, j - 1)] * closing(t, i, j);
                 qb[cell(i, j)] = qbv;
+                // As an inner pair (never at a sequence end: a closing pair lies around it).
+                const int rt = reversed_pair_type[t], sq = at(j + 1), sp = at(i - 1);
+                if (sq >= 0 && sp >= 0) {
+                    qb_au[cell(i, j)] = qbv * bt.au[t];
+                    qb_1n[cell(i, j)] = qbv * bt.mismatch_1n[rt][sq][sp];
+                    qb_mi[cell(i, j)] = qbv * bt.mismatch_i[rt][sq][sp];
+                }
             }
             if (d <= span + 1) {
                 const double stem = t != 0 ? qbv * bt.ml_stem[t][at(i - 1) + 1][at(j + 1) + 1] : 0.0;
                 const double m1 = qm1[cell(i, j - 1)] * bt.ml_base + stem;
                 qm1[cell(i, j)] = m1;
-                double vm = 0.0, vm2 = 0.0;
-                const double* qm_i = row(qm, i);  // qm_i[len] = qm(i, i + len - 1)
-                for (int k = i; k <= j - min_hairpin - 1; ++k) {
-                    const double a = row(qm1, k)[j - k + 1];
-                    if (a == 0.0) continue;
-                    const double left = qm_i[k - i];
-                    vm += (ml_base_pow[static_cast<std::size_t>(k - i)] + left) * a;
-                    vm2 += left * a;
-                }
-                qm[cell(i, j)] = vm;
+                side[static_cast<std::size_t>(i - j + W)] = m1;  // column j of qm1, for the sums below
+                // qm(i, j), qm2(i, j): the last stem starts at k, before it unpaired nt or qm(i, k - 1).
+                const double* m1_col = side.data() + (i - j + W);  // m1_col[k - i] = qm1(k, j)
+                const double vm2 = dot(row(qm, i), m1_col, j - min_hairpin - i);  // row(qm, i)[len] = qm(i, i + len - 1)
+                qm[cell(i, j)] = vm2 + dot(ml_base_pow.data(), m1_col, j - min_hairpin - i);
                 qm2[cell(i, j)] = vm2;
             }
-            ext[static_cast<std::size_t>(d)] = t != 0 ? qbv * bt.ext_stem[t][at(i - 1) + 1][at(j + 1) + 1] : 0.0;
-            double* q_i = q.data() + static_cast<std::size_t>(i % rows) * static_cast<std::size_t>(q_len);  // q_i[len] = q(i, i + len - 1)
-            double v = q_i[j - i];    // j unpaired
-            for (int k = std::max(i, j - span); k <= j - min_hairpin - 1; ++k) v += q_i[k - i] * ext[static_cast<std::size_t>(j - k)];
+            // ext[W - d]: the stem (j - d, j) closing the exterior loop (reversed for the sum below).
+            ext[static_cast<std::size_t>(W - d)] = t != 0 ? qbv * bt.ext_stem[t][at(i - 1) + 1][at(j + 1) + 1] : 0.0;
+            double* q_i = q.data() + static_cast<std::size_t>((i & mask)) * static_cast<std::size_t>(q_len);  // q_i[len] = q(i, i + len - 1)
+            const int k0 = std::max(i, j - span);  // q(i, j) = q(i, j - 1) + sum over k of q(i, k - 1) x stem (k, j)
+            const double v = q_i[j - i] + dot(q_i + (k0 - i), ext.data() + (W - j + k0), j - min_hairpin - k0);
             q_i[j - i + 1] = v;
+            qcol[qcol_cell(i, j)] = v;
         }
-        if (j - W + 1 >= 1) inv_z[static_cast<std::size_t>((j - W + 1) % rows)] = 1.0 / q[qcell(j - W + 1, j)];
+        if (j - W + 1 >= 1) inv_z[static_cast<std::size_t>((j - W + 1) & mask)] = 1.0 / q[qcell(j - W + 1, j)];
     }
 
-    double iz(int a) const { return inv_z[static_cast<std::size_t>(a % rows)]; }
+    double iz(int a) const { return inv_z[static_cast<std::size_t>(a & mask)]; }
+
+    // Outside weight of the inner pair (k, l) of type t from the interior loops around it (the sum
+    // over closing pairs (i, m) of pr(i, m) x the loop), split like interior_inside; adds each
+    // loop's weight x qb(k, l) to qi5, the weight of the unpaired stretches on both sides.
+    MIRHIT_VECTOR_CLONES double interior_outside(int k, int l, int t, double qkl) {
+        const int t2 = reversed_pair_type[t];
+        const int sk = at(k - 1), sl = at(l + 1);
+        if (sk < 0 || sl < 0) return 0.0;  // at a sequence end: no closing pair around
+        const int start_i = std::max({k - max_loop - 1, l - W + 1, 1});
+        double* qi5_l = row(qi5, l);
+        double v = 0.0;
+        // 3' side u2 allowed with 5' side u1 (closing pair (i, m), m = l + 1 + u2).
+        // u1 + u2 <= 30, m <= n and m - i <= span (so (i, m) fits in a window: span < W).
+        const int loop_cap = std::min(max_loop, k - 2 + span - l), end_cap = n - l - 1;
+        const auto u2_limit = [&](int u1) { return std::min(loop_cap - u1, end_cap); };
+        // One loop of weight w (before x qb(k, l)).
+        const auto add = [&](int u1, int u2, double w) {
+            qi5_l[u2] += w * qkl;
+            row(qi5, k - 1 - u1)[u1] += w * qkl;
+            v += w;
+        };
+        for (int u1 = 0; u1 <= 3 && k - 1 - u1 >= start_i; ++u1) {
+            const int i = k - 1 - u1, si = at(i + 1);
+            const double* pr_i = row(pr, i) + 1 - i;  // pr_i[m] = pr(i, m)
+            const int* pair_i = bt.pair[at(i)];
+            for (int u2 = 0; u2 <= std::min(3, u2_limit(u1)); ++u2) {
+                const int m = l + 1 + u2;
+                const double pim = pr_i[m];
+                if (pim != 0.0) add(u1, u2, pim * bt.interior(u1, u2, pair_i[at(m)], t2, si, at(m - 1), sk, sl));
+            }
+        }
+        const double bulge_f = bt.au[t], one_n_f = bt.mismatch_1n[t2][sl][sk], generic_f = bt.mismatch_i[t2][sl][sk];
+        if (k - 1 >= start_i) {
+            const double* p = row(pr_au, k - 1) + (l + 3 - k);  // p[u2] = pr_au(k - 1, l + 1 + u2)
+            for (int u2 = 4, last = u2_limit(0); u2 <= last; ++u2) add(0, u2, bt.bulge[u2] * p[u2] * bulge_f);
+        }
+        if (k - 2 >= start_i) {
+            const double* p = row(pr_1n, k - 2) + (l + 4 - k);
+            for (int u2 = 4, last = u2_limit(1); u2 <= last; ++u2) add(1, u2, bt.one_n[u2] * p[u2] * one_n_f);
+        }
+        for (int u1 = 4, last = std::min({max_loop, k - 1 - start_i, loop_cap, end_cap >= 0 ? max_loop : -1}); u1 <= last; ++u1) {
+            add(u1, 0, bt.bulge[u1] * row(pr_au, k - 1 - u1)[l + u1 + 3 - k] * bulge_f);
+            if (u1 < loop_cap && end_cap >= 1) add(u1, 1, bt.one_n[u1] * row(pr_1n, k - 1 - u1)[l + u1 + 4 - k] * one_n_f);
+        }
+        // Both sides >= 2: per closing row i, the weights along m summed and kept per u2.
+        std::fill(std::begin(outer_acc), std::end(outer_acc), 0.0);
+        for (int u1 = 2; u1 <= max_loop - 2 && k - 1 - u1 >= start_i; ++u1) {
+            const int u2min = u1 <= 3 ? 4 : 2, u2max = u2_limit(u1);
+            if (u2max < 2) break;  // u2max only falls as u1 grows
+            if (u2max < u2min) continue;
+            const double* g = bt.generic[u1];
+            const double* p = row(pr_mi, k - 1 - u1) + (l + u1 + 3 - k);  // p[u2] = pr_mi(i, l + 1 + u2)
+            double sum = 0.0;
+#pragma omp simd reduction(+ : sum)
+            for (int u2 = u2min; u2 <= u2max; ++u2) {
+                const double w = g[u2] * p[u2];
+                outer_acc[u2] += w;
+                sum += w;
+            }
+            row(qi5, k - 1 - u1)[u1] += sum * generic_f * qkl;
+            v += sum * generic_f;
+        }
+        for (int u2 = 2; u2 <= max_loop - 2; ++u2) qi5_l[u2] += outer_acc[u2] * generic_f * qkl;
+        return v;
+    }
 
     // Outside weights of the pairs (k, l), summed over the windows that hold them (not yet
     // multiplied by qb or divided by the number of windows: unpaired probabilities need neither).
-    void outside(int k) {
-        const int mod = cfg_window + 2;
+    MIRHIT_VECTOR_CLONES void outside(int k) {
         for (int m = k; m <= std::min(n, k + W); ++m) {
-            prml[static_cast<std::size_t>(m % mod)] = 0.0;
-            prm_l[static_cast<std::size_t>(m % mod)] = 0.0;
+            prml[static_cast<std::size_t>(m & ring_mask)] = 0.0;
+            prm_l[static_cast<std::size_t>(m & ring_mask)] = 0.0;
         }
-        prm_l1[static_cast<std::size_t>(k % mod)] = 0.0;
+        prm_l1[static_cast<std::size_t>(k & ring_mask)] = 0.0;
 
+        // side[a - k + W] = q(a, k - 1) / Z(window a), for the windows a..a+W-1 holding (k, l).
+        const int amax = std::min(k - 1, n - W + 1);
+        for (int a = std::max(1, k - W + 1); a <= amax; ++a) side[static_cast<std::size_t>(a - k + W)] = qcol_row(k - 1)[a - k + W] * iz(a);
         const int lmax = std::min({n, k + W - 1, k + span});
         for (int l = k + min_hairpin + 1; l <= lmax; ++l) {
             const double qkl = qb[cell(k, l)];
@@ -318,34 +480,14 @@ struct plfold::impl {
             if (l - k + 1 == W) {
                 v = 1.0 / q[qcell(k, l)];
             } else {
-                const int amax = std::min(k - 1, n - W + 1);
-                for (int a = std::max(1, l - W + 2); a <= amax; ++a) v += q[qcell(a, k - 1)] * q[qcell(l + 1, a + W - 1)] * iz(a);
+                const int a0 = std::max(1, l - W + 2);
+                v = dot(side.data() + (a0 - k + W), q_row(l + 1) + (a0 + W - 1 - l), amax - a0 + 1);
                 if (k + W - 1 <= n) v += q[qcell(l + 1, k + W - 1)] * iz(k);
                 if (l - W + 1 >= 1) v += q[qcell(l - W + 1, k - 1)] * iz(l - W + 1);
             }
             v *= bt.ext_stem[t][at(k - 1) + 1][at(l + 1) + 1];
 
-            const int t2 = reversed_pair_type[t];
-            const int sk = at(k - 1), sl = at(l + 1);
-            const int start_i = std::max({k - max_loop - 1, l - W + 1, 1});
-            double* qi5_l = row(qi5, l);
-            for (int i = k - 1; i >= start_i; --i) {
-                const int u1 = k - 1 - i;
-                const int max_m = std::min({i + W - 1, l + max_loop - u1 + 1, n, i + span});
-                const int si = at(i + 1);
-                const double* pr_i = row(pr, i) + 1 - i;  // pr_i[m] = pr(i, m)
-                const int* pair_i = bt.pair[at(i)];
-                double sum_i = 0.0;
-                for (int m = l + 1; m <= max_m; ++m) {
-                    const double pim = pr_i[m];
-                    if (pim == 0.0) continue;
-                    const double w = pim * bt.interior(u1, m - l - 1, pair_i[at(m)], t2, si, at(m - 1), sk, sl);
-                    qi5_l[m - l - 1] += w * qkl;
-                    sum_i += w;
-                }
-                row(qi5, i)[u1] += sum_i * qkl;
-                v += sum_i;
-            }
+            v += interior_outside(k, l, t, qkl);
             pr[cell(k, l)] = v;
         }
 
@@ -383,7 +525,12 @@ struct plfold::impl {
 
         for (int l = k + min_hairpin + 1; l <= lmax; ++l) {
             const double v = pr[cell(k, l)];
-            if (v != 0.0) prc[cell(k, l)] = v * closing(type(k, l), k, l);
+            if (v == 0.0) continue;
+            const int t = type(k, l), si = at(k + 1), sj = at(l - 1);
+            prc[cell(k, l)] = v * closing(t, k, l);
+            pr_au[cell(k, l)] = v * bt.au[t];
+            pr_1n[cell(k, l)] = v * bt.mismatch_1n[t][si][sj];
+            pr_mi[cell(k, l)] = v * bt.mismatch_i[t][si][sj];
         }
     }
 
@@ -391,7 +538,7 @@ struct plfold::impl {
     // k+1..k+len lies in a loop closed by a pair, either with k paired (qbe) or k unpaired too
     // (the stretch one longer); stretches of exactly U nt in hairpins and multiloops are summed
     // over their closing pairs directly. Exterior-loop stretches are added last.
-    void unpaired_at(int k, const sink& out) {
+    MIRHIT_VECTOR_CLONES void unpaired_at(int k, const sink& out) {
         std::fill(qbe.begin(), qbe.end(), 0.0);
         const int e = k + U;
         double acc = 0.0;
@@ -432,15 +579,14 @@ struct plfold::impl {
             qbe[static_cast<std::size_t>(len)] += temp;
         }
 
+        // Sums over obp, the 3' end of the closing pair: qmb(k, obp) x qm(k + len + 1, obp - 1) and
+        // prc(k, obp) x qm2(k + len + 1, obp - 1), along the rows k and k + len + 1.
+        const int omax = std::min({n, k + W - 1, k + span});
         for (int len = 1; len < U; ++len) {
-            const int omax = std::min({n, k + W - 1, k + span});
-            double add = 0.0;
-            for (int obp = k + len + min_hairpin; obp <= omax; ++obp)
-                add += qmb[lcell(k, obp - k - 1)] * qm[cell(k + len + 1, obp - 1)];
-            for (int obp = k + len + 2 * min_hairpin; obp <= omax; ++obp) {
-                const double c = prc[cell(k, obp)];
-                if (c != 0.0) add += c * qm2[cell(k + len + 1, obp - 1)];
-            }
+            const int r = k + len + 1, o1 = k + len + min_hairpin, o2 = k + len + 2 * min_hairpin;
+            // row(qm, r)[obp - r] = qm(r, obp - 1)
+            double add = dot(row(qmb, k) + (o1 - k - 1), row(qm, r) + (o1 - r), omax - o1 + 1);
+            add += dot(row(prc, k) + (o2 - k + 1), row(qm2, r) + (o2 - r), omax - o2 + 1);
             qbe[static_cast<std::size_t>(len)] += add * ml_base_pow[static_cast<std::size_t>(len)];
         }
 
@@ -450,10 +596,12 @@ struct plfold::impl {
         if (U >= W && k >= U) pu_at(k, W) = 1.0 / q[qcell(k - W + 1, k)];
 
         const int smax = std::min(U, k);
+        // side[a - k + W] = q(k + 1, a + W - 1) / Z(window a), for the windows a..a+W-1 holding the stretch.
+        const int a0 = std::max(1, k - W + 2);
+        for (int a = a0; a <= std::min(k - 1, n - W + 1); ++a) side[static_cast<std::size_t>(a - k + W)] = q_row(k + 1)[a + W - 1 - k] * iz(a);
         for (int su = smax; su > 0; --su) {
-            double v = 0.0;
             const int amax = std::min(k - su, n - W + 1);
-            for (int a = std::max(1, k - W + 2); a <= amax; ++a) v += q[qcell(a, k - su)] * q[qcell(k + 1, a + W - 1)] * iz(a);
+            double v = dot(qcol_row(k - su) + (a0 - (k - su) + W - 1), side.data() + (a0 - k + W), amax - a0 + 1);
             if (k >= W && su + 1 <= W) v += q[qcell(k - W + 1, k - su)] * iz(k - W + 1);
             if (k <= n - W + su && k < n && su + 1 <= W) v += q[qcell(k + 1, k - su + W)] * iz(k - su + 1);
             const int leftmost = std::max(1, k - W + 1), rightmost = std::min(n - W + 1, k - su + 1);
@@ -508,29 +656,34 @@ unpaired_table plfold::unpaired(std::string_view sequence) {
     return table;
 }
 
+std::size_t plfold::working_bytes() const { return impl_->bytes(); }
+
 unpaired_table plfold::unpaired(std::string_view sequence, std::span<const std::size_t> positions) {
     const std::size_t n = sequence.size();
-    unpaired_table table(n, options_.max_unpaired);
     std::vector<std::size_t> wanted;
     for (auto p : positions)
         if (p >= 1 && p <= n) wanted.push_back(p);
-    if (wanted.empty()) return table;
     std::sort(wanted.begin(), wanted.end());
     wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
+    unpaired_table table(n, options_.max_unpaired, wanted);
 
     // Stretches ending at pos lie in windows starting at >= pos - W + 1, each needing the nt
     // before it, and get loop contributions from nt up to max(u, 30) before; windows end at
     // <= pos + W - 1, plus the nt after. A stretch shorter than the whole is at least W + 1 long,
-    // so W, span and u are cut as for the whole sequence.
+    // so W, span and u are cut as for the whole sequence. Stretches are merged where they overlap,
+    // up to max_stretch nt (beyond, the next one starts again W + 31 nt back: a little folded
+    // twice, the working memory bounded).
     const plfold_options eff = effective_options(options_, n);
     const std::size_t before = static_cast<std::size_t>(std::max({eff.window, eff.max_unpaired, max_loop})) + 1;
     const std::size_t after = static_cast<std::size_t>(eff.window);
+    const auto first_of = [&](std::size_t pos) { return pos > before ? pos - before : 1; };
     std::size_t w = 0;
     while (w < wanted.size()) {
-        const std::size_t lo = wanted[w] > before ? wanted[w] - before : 1;
+        const std::size_t lo = first_of(wanted[w]);
         std::size_t hi = std::min(n, wanted[w] + after);
         std::size_t last = w;
-        while (last + 1 < wanted.size() && (wanted[last + 1] > before ? wanted[last + 1] - before : 1) <= hi + 1) {
+        while (last + 1 < wanted.size() && first_of(wanted[last + 1]) <= hi + 1 &&
+               std::min(n, wanted[last + 1] + after) - lo < max_stretch) {
             ++last;
             hi = std::min(n, wanted[last] + after);
         }

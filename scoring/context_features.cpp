@@ -22,9 +22,9 @@ ref_type reference_type(site_type type) {
     case site_type::seven_mer_m8: return ref_type::seven_mer_m8;
     case site_type::seven_mer_a1: return ref_type::seven_mer_1a;
     case site_type::six_mer: return ref_type::six_mer;
-    case site_type::offset_six_mer: break;
+    default: break;
     }
-    throw std::invalid_argument("context++ scores 8mer, 7mer-m8, 7mer-A1 and 6mer sites, not offset 6mers");
+    throw std::invalid_argument("context++ scores 8mer, 7mer-m8, 7mer-A1 and 6mer sites, not offset 6mers or non-canonical sites");
 }
 
 void check_site(std::string_view utr, std::size_t start, std::size_t end) {

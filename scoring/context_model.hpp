@@ -42,7 +42,7 @@ inline constexpr std::size_t feature_count = 20;
 // The four site types the model scores.
 inline constexpr std::size_t scored_type_count = 4;
 constexpr std::optional<std::size_t> scored_type_index(site_type t) {
-    if (t == site_type::offset_six_mer) return std::nullopt;
+    if (static_cast<std::size_t>(t) >= scored_type_count) return std::nullopt;  // offset-6mer, non-canonical
     return static_cast<std::size_t>(t);
 }
 

@@ -89,14 +89,7 @@ double three_prime_score(std::string_view utr, std::size_t start, site_type type
     return best;
 }
 
-std::uint64_t opposite_mirna_nt1(site_type type, std::uint64_t last) {
-    switch (type) {
-    case site_type::seven_mer_m8:
-    case site_type::six_mer: return last + 1;
-    case site_type::offset_six_mer: return last + 2;
-    default: return last;
-    }
-}
+std::uint64_t opposite_mirna_nt1(site_type type, std::uint64_t last) { return opposite_nt1(type, last - length_of(type)) + 1; }
 
 std::vector<std::size_t> unpaired_rows(std::span<const family_site> sites) {
     std::vector<std::size_t> rows;

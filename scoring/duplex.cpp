@@ -224,10 +224,7 @@ std::vector<std::string> duplex_diagram(const duplex_result& duplex, std::string
 }
 
 utr_window site_duplex_window(std::uint64_t utr_length, std::uint64_t site_start, site_type type) {
-    // 8mer, 7mer-m8 and offset-6mer sites start facing miRNA nt 8, so nt 1 faces start + 7;
-    // 7mer-A1 and 6mer sites start facing nt 7.
-    const bool matches_nt8 = type == site_type::eight_mer || type == site_type::seven_mer_m8 || type == site_type::offset_six_mer;
-    const std::uint64_t facing_nt1 = site_start + (matches_nt8 ? 7 : 6);
+    const std::uint64_t facing_nt1 = opposite_nt1(type, site_start);
     return {facing_nt1 > duplex_window_upstream ? facing_nt1 - duplex_window_upstream : 0,
             std::min(utr_length, facing_nt1 + duplex_window_downstream + 1)};
 }

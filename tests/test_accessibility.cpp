@@ -213,3 +213,34 @@ TEST(Accessibility, EqualsRnaplfoldOnSharedReferences) {
     EXPECT_EQ(bad, 0u) << "values off by more than 1e-6";
     std::printf("compared %zu values of %zu sequences: max |difference| %.3g\n", values, sequences, max_diff);
 }
+
+// The memory of folding around chosen positions does not grow with the record: a 4 Mb record with
+// sparse sites and a dense 70 kb block of them (folded as two stretches) holds the same working
+// buffers as a 200 kb one, and the table holds the requested rows only. (A small model: fast.)
+TEST(Accessibility, PositionsAloneUseMemoryIndependentOfTheRecordLength) {
+    const auto working_set = [](std::size_t n, std::vector<std::size_t>& positions) {
+        sc::plfold fold(sc::turner2004(), sc::plfold_options{40, 30, 10});
+        const auto seq = random_rna(n, 3);
+        positions.clear();
+        for (std::size_t p = 1000; p < 70000; p += 40) positions.push_back(p);
+        for (std::size_t p = 160000; p < n; p += 97003) positions.push_back(p);
+        const auto t = fold.unpaired(seq, positions);
+        EXPECT_EQ(t.bytes(), positions.size() * (10 * sizeof(double) + sizeof(std::size_t)));
+        EXPECT_TRUE(std::isnan(t.at(999, 1)));
+        EXPECT_FALSE(std::isnan(t.at(positions.back(), 10)));
+        return fold.working_bytes();
+    };
+    std::vector<std::size_t> small, large;
+    const std::size_t small_bytes = working_set(200000, small), large_bytes = working_set(4000000, large);
+    EXPECT_GT(large.size(), small.size());
+    EXPECT_EQ(large_bytes, small_bytes);
+    EXPECT_LT(large_bytes, sc::plfold::max_stretch + (std::size_t{2} << 20));
+    std::printf("working buffers %zu bytes for a 4 Mb record\n", large_bytes);
+}
+
+TEST(Accessibility, ModelChecksRefuseWhatCannotFitInAWindow) {
+    EXPECT_EQ(sc::check_access_model({}), "");
+    EXPECT_EQ(sc::check_access_model({80, 79, 80}), "");
+    EXPECT_EQ(sc::check_access_model({40, 40, 20}), "base pairs spanning 40 nt (j - i) do not fit in a window 40 nt");
+    EXPECT_EQ(sc::check_access_model({50, 40, 51}), "stretches of 51 unpaired nt do not fit in a window 50 nt");
+}

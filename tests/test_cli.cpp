@@ -263,6 +263,12 @@ TEST(cli, score_inputs_are_checked) {
          "mirhit: error: --access-window: needs --score context++ or access\nRun 'mirhit scan --help' for usage.\n"},
         {{"scan", "examples/utrs.fa", "--score", "access", "--access-span", "2"}, 2,
          "mirhit: error: --access-span: Value 2 not in range 4 to 399\nRun 'mirhit scan --help' for usage.\n"},
+        {{"scan", "examples/utrs.fa", "--score", "access", "--access-window", "30"}, 2,
+         "mirhit: error: --access-window/--access-span/--access-unpaired: base pairs spanning 40 nt (j - i) do not fit in a "
+         "window 30 nt\nRun 'mirhit scan --help' for usage.\n"},
+        {{"scan", "examples/utrs.fa", "--score", "access", "--access-window", "50", "--access-unpaired", "60"}, 2,
+         "mirhit: error: --access-window/--access-span/--access-unpaired: stretches of 60 unpaired nt do not fit in a window "
+         "50 nt\nRun 'mirhit scan --help' for usage.\n"},
         {{"scan", "examples/utrs.fa", "--score", "context++", "--isoforms", (dir / "airs.txt").string()}, 1,
          "mirhit: error: " + (dir / "airs.txt").string() + ":2: region '301-200' is not a 1-based start and end with start <= end\n"},
         {{"scan", "examples/utrs.fa", "--score", "context++", "--ta", (dir / "ta.txt").string()}, 1,
@@ -447,7 +453,7 @@ TEST(cli, bad_input_messages_and_exit_codes) {
         {{"scan", u, "--threads", "0"}, 2,
          "mirhit: error: --threads: '0' is not a whole number from 1 to 4096\nRun 'mirhit scan --help' for usage.\n"},
         {{"scan", u, "--sites", "9mer"}, 2,
-         "mirhit: error: --sites: 9mer not in {8mer,7mer-m8,7mer-A1,6mer,offset-6mer}\nRun 'mirhit scan --help' for usage.\n"},
+         "mirhit: error: --sites: 9mer not in {8mer,7mer-m8,7mer-A1,6mer,offset-6mer,6mer-A1,8mer-GU,7mer-m8-GU,7mer-A1-GU,bulge-7mer,canonical,all}\nRun 'mirhit scan --help' for usage.\n"},
         {{"scan"}, 2, "mirhit: error: utrs is required\nRun 'mirhit scan --help' for usage.\n"},
         {{}, 2, "mirhit: error: A subcommand is required\nRun 'mirhit --help' for usage.\n"},
     };

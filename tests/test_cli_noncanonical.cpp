@@ -1,0 +1,118 @@
+// `mirhit scan --sites` with non-canonical classes, run as a subprocess: exact rows with duplex
+// and accessibility, context++ NA, the bulge_k column, the refused combinations, and canonical
+// output unchanged by asking for more classes.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "tests/test_support.hpp"
+
+namespace mirhit::test {
+namespace {
+
+// hsa-miR-21-5p (seed AGCUUAU) sites planted at UTR nt 22: a 6mer-A1 (AAGCUA), an 8mer-GU (G:U
+// at nt 5) and a bulge-7mer with an extra C after nt 6's partner (k = 5).
+const std::string utrs =
+    ">A gene=GA\nCCCCCCCCCCCCCCCCCCCCCAAGCUACCCCCCCCCC\n"
+    ">B gene=GB\nCCCCCCCCCCCCCCCCCCCCCAUAGGCUACCCCCCCCCC\n"
+    ">C gene=GC\nCCCCCCCCCCCCCCCCCCCCCAUACAGCUCCCCCCCCCC\n";
+
+TEST(cli_noncanonical, rows_with_duplex_and_access) {
+    const auto dir = temp_dir();
+    write_file(dir / "u.fa", utrs);
+    auto r = run_mirhit({"scan", (dir / "u.fa").string(), "--mirnas", "hsa-miR-21-5p", "--sites", "all", "--score", "duplex,access",
+                         "--threads", "2"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("\n## sites: 8mer,7mer-m8,7mer-A1,6mer,offset-6mer,6mer-A1,8mer-GU,7mer-m8-GU,7mer-A1-GU,bulge-7mer\n"),
+              std::string::npos);
+    EXPECT_EQ(data_lines(r.out),
+              (std::vector<std::string>{
+                  "utr_id\tgene\tmirna\tfamily\tsite_type\tstart\tend\tsite_seq\tnear_stop\tbulge_k\tclaim_ids\tclaim_effect\t"
+                  "claim_citation\tduplex_dG\tduplex_structure\tdG_open\tddG",
+                  "A\tGA\thsa-miR-21-5p\tAGCUUAU\t6mer-A1\t22\t27\tAAGCUA\t0\tNA\tNA\tNA\tNA\t-6.00\t((((((.&.)))))). 1,7:21,28\t0.014\t-5.986",
+                  "B\tGB\thsa-miR-21-5p\tAGCUUAU\t8mer-GU\t22\t29\tAUAGGCUA\t0\tNA\tNA\tNA\tNA\t-7.90\t((((((((.&.)))))))). 1,9:21,30\t1.107\t-6.793",
+                  "C\tGC\thsa-miR-21-5p\tAGCUUAU\tbulge-7mer\t22\t29\tAUACAGCU\t0\t5\tNA\tNA\tNA\t-4.70\t.((.((((((.&.))).))))). "
+                  "9,19:20,30\t0.014\t-4.686"}));
+    // The default scan finds none of them, and has no bulge_k column.
+    auto canonical = run_mirhit({"scan", (dir / "u.fa").string(), "--mirnas", "hsa-miR-21-5p"});
+    ASSERT_EQ(canonical.exit_code, 0) << canonical.err;
+    EXPECT_EQ(data_lines(canonical.out),
+              std::vector<std::string>{"utr_id\tgene\tmirna\tfamily\tsite_type\tstart\tend\tsite_seq\tnear_stop\tclaim_ids\t"
+                                       "claim_effect\tclaim_citation"});
+    // One class by name; jsonl has bulge_k too.
+    auto bulge = run_mirhit({"scan", (dir / "u.fa").string(), "--mirnas", "hsa-miR-21-5p", "--sites", "bulge-7mer", "--format", "jsonl"});
+    ASSERT_EQ(bulge.exit_code, 0) << bulge.err;
+    EXPECT_NE(bulge.out.find("{\"utr_id\":\"C\",\"gene\":\"GC\",\"mirna\":\"hsa-miR-21-5p\",\"family\":\"AGCUUAU\",\"site_type\":"
+                             "\"bulge-7mer\",\"start\":22,\"end\":29,\"site_seq\":\"AUACAGCU\",\"near_stop\":false,\"bulge_k\":5,"),
+              std::string::npos)
+        << bulge.out;
+    EXPECT_EQ(bulge.out.find("6mer-A1\""), std::string::npos);
+}
+
+TEST(cli_noncanonical, context_plus_plus_is_na) {
+    const auto dir = temp_dir();
+    write_file(dir / "u.fa", utrs + ">D gene=GD\nCCCCCCCCCCCCCCCCCCCCCAUAAGCUACCCCCCCCCC\n");
+    auto r = run_mirhit({"scan", (dir / "u.fa").string(), "--mirnas", "hsa-miR-21-5p", "--sites", "canonical,6mer-A1", "--score", "context++"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("; non-canonical sites: context++ NA (the model is fitted on canonical sites only)\n"), std::string::npos);
+    const auto rows = data_lines(r.out);
+    ASSERT_EQ(rows.size(), 3u);
+    EXPECT_TRUE(rows[1].starts_with("A\tGA\thsa-miR-21-5p\tAGCUUAU\t6mer-A1\t22\t27\tAAGCUA\t0\tNA\tNA\tNA\tNA\tNA\t")) << rows[1];
+    EXPECT_EQ(rows[1].find_first_not_of("\tNA", rows[1].find("AAGCUA\t0\t") + 9), std::string::npos) << rows[1];
+    EXPECT_TRUE(rows[2].starts_with("D\tGD\thsa-miR-21-5p\tAGCUUAU\t8mer\t22\t29\tAUAAGCUA\t0\tNA\tNA\tNA\t-0.")) << rows[2];
+    // Canonical only: no note on the score line.
+    auto plain = run_mirhit({"scan", (dir / "u.fa").string(), "--mirnas", "hsa-miR-21-5p", "--score", "context++"});
+    EXPECT_EQ(plain.out.find("non-canonical"), std::string::npos);
+}
+
+TEST(cli_noncanonical, refused_combinations) {
+    const auto dir = temp_dir();
+    write_file(dir / "u.fa", utrs);
+    auto counts = run_mirhit({"scan", (dir / "u.fa").string(), "--sites", "6mer-A1", "--format", "counts"});
+    EXPECT_EQ(counts.exit_code, 2);
+    EXPECT_EQ(counts.err, "mirhit: error: --sites: non-canonical classes do not apply to --format counts, which counts the canonical "
+                          "types\nRun 'mirhit scan --help' for usage.\n");
+    auto genes = run_mirhit({"scan", (dir / "u.fa").string(), "--sites", "all", "--gene-summary", (dir / "g.tsv").string()});
+    EXPECT_EQ(genes.exit_code, 2);
+    EXPECT_EQ(genes.err, "mirhit: error: --sites: non-canonical classes do not apply to --gene-summary, which counts the canonical "
+                         "types\nRun 'mirhit scan --help' for usage.\n");
+    auto unknown = run_mirhit({"scan", (dir / "u.fa").string(), "--sites", "9mer"});
+    EXPECT_EQ(unknown.exit_code, 2);
+    // Canonical counts still work with --sites canonical.
+    auto canonical_counts = run_mirhit({"scan", (dir / "u.fa").string(), "--sites", "canonical", "--format", "counts"});
+    EXPECT_EQ(canonical_counts.exit_code, 0) << canonical_counts.err;
+}
+
+TEST(cli_noncanonical, more_classes_only_add_rows) {
+    // On the example UTRs with all built-in miRNAs: the canonical rows of --sites all are the
+    // default scan's rows, in the same order.
+    auto all = run_mirhit({"scan", "examples/utrs.fa", "--sites", "all", "--threads", "2"});
+    auto canonical = run_mirhit({"scan", "examples/utrs.fa", "--threads", "1"});
+    ASSERT_EQ(all.exit_code, 0) << all.err;
+    ASSERT_EQ(canonical.exit_code, 0) << canonical.err;
+    std::vector<std::string> kept;
+    std::size_t noncanonical = 0;
+    for (const auto& row : data_lines(all.out)) {
+        if (row.starts_with("utr_id")) continue;
+        std::size_t type_at = 0;
+        for (int tab = 0; tab < 4; ++tab) type_at = row.find('\t', type_at) + 1;
+        const std::string type = row.substr(type_at, row.find('\t', type_at) - type_at);
+        const bool is_canonical = type == "8mer" || type == "7mer-m8" || type == "7mer-A1" || type == "6mer" || type == "offset-6mer";
+        if (!is_canonical) {
+            ++noncanonical;
+            continue;
+        }
+        // Drop the bulge_k column (NA for canonical rows), the 10th.
+        std::size_t at = 0;
+        for (int tab = 0; tab < 9; ++tab) at = row.find('\t', at) + 1;
+        kept.push_back(row.substr(0, at) + row.substr(row.find('\t', at) + 1));
+    }
+    auto expected = data_lines(canonical.out);
+    expected.erase(expected.begin());
+    EXPECT_EQ(kept, expected);
+    EXPECT_GT(noncanonical, 100u);
+}
+
+}  // namespace
+}  // namespace mirhit::test
