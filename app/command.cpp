@@ -3,6 +3,7 @@
 #include <charconv>
 #include <filesystem>
 
+#include "core/site.hpp"
 #include "core/text.hpp"
 #include "engine/shard.hpp"
 
@@ -60,6 +61,12 @@ bool same_output(const std::string& a, const std::string& b) {
 void add_threads_option(CLI::App& command, unsigned& threads) {
     command.add_option("-t,--threads", threads, "Worker threads (default: all cores); output is the same for any number")
         ->check(whole_number(1, 4096));
+}
+
+std::vector<std::string> site_option_names() {
+    std::vector<std::string> names(any_site_type_names.begin(), any_site_type_names.end());
+    names.insert(names.end(), {"canonical", "all"});
+    return names;
 }
 
 }  // namespace mirhit::app

@@ -2,6 +2,7 @@
 
 #include <memory>
 
+#include "core/text.hpp"
 #include "engine/validation.hpp"
 
 namespace mirhit::app {
@@ -25,6 +26,9 @@ citations, and a graded verdict:
   weak      only 6mer, offset-6mer or non-canonical sites (non-canonical sites confer little
             repression on average: Agarwal et al. 2015, eLife 4:e05005)
   none      no site
+Sites of every class are looked for by default (--sites as in scan: canonical, all, or names):
+the canonical ones, scored with context++, and the non-canonical ones (6mer-A1, 8mer-GU,
+7mer-m8-GU, 7mer-A1-GU, bulge-7mer; context++ NA, duplex shown) as weak evidence.
 The verdict keeps the site counts, the total context++ (NA when no site was scored) and the
 rank. MIRNA and GENE are names as biologists write them (miR-21, let-7a,
 VE-cadherin, HAI-1); an ambiguous miRNA name or one without arm validates every candidate.
@@ -36,6 +40,7 @@ writes a self-contained report (no scripts, no external files) with a map of eac
 
 Example:
   mirhit validate miR-103 VE-cadherin --utr examples/utrs.fa
+  mirhit validate miR-221 HAI-1 --utr examples/utrs.fa --sites canonical
   mirhit validate --curated-all --utr examples/utrs.fa --orf examples/orfs.fa --html report.html
 )";
 
@@ -61,6 +66,10 @@ command add_validate_command(CLI::App& app, unsigned& threads) {
         ->required()
         ->allow_extra_args(false)
         ->type_name("FILE");
+    validate_cmd->add_option("--sites", validate.sites, "Site classes to look for (comma-separated, as scan's --sites; default: all, "
+                                                       "canonical and non-canonical): " + join(site_option_names(), ","))
+        ->delimiter(',')
+        ->check(CLI::IsMember(site_option_names()));
     validate_cmd->add_option("--mirna-file", validate.mirna_file, "Mature miRNA FASTA, as miRBase's mature.fa (default: built-in human miRBase 22)")->type_name("FILE");
     validate_cmd->add_option("--orf", validate.score_inputs.orf_file, "ORF sequences (FASTA, ids as the UTRs') for the Len_ORF and ORF8m terms")->type_name("FASTA");
     validate_cmd->add_option("--ta", validate.score_inputs.ta_file, "Target-site abundance table (mirhit abundance output or TargetScan's TA_SPS file; default: built-in)")->type_name("FILE");

@@ -1,4 +1,5 @@
 #include "engine/validation.hpp"
+#include "engine/scan_request.hpp"
 
 #include <memory>
 #include <optional>
@@ -60,7 +61,9 @@ void run_validate(const validate_request& args, const std::string& command_line)
         text = io::validation_text(r);
     }
     params.emplace_back("input", io::with_commas(r.utrs) + " UTRs of " + io::with_commas(r.genes) + " genes");
-    params.emplace_back("score", r.score_description);
+    params.emplace_back("sites", site_list(e.types));
+    params.emplace_back("score", r.score_description + (e.types.noncanonical() ? "; non-canonical sites: context++ NA (the model is fitted on "
+                                                                                 "canonical sites only)" : ""));
     params.emplace_back("duplex", "miRNA-UTR duplex of each site, " + scoring::duplex_description(e.energy_source) +
                                       "; diagram: UTR 5'-3' above, miRNA 3'-5' below");
     params.emplace_back("rank", rank_description);

@@ -14,6 +14,7 @@
 #include "core/pipeline.hpp"
 #include "core/scan_kernel.hpp"
 #include "core/text.hpp"
+#include "engine/scan_request.hpp"
 #include "engine/utr_input.hpp"
 #include "io/claims_file.hpp"
 #include "io/mirna_reader.hpp"
@@ -90,7 +91,9 @@ std::vector<std::pair<std::uint32_t, double>> utr_totals(const mirna_set& mirnas
 
 // The three lines of a pairing diagram: UTR 5' to 3', pairs, miRNA 3' to 5'. TargetScan's for
 // scored site types; for offset 6mers, the seed pairs (nt 3-8) drawn the same way.
+// Non-canonical sites have none (their duplex diagram shows the pairing).
 std::array<std::string, 3> pairing_diagram(std::string_view utr, const family_site& site, std::string_view mirna) {
+    if (!is_canonical(site.type)) return {};
     if (site.type != site_type::offset_six_mer) {
         auto p = scoring::three_prime_pairing_of(utr, site.start, site.start + length_of(site.type), site.type, mirna);
         return {io::rna(p.utr), p.pairing, p.mirna};
@@ -122,10 +125,10 @@ void add_duplex(site_view& sv, std::string_view utr, std::string_view mirna, sco
     sv.duplex_lines = scoring::duplex_diagram(sv.duplex, mirna, window);
 }
 
-std::string count_list(const std::array<std::size_t, site_type_count>& counts, std::size_t first_type) {
+std::string count_list(const std::array<std::size_t, any_site_type_count>& counts, std::size_t first_type) {
     std::vector<std::string> parts;
-    for (std::size_t t = first_type; t < site_type_count; ++t)
-        if (counts[t]) parts.push_back(std::to_string(counts[t]) + " " + std::string(site_type_names[t]));
+    for (std::size_t t = first_type; t < any_site_type_count; ++t)
+        if (counts[t]) parts.push_back(std::to_string(counts[t]) + " " + std::string(any_site_type_names[t]));
     std::string out;
     for (std::size_t i = 0; i < parts.size(); ++i) out += (i == 0 ? "" : i + 1 == parts.size() ? " and " : ", ") + parts[i];
     return out;
@@ -183,10 +186,10 @@ void evaluate_pairs(io::validation_report& r, const std::vector<utr_scan>& kept,
 }
 
 // kept: the UTRs of the targets, input order.
-void scan_and_rank(io::validation_report& r, std::vector<utr_scan>& kept, const validate_request& args,
+void scan_and_rank(io::validation_report& r, std::vector<utr_scan>& kept, const validate_request& args, site_type_set types,
                    const scoring::energy_params& params) {
     const auto& mirnas = r.mirnas;
-    const seed_index index(mirnas.families(), site_type_set::all());
+    const seed_index index(mirnas.families(), types);
     const score_setup setup(args.score_inputs, mirnas, true);
     r.score_description = setup.description();
     const scoring::context_scorer scorer(mirnas, setup.ta());
@@ -342,11 +345,11 @@ std::size_t gene_ranking::rank(std::uint32_t mirna, double total, const std::str
 io::assessment verdict_of(const io::utr_view& u, std::size_t genes, bool claimed, std::size_t gene_utrs) {
     std::size_t near_stop = 0;
     for (const auto& s : u.sites)
-        if (s.start < near_stop_length && s.type != site_type::offset_six_mer) ++near_stop;
+        if (s.start < near_stop_length && is_canonical(s.type) && s.type != site_type::offset_six_mer) ++near_stop;
     if (u.sites.empty()) {
-        std::string text = gene_utrs > 1 ? "none: no canonical site in any of the gene's " + std::to_string(gene_utrs) + " UTR isoforms"
-                                         : "none: no canonical site in this UTR isoform";
-        if (claimed) text += "; the claim rests on non-canonical pairing or another isoform";
+        std::string text = gene_utrs > 1 ? "none: no site in any of the gene's " + std::to_string(gene_utrs) + " UTR isoforms"
+                                         : "none: no site in this UTR isoform";
+        if (claimed) text += "; the claim rests on pairing outside the site classes looked for, or another isoform";
         return {support::none, text};
     }
     const bool seven = u.counts[0] + u.counts[1] + u.counts[2] > 0;
@@ -379,7 +382,8 @@ evaluation evaluate(const validate_request& args) {
     const scoring::energy_choice energy(args.energy_params_file);
     e.energy_source = energy.source();
     std::vector<utr_scan> kept;
-    scan_and_rank(r, kept, args, energy.params());
+    e.types = args.sites.empty() ? site_type_set::every() : parse_sites(args.sites);
+    scan_and_rank(r, kept, args, e.types, energy.params());
     if (!args.curated_all) {
         const auto& target = r.targets[0];
         if (r.pairs[0].utrs.empty())

@@ -18,6 +18,7 @@ struct validate_request {
     std::string gene;                      // symbol or alias (PTEN, VE-cadherin, ...); empty with curated_all
     bool curated_all = false;              // every claim of the claims tables instead of one pair
     std::vector<std::string> utr_files;    // "-" is standard input
+    std::vector<std::string> sites;        // --sites names as scan's; empty: every class (canonical and non-canonical)
     std::string mirna_file;                // empty: the built-in human set
     score_options score_inputs;            // --orf, --ta
     std::string energy_params_file;        // --energy-params: ViennaRNA .par file; empty: built-in Turner 2004
@@ -50,8 +51,8 @@ private:
     std::vector<std::vector<double>> sorted_;
 };
 
-// The verdict on a UTR's sites for one miRNA: strong (an 8mer or 7mer), weak (6mers only) or
-// none, with the counts, context++ total and rank among `genes`. claimed: a curated claim is on
+// The graded verdict on a UTR's sites for one miRNA (io::grade_criteria), with the counts,
+// context++ total and rank among `genes`. claimed: a curated claim is on
 // the pair. gene_utrs: with more than one, a UTR without sites is the gene's best and speaks for all.
 io::assessment verdict_of(const io::utr_view& u, std::size_t genes, bool claimed, std::size_t gene_utrs);
 
@@ -64,6 +65,7 @@ struct evaluation {
     std::vector<std::pair<std::string, std::string>> params;
     std::string gene_utrs;                    // one pair: the gene's UTRs in the input, for '## gene:'
     std::string energy_source;
+    site_type_set types;                      // the site classes looked for
     std::vector<reference::claim> claims;     // the claims the report points to
 };
 

@@ -10,11 +10,17 @@ namespace mirhit::io {
 
 namespace {
 
-constexpr std::array<map_kind, site_type_count> site_kinds = {{{"8mer", "#b2182b"},
-                                                                   {"7mer-m8", "#e66101"},
-                                                                   {"7mer-A1", "#f2a340"},
-                                                                   {"6mer", "#4393c3"},
-                                                                   {"offset-6mer", "#8fb8d6"}}};
+// Canonical sites filled, non-canonical ones outlined.
+constexpr std::array<map_kind, any_site_type_count> site_kinds = {{{"8mer", "#b2182b", false},
+                                                                   {"7mer-m8", "#e66101", false},
+                                                                   {"7mer-A1", "#f2a340", false},
+                                                                   {"6mer", "#4393c3", false},
+                                                                   {"offset-6mer", "#8fb8d6", false},
+                                                                   {"6mer-A1", "#5aae61", true},
+                                                                   {"8mer-GU", "#762a83", true},
+                                                                   {"7mer-m8-GU", "#9970ab", true},
+                                                                   {"7mer-A1-GU", "#c2a5cf", true},
+                                                                   {"bulge-7mer", "#1b7837", true}}};
 
 // A percentage for prose: 20, 0.1, 0.0056.
 std::string percent_text(double p) {
@@ -73,6 +79,7 @@ std::array<std::string, 3> labelled_diagram(const std::array<std::string, 3>& d)
 }
 
 void append_diagram(std::string& out, const std::array<std::string, 3>& d) {
+    if (d[0].empty()) return;  // non-canonical: the duplex diagram shows the pairing
     const auto lines = labelled_diagram(d);
     out += "\tUTR    " + lines[0] + "\n\t       " + lines[1] + "\n\tmiRNA  " + lines[2] + "\n";
 }
@@ -113,7 +120,11 @@ std::string validation_table_row(const validation_report& r, const reference::cl
     const auto& best = p.utrs[p.best];
     std::string row = c.id + "\t" + r.mirnas.mirnas()[p.mirna].name + "\t" + c.gene + "\t" + c.effect + "\t" + c.citation + "\t" +
                       std::to_string(p.utrs.size()) + "\t" + best.record->id;
-    for (auto n : best.counts) row += "\t" + std::to_string(n);
+    std::size_t noncanonical = 0;
+    for (std::size_t t = 0; t < any_site_type_count; ++t)
+        if (t < site_type_count) row += "\t" + std::to_string(best.counts[t]);
+        else noncanonical += best.counts[t];
+    row += "\t" + std::to_string(noncanonical);
     row += "\t" + best_site(best) + "\t" + total_text(best) + "\t" + min_duplex_dg(best) + "\t" +
            (best.rank ? std::to_string(best.rank) + "\t" + fixed3(100.0 * static_cast<double>(best.rank) / static_cast<double>(r.genes))
                       : "NA\tNA") +
@@ -122,7 +133,7 @@ std::string validation_table_row(const validation_report& r, const reference::cl
 }
 
 const std::string_view validation_table_header =
-    "claim\tmirna\tgene\teffect\tcitation\tutrs\tbest_utr\t8mer\t7mer-m8\t7mer-A1\t6mer\toffset-6mer\tbest_site\tcontext++\t"
+    "claim\tmirna\tgene\teffect\tcitation\tutrs\tbest_utr\t8mer\t7mer-m8\t7mer-A1\t6mer\toffset-6mer\tnoncanonical\tbest_site\tcontext++\t"
     "min_duplex_dG\trank\tpercentile\tgrade\tverdict\n";
 
 namespace {
@@ -155,10 +166,10 @@ std::string html_sites_table(const utr_view& u) {
                     "<th>duplex (dG kcal/mol, structure miRNA&amp;UTR)</th></tr>\n";
     for (const auto& s : u.sites) {
         const auto lines = labelled_diagram(s.diagram);
+        const auto pairing = s.diagram[0].empty() ? "non-canonical: see the duplex" : join({lines[0], lines[1], lines[2]}, "\n");
         h += "<tr><td>" + std::string(name_of(s.type)) + "</td><td class=\"num\">" + std::to_string(s.start + 1) + "-" +
              std::to_string(s.start + length_of(s.type)) + "</td><td><code>" + html_escape(s.seq) + "</code></td><td class=\"num\">" +
-             (s.score ? fixed3(*s.score) : "NA") + "</td><td><pre>" + html_escape(join({lines[0], lines[1], lines[2]}, "\n")) +
-             "</pre></td><td><code>" + html_escape(s.duplex_text) + "</code><pre>" + html_escape(join(s.duplex_lines, "\n")) +
+             (s.score ? fixed3(*s.score) : "NA") + "</td><td><pre>" + html_escape(pairing) + "</pre></td><td><code>" + html_escape(s.duplex_text) + "</code><pre>" + html_escape(join(s.duplex_lines, "\n")) +
              "</pre></td></tr>\n";
     }
     return h + "</table>\n";
@@ -173,7 +184,8 @@ std::string html_utr(const utr_view& u) {
         marks.push_back({s.start, length_of(s.type), static_cast<std::size_t>(s.type), std::string(name_of(s.type)) + " " + std::to_string(s.start + 1),
                          std::string(name_of(s.type)) + " at " + std::to_string(s.start + 1) + "-" + std::to_string(s.start + length_of(s.type)) +
                              ", " + s.seq + ", context++ " + (s.score ? fixed3(*s.score) : "NA")});
-    h += svg_sequence_map(u.length, marks, site_kinds);
+    h += svg_sequence_map(u.length, marks, site_kinds) +
+         "<p class=\"note\">Filled: canonical sites; outlined: non-canonical sites (context++ NA).</p>\n";
     return u.sites.empty() ? h : h + html_sites_table(u);
 }
 

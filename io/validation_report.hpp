@@ -64,7 +64,7 @@ struct utr_view {
     std::shared_ptr<const record_header> record;
     std::uint64_t length = 0;
     std::vector<site_view> sites;
-    std::array<std::size_t, site_type_count> counts{};
+    std::array<std::size_t, any_site_type_count> counts{};
     double total = 0;     // 0 without a scored site
     bool scored = false;  // a site of the UTR has a context++ score
     std::size_t rank = 0;  // 0: not ranked (no scored site, or fewer than min_ranked_genes genes)

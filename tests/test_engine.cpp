@@ -151,9 +151,13 @@ TEST(validation, verdicts_grade_the_site_types_and_the_rank) {
     EXPECT_EQ(weak.text, "weak: only 1 6mer site, context++ 0.000, not ranked");
     const auto offset = engine::verdict_of(utr_with({site_type::offset_six_mer}, 0, 0), 200, false, 1);
     EXPECT_EQ(offset.text, "weak: only 1 offset-6mer site, context++ NA, not ranked");
+    // Non-canonical classes alone are weak evidence, whatever their number.
+    const auto gu = engine::verdict_of(utr_with({site_type::eight_mer_gu, site_type::bulge_seven_mer, site_type::offset_six_mer}, 0, 0), 200, true, 1);
+    EXPECT_EQ(gu.level, io::support::weak);
+    EXPECT_EQ(gu.text, "weak: only 1 offset-6mer, 1 8mer-GU and 1 bulge-7mer sites, context++ NA, not ranked");
     const auto none = engine::verdict_of(utr_with({}, 0, 0), 200, true, 2);
     EXPECT_EQ(none.level, io::support::none);
-    EXPECT_EQ(none.text, "none: no canonical site in any of the gene's 2 UTR isoforms; the claim rests on non-canonical pairing or "
+    EXPECT_EQ(none.text, "none: no site in any of the gene's 2 UTR isoforms; the claim rests on pairing outside the site classes looked for, or "
                          "another isoform");
 }
 

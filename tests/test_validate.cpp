@@ -117,7 +117,7 @@ TEST(validate, a_utr_without_sites_gets_the_no_site_verdict) {
     const auto r = run_mirhit({"validate", "hsa-miR-21-5p", "PTEN", "--utr", (dir / "utrs.fa").string()});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_EQ(lines_starting(r.out, "site\t").size(), 0u);
-    const std::string no_site = "none: no canonical site in this UTR isoform; the claim rests on non-canonical pairing or another isoform";
+    const std::string no_site = "none: no site in this UTR isoform; the claim rests on pairing outside the site classes looked for, or another isoform";
     EXPECT_EQ(lines_starting(r.out, "verdict\t"), (std::vector<std::string>{"verdict\tNM_1\t" + no_site, "verdict\tNM_3\t" + no_site}));
     EXPECT_EQ(lines_starting(r.out, "gene\t"),
               std::vector<std::string>{"gene\tPTEN\tbest UTR NM_1\tcontext++ NA\tnot ranked (2 genes in the input)"});
@@ -125,8 +125,8 @@ TEST(validate, a_utr_without_sites_gets_the_no_site_verdict) {
     const auto unclaimed = run_mirhit({"validate", "hsa-let-7a-5p", "PTEN", "--utr", (dir / "utrs.fa").string()});
     ASSERT_EQ(unclaimed.exit_code, 0) << unclaimed.err;
     EXPECT_EQ(lines_starting(unclaimed.out, "verdict\t"),
-              (std::vector<std::string>{"verdict\tNM_1\tnone: no canonical site in this UTR isoform",
-                                        "verdict\tNM_3\tnone: no canonical site in this UTR isoform"}));
+              (std::vector<std::string>{"verdict\tNM_1\tnone: no site in this UTR isoform",
+                                        "verdict\tNM_3\tnone: no site in this UTR isoform"}));
     EXPECT_EQ(lines_starting(unclaimed.out, "claim\t"),
               std::vector<std::string>{"claim\tnone in the claims table for hsa-let-7a-5p and PTEN"});
     // In the table a gene's best UTR speaks for all of them.
@@ -134,8 +134,8 @@ TEST(validate, a_utr_without_sites_gets_the_no_site_verdict) {
     ASSERT_EQ(all.exit_code, 0) << all.err;
     const auto c051 = lines_starting(all.out, "C051\t");
     ASSERT_EQ(c051.size(), 1u) << all.out;
-    EXPECT_TRUE(c051[0].ends_with("\t2\tNM_1\t0\t0\t0\t0\t0\tNA\tNA\tNA\tNA\tNA\tnone\tnone: no canonical site in any of the gene's 2 UTR isoforms; "
-                                  "the claim rests on non-canonical pairing or another isoform"))
+    EXPECT_TRUE(c051[0].ends_with("\t2\tNM_1\t0\t0\t0\t0\t0\tNA\tNA\tNA\tNA\tNA\tnone\tnone: no site in any of the gene's 2 UTR isoforms; "
+                                  "the claim rests on pairing outside the site classes looked for, or another isoform"))
         << c051[0];
 }
 
@@ -188,10 +188,10 @@ TEST(validate, ambiguous_and_armless_names_validate_every_candidate) {
     ASSERT_EQ(claims.size(), 4u);
     EXPECT_TRUE(claims[2].starts_with("claim\tC031\tpro-metastatic\tFang JH, Hepatology, 2018\t\"inhibiting")) << claims[2];
     EXPECT_EQ(lines_starting(r.out, "verdict\t"),
-              (std::vector<std::string>{"verdict\tX59796\tnone: no canonical site in this UTR isoform",
-                                        "verdict\tX59796\tnone: no canonical site in this UTR isoform",
+              (std::vector<std::string>{"verdict\tX59796\tnone: no site in this UTR isoform",
+                                        "verdict\tX59796\tnone: no site in this UTR isoform",
                                         "verdict\tX59796\tmoderate: 1 7mer-A1 and 1 offset-6mer sites, context++ -0.166, not ranked (5 genes in the input)",
-                                        "verdict\tX59796\tnone: no canonical site in this UTR isoform"}));
+                                        "verdict\tX59796\tnone: no site in this UTR isoform"}));
     // Offset 6mers get a seed diagram: miRNA nt 3-8 paired.
     EXPECT_NE(r.out.find("site\toffset-6mer\t214-219\tAUGCUG\tcontext++ NA\n"
                          "\tUTR    5' GAUGACUAUUCUCAAAUGCUGGC 3'\n"
@@ -216,11 +216,11 @@ TEST(validate, curated_all_has_one_row_per_claim_on_a_gene_of_the_input) {
     EXPECT_NE(r.out.find("\n## not_in_input: 95 claims whose gene has no UTR in the input: C001 RASA1, C002 DLC1, "), std::string::npos);
     const auto rows = data_lines(r.out);
     ASSERT_EQ(rows.size(), 6u) << r.out;
-    EXPECT_EQ(rows[0], "claim\tmirna\tgene\teffect\tcitation\tutrs\tbest_utr\t8mer\t7mer-m8\t7mer-A1\t6mer\toffset-6mer\tbest_site\t"
+    EXPECT_EQ(rows[0], "claim\tmirna\tgene\teffect\tcitation\tutrs\tbest_utr\t8mer\t7mer-m8\t7mer-A1\t6mer\toffset-6mer\tnoncanonical\tbest_site\t"
                        "context++\tmin_duplex_dG\trank\tpercentile\tgrade\tverdict");
     EXPECT_TRUE(rows[1].starts_with("C004\thsa-miR-27b-3p\tCDH5\t")) << rows[1];
     EXPECT_EQ(rows[2], "C006\thsa-miR-221-3p\tSPINT1\tpro-metastatic\tTian F, Cancer Sci, 2021\t1\tAB000095\t0\t0\t0\t0\t0\tNA\tNA\tNA\tNA\t"
-                       "NA\tnone\tnone: no canonical site in this UTR isoform; the claim rests on non-canonical pairing or another isoform");
+                       "NA\tnone\tnone: no site in this UTR isoform; the claim rests on pairing outside the site classes looked for, or another isoform");
     EXPECT_TRUE(rows[3].starts_with("C007\thsa-miR-222-3p\tSPINT1\t")) << rows[3];
     EXPECT_TRUE(rows[4].starts_with("C014\thsa-miR-939-5p\tCDH5\t")) << rows[4];
     // The README's scored 7mer-A1 of miR-103 in CDH5 (with --orf: -0.127).
