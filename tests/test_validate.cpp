@@ -35,10 +35,11 @@ std::vector<std::string> lines_starting(const std::string& text, const std::stri
 TEST(validate, sites_diagrams_rank_claims_and_verdict_of_a_constructed_utr) {
     const auto dir = temp_dir();
     write_file(dir / "utrs.fa", constructed_utrs);
-    const auto r = run_mirhit({"validate", "miR-21-5p", "PTEN", "--utr", (dir / "utrs.fa").string()});
+    const auto r = run_mirhit({"validate", "miR-21-5p", "PTEN", "--utr", (dir / "utrs.fa").string(), "--sites", "canonical"});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_EQ(r.err, "");
     EXPECT_NE(r.out.find("\n## mirna: miR-21-5p (exact)\n"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("\n## sites: 8mer,7mer-m8,7mer-A1,6mer,offset-6mer\n"), std::string::npos);
     EXPECT_NE(r.out.find("\n## gene: PTEN (symbol); UTRs in the input: NM_TEST1 (PTEN), NM_TEST2 (MMAC1)\n"), std::string::npos);
     EXPECT_NE(r.out.find("\n## input: 4 UTRs of 4 genes\n"), std::string::npos);
     const std::string expected =
@@ -79,6 +80,14 @@ TEST(validate, sites_diagrams_rank_claims_and_verdict_of_a_constructed_utr) {
         "gene\tPTEN\tbest UTR NM_TEST1\tcontext++ -0.798\tnot ranked (4 genes in the input)\n";
     EXPECT_EQ(r.out.substr(r.out.find("\nmirna\t") + 1), expected);
 
+    // By default the non-canonical classes too: a bulge-7mer overlaps the 8mer, drawn by its duplex only.
+    const auto every = run_mirhit({"validate", "miR-21-5p", "PTEN", "--utr", (dir / "utrs.fa").string()});
+    ASSERT_EQ(every.exit_code, 0) << every.err;
+    EXPECT_NE(every.out.find("\nsite\tbulge-7mer\t30-37\tAAUAAGCU\tcontext++ NA\n\tduplex -16.90 kcal/mol, "), std::string::npos) << every.out;
+    EXPECT_EQ(lines_starting(every.out, "verdict\tNM_TEST1\t"),
+              std::vector<std::string>{"verdict\tNM_TEST1\tmoderate: 1 8mer, 1 7mer-m8 and 1 bulge-7mer sites, context++ -0.798, not "
+                                       "ranked (4 genes in the input)"});
+
     // Totals and ranks are those of scan's gene summary.
     const auto scan = run_mirhit({"scan", (dir / "utrs.fa").string(), "--mirnas", "hsa-miR-21-5p", "--score", "context++", "-o",
                                   "/dev/null", "--gene-summary", "-"});
@@ -98,7 +107,7 @@ TEST(validate, genes_are_ranked_and_graded_strong_only_among_100_or_more) {
     ASSERT_EQ(r.exit_code, 0) << r.err;
     const auto verdicts = lines_starting(r.out, "verdict\t");
     ASSERT_EQ(verdicts.size(), 2u);
-    EXPECT_EQ(verdicts[0], "verdict\tNM_TEST1\tstrong: 1 8mer and 1 7mer-m8 sites, context++ -0.798, rank 1 of 100 genes (top 1%)");
+    EXPECT_EQ(verdicts[0], "verdict\tNM_TEST1\tstrong: 1 8mer, 1 7mer-m8 and 1 bulge-7mer sites, context++ -0.798, rank 1 of 100 genes (top 1%)");
     EXPECT_EQ(lines_starting(r.out, "gene\t"),
               std::vector<std::string>{"gene\tPTEN\tbest UTR NM_TEST1\tcontext++ -0.798\trank 1 of 100 genes (top 1%)"});
     // One gene fewer: not ranked, and so no more than moderate.
@@ -107,7 +116,7 @@ TEST(validate, genes_are_ranked_and_graded_strong_only_among_100_or_more) {
     const auto fewer = run_mirhit({"validate", "miR-21-5p", "PTEN", "--utr", (dir / "utrs.fa").string()});
     ASSERT_EQ(fewer.exit_code, 0) << fewer.err;
     EXPECT_EQ(lines_starting(fewer.out, "verdict\t")[0],
-              "verdict\tNM_TEST1\tmoderate: 1 8mer and 1 7mer-m8 sites, context++ -0.798, not ranked (99 genes in the input)");
+              "verdict\tNM_TEST1\tmoderate: 1 8mer, 1 7mer-m8 and 1 bulge-7mer sites, context++ -0.798, not ranked (99 genes in the input)");
 }
 
 TEST(validate, a_utr_without_sites_gets_the_no_site_verdict) {
@@ -134,7 +143,7 @@ TEST(validate, a_utr_without_sites_gets_the_no_site_verdict) {
     ASSERT_EQ(all.exit_code, 0) << all.err;
     const auto c051 = lines_starting(all.out, "C051\t");
     ASSERT_EQ(c051.size(), 1u) << all.out;
-    EXPECT_TRUE(c051[0].ends_with("\t2\tNM_1\t0\t0\t0\t0\t0\tNA\tNA\tNA\tNA\tNA\tnone\tnone: no site in any of the gene's 2 UTR isoforms; "
+    EXPECT_TRUE(c051[0].ends_with("\t2\tNM_1\t0\t0\t0\t0\t0\t0\tNA\tNA\tNA\tNA\tNA\tnone\tnone: no site in any of the gene's 2 UTR isoforms; "
                                   "the claim rests on pairing outside the site classes looked for, or another isoform"))
         << c051[0];
 }
@@ -188,9 +197,10 @@ TEST(validate, ambiguous_and_armless_names_validate_every_candidate) {
     ASSERT_EQ(claims.size(), 4u);
     EXPECT_TRUE(claims[2].starts_with("claim\tC031\tpro-metastatic\tFang JH, Hepatology, 2018\t\"inhibiting")) << claims[2];
     EXPECT_EQ(lines_starting(r.out, "verdict\t"),
-              (std::vector<std::string>{"verdict\tX59796\tnone: no site in this UTR isoform",
-                                        "verdict\tX59796\tnone: no site in this UTR isoform",
-                                        "verdict\tX59796\tmoderate: 1 7mer-A1 and 1 offset-6mer sites, context++ -0.166, not ranked (5 genes in the input)",
+              (std::vector<std::string>{"verdict\tX59796\tweak: only 1 6mer-A1 site, context++ NA, not ranked (5 genes in the input)",
+                                        "verdict\tX59796\tweak: only 1 6mer-A1 site, context++ NA, not ranked (5 genes in the input)",
+                                        "verdict\tX59796\tmoderate: 1 7mer-A1, 1 offset-6mer, 1 6mer-A1, 1 7mer-A1-GU and 2 bulge-7mer sites, "
+                                        "context++ -0.166, not ranked (5 genes in the input)",
                                         "verdict\tX59796\tnone: no site in this UTR isoform"}));
     // Offset 6mers get a seed diagram: miRNA nt 3-8 paired.
     EXPECT_NE(r.out.find("site\toffset-6mer\t214-219\tAUGCUG\tcontext++ NA\n"
@@ -219,14 +229,15 @@ TEST(validate, curated_all_has_one_row_per_claim_on_a_gene_of_the_input) {
     EXPECT_EQ(rows[0], "claim\tmirna\tgene\teffect\tcitation\tutrs\tbest_utr\t8mer\t7mer-m8\t7mer-A1\t6mer\toffset-6mer\tnoncanonical\tbest_site\t"
                        "context++\tmin_duplex_dG\trank\tpercentile\tgrade\tverdict");
     EXPECT_TRUE(rows[1].starts_with("C004\thsa-miR-27b-3p\tCDH5\t")) << rows[1];
-    EXPECT_EQ(rows[2], "C006\thsa-miR-221-3p\tSPINT1\tpro-metastatic\tTian F, Cancer Sci, 2021\t1\tAB000095\t0\t0\t0\t0\t0\tNA\tNA\tNA\tNA\t"
-                       "NA\tnone\tnone: no site in this UTR isoform; the claim rests on pairing outside the site classes looked for, or another isoform");
+    // No canonical site of miR-221 in SPINT1, but a 7mer-A1-GU: weak.
+    EXPECT_EQ(rows[2], "C006\thsa-miR-221-3p\tSPINT1\tpro-metastatic\tTian F, Cancer Sci, 2021\t1\tAB000095\t0\t0\t0\t0\t0\t1\t"
+                       "7mer-A1-GU:460:NA\tNA\t-8.50\tNA\tNA\tweak\tweak: only 1 7mer-A1-GU site, context++ NA, not ranked (5 genes in the input)");
     EXPECT_TRUE(rows[3].starts_with("C007\thsa-miR-222-3p\tSPINT1\t")) << rows[3];
     EXPECT_TRUE(rows[4].starts_with("C014\thsa-miR-939-5p\tCDH5\t")) << rows[4];
     // The README's scored 7mer-A1 of miR-103 in CDH5 (with --orf: -0.127).
-    EXPECT_EQ(rows[5], "C031\thsa-miR-103a-3p\tCDH5\tpro-metastatic\tFang JH, Hepatology, 2018\t1\tX59796\t0\t0\t1\t0\t1\t"
-                       "7mer-A1:348:-0.127\t-0.127\t-17.20\tNA\tNA\tmoderate\tmoderate: 1 7mer-A1 and 1 offset-6mer sites, context++ "
-                       "-0.127, not ranked (5 genes in the input)");
+    EXPECT_EQ(rows[5], "C031\thsa-miR-103a-3p\tCDH5\tpro-metastatic\tFang JH, Hepatology, 2018\t1\tX59796\t0\t0\t1\t0\t1\t4\t"
+                       "7mer-A1:348:-0.127\t-0.127\t-19.40\tNA\tNA\tmoderate\tmoderate: 1 7mer-A1, 1 offset-6mer, 1 6mer-A1, 1 7mer-A1-GU and "
+                       "2 bulge-7mer sites, context++ -0.127, not ranked (5 genes in the input)");
 }
 
 TEST(validate, energy_parameters_reach_sa_as_in_scan) {
@@ -315,7 +326,12 @@ TEST(validate, html_report_is_self_contained_escaped_and_renders) {
     EXPECT_LT(page.rfind("</section>"), provenance);
     EXPECT_NE(page.find("<td class=\"grade moderate\">moderate</td>"), std::string::npos);
     EXPECT_NE(page.find("CDH5: not ranked (5 genes in the input); ranks need at least 100 genes"), std::string::npos);
-    EXPECT_NE(page.find("moderate: 1 7mer-A1 and 1 offset-6mer sites, context++ -0.166, not ranked (5 genes in the input)"), std::string::npos);
+    EXPECT_NE(page.find("moderate: 1 7mer-A1, 1 offset-6mer, 1 6mer-A1, 1 7mer-A1-GU and 2 bulge-7mer sites, context++ -0.166, not ranked "
+                        "(5 genes in the input)"),
+              std::string::npos);
+    // Non-canonical sites outlined on the map, with the legend saying so.
+    EXPECT_NE(page.find("fill=\"#ffffff\" stroke=\"#1b7837\" stroke-width=\"2\"/><text x="), std::string::npos);
+    EXPECT_NE(page.find("Filled: canonical sites; outlined: non-canonical sites (context++ NA).</p>"), std::string::npos);
     EXPECT_NE(page.find("Doe J &amp; Roe R, &quot;J&quot;, 2020 (HCC &lt;liver&gt;)"), std::string::npos);
     EXPECT_NE(page.find("a &lt;b&gt;quote&lt;/b&gt; &amp; more"), std::string::npos);
     EXPECT_EQ(page.find("<b>quote"), std::string::npos);
