@@ -27,8 +27,9 @@ int main(int argc, char** argv) {
         add_scan_command(app, threads),       add_merge_command(app),
         add_abundance_command(app, threads),  add_curated_command(app),
         add_validate_command(app, threads),   add_targetscan_command(app, threads),
-        add_targetscan_context_command(app, threads), add_utrs_command(app),
-        add_duplex_command(app, threads)};
+        add_targetscan_context_command(app, threads), add_targetscan_bl_bins_command(app, threads),
+        add_targetscan_bl_pct_command(app, threads),  add_targetscan_count_8mers_command(app, threads),
+        add_utrs_command(app),                add_duplex_command(app, threads)};
 
     // A list option takes one argument per use (split at commas), so "--sites 8mer FILE" leaves
     // FILE to the positional arguments.

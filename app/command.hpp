@@ -28,6 +28,9 @@ command add_targetscan_command(CLI::App& app, unsigned& threads);
 command add_targetscan_context_command(CLI::App& app, unsigned& threads);
 command add_utrs_command(CLI::App& app);
 command add_duplex_command(CLI::App& app, unsigned& threads);
+command add_targetscan_bl_bins_command(CLI::App& app, unsigned& threads);
+command add_targetscan_bl_pct_command(CLI::App& app, unsigned& threads);
+command add_targetscan_count_8mers_command(CLI::App& app, unsigned& threads);
 
 // Helpers of the commands' registration.
 
