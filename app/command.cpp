@@ -3,6 +3,7 @@
 #include <charconv>
 #include <filesystem>
 
+#include "core/site.hpp"
 #include "core/text.hpp"
 #include "engine/shard.hpp"
 
@@ -66,6 +67,12 @@ void add_access_options(CLI::App& command, scoring::plfold_options& access) {
     command.add_option("--access-window", access.window, "Accessibility (SA, access): RNAplfold window W in nt (default 80, TargetScan's)")->check(CLI::Range(5, 400))->type_name("NT");
     command.add_option("--access-span", access.max_span, "Accessibility: longest base pair, j - i (default 40: RNAplfold -L 41 today, -L 40 before ViennaRNA 2.4)")->check(CLI::Range(4, 399))->type_name("NT");
     command.add_option("--access-unpaired", access.max_unpaired, "Accessibility: longest unpaired stretch computed, u (default 20; SA needs 14, access 8)")->check(CLI::Range(1, 100))->type_name("NT");
+}
+
+std::vector<std::string> site_option_names() {
+    std::vector<std::string> names(any_site_type_names.begin(), any_site_type_names.end());
+    names.insert(names.end(), {"canonical", "all"});
+    return names;
 }
 
 }  // namespace mirhit::app

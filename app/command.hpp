@@ -50,6 +50,9 @@ CLI::Validator whole_number(std::uint64_t low, std::uint64_t high);
 // devices may take both).
 bool same_output(const std::string& a, const std::string& b);
 
+// --sites choices (scan, validate): every class name, then "canonical" and "all".
+std::vector<std::string> site_option_names();
+
 void add_threads_option(CLI::App& command, unsigned& threads);
 
 // --access-window, --access-span and --access-unpaired: the accessibility model (scan, index).

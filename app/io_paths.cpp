@@ -21,7 +21,7 @@ void check_paths(const engine::scan_request& args) {
 
 void check_paths(const io::utrs_request& args) {
     io::check_outputs_distinct({{"--genbank", args.genbank}, {"--embl", args.embl}, {"--genome", args.genome}, {"--gtf", args.gtf}},
-                               {{"--output", args.output}});
+                               {{"--output", args.output}, {"--orfs", args.orfs}});
 }
 
 void check_paths(const engine::validate_request& args) {

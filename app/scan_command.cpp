@@ -158,8 +158,7 @@ command add_scan_command(CLI::App& app, unsigned& threads) {
     auto& scan = *args;
     auto shard = std::make_shared<std::string>();
     std::string& shard_text = *shard;
-    std::vector<std::string> site_names(any_site_type_names.begin(), any_site_type_names.end());
-    site_names.insert(site_names.end(), {"canonical", "all"});
+    const auto site_names = site_option_names();
     auto* scan_cmd = app.add_subcommand("scan", "Find every canonical miRNA site in 3'UTR sequences");
     auto* files = scan_cmd->add_option("utrs", scan.utr_files, "3'UTR FASTA files (plain or gzip; '-' = standard input)")->type_name("FILE");
     scan_cmd->add_option("--index", scan.index_file, "A mirhit index (mirhit index) instead of UTR files")->type_name("FILE")->excludes(files);

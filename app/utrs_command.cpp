@@ -11,9 +11,9 @@ namespace {
 
 constexpr const char* utrs_footer = R"(
 Synopsis:
-  mirhit utrs --genbank FILE [-o OUT.fa]
-  mirhit utrs --embl FILE [-o OUT.fa]
-  mirhit utrs --genome GENOME.fa --gtf ANNOTATION.gtf [--one-per-gene] [-o OUT.fa]
+  mirhit utrs --genbank FILE [-o OUT.fa] [--orfs ORFS.fa]
+  mirhit utrs --embl FILE [-o OUT.fa] [--orfs ORFS.fa]
+  mirhit utrs --genome GENOME.fa --gtf ANNOTATION.gtf [--one-per-gene] [-o OUT.fa] [--orfs ORFS.fa]
 
 Writes 3'UTR sequences as FASTA, from annotations. Inputs may be compressed (gzip, bzip2, xz,
 zstd); an output name ending in .gz, .bz2, .xz or .zst is written compressed.
@@ -33,8 +33,14 @@ transcript order and reverse-complemented on the minus strand, with the header
 'mirhit scan --format bed --genome-coords' reads these headers to write sites as BED12 on
 the genome.
 
+--orfs also writes the ORF (the CDS spliced, stop codon included) of every 3'UTR written, with
+the same id, so that `mirhit scan --score context++ --orf ORFS.fa` takes every term from one
+annotation. Its headers add 'cds=LOCATION orf_length=N' (GenBank) or 'cds=START-END,...
+orf_length=N' (GTF: CDS and stop codon features, transcript order); a GTF transcript with a
+3'UTR but no CDS feature has no ORF.
+
 Example:
-  mirhit utrs --genbank human.1.rna.gbff.gz -o human_3utrs.fa
+  mirhit utrs --genbank human.1.rna.gbff.gz -o human_3utrs.fa --orfs human_orfs.fa
   mirhit utrs --genome GRCh38.primary_assembly.genome.fa.gz --gtf gencode.v46.annotation.gtf.gz \
       --one-per-gene -o gencode_3utrs.fa
 )";
@@ -55,10 +61,13 @@ command add_utrs_command(CLI::App& app) {
     genome_opt->needs(gtf_opt);
     gtf_opt->needs(genome_opt);
     utrs_cmd->add_option("-o,--output", utrs.output, "Output FASTA file (default: standard output)")->type_name("FILE");
+    utrs_cmd->add_option("--orfs", utrs.orfs, "Also write each 3'UTR's ORF (CDS with stop codon) as FASTA, same ids, for scan --orf")->type_name("FILE");
     utrs_cmd->footer(utrs_footer);
     return {utrs_cmd, [=] {
         if (args->genbank.empty() && args->embl.empty() && args->gtf.empty())
             throw CLI::ValidationError("utrs", "needs --genbank, or --genome and --gtf");
+        if (!args->orfs.empty() && same_output(args->orfs, args->output))
+            throw CLI::ValidationError("--orfs", "'" + args->orfs + "' is also the 3'UTR output");
             },
             [=](int, char**) { check_paths(*args); io::extract_utrs(*args); }};
 }

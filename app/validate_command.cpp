@@ -3,6 +3,7 @@
 
 #include <memory>
 
+#include "core/text.hpp"
 #include "engine/validation.hpp"
 
 namespace mirhit::app {
@@ -20,17 +21,30 @@ each site (type, position, sequence, context++ score, TargetScan's pairing diagr
 miRNA-UTR duplex as `scan --score duplex` computes it: free energy, structure and a four-line
 RNAhybrid-style diagram), the gene's rank among
 the input's genes by total context++ for the miRNA, the curated claims on the pair with their
-citations, and a verdict. MIRNA and GENE are names as biologists write them (miR-21, let-7a,
+citations, and a graded verdict:
+  strong    an 8mer or 7mer site and the gene in the top 10% of the input's genes for the miRNA
+            (by total context++)
+  moderate  an 8mer or 7mer site otherwise (also when the gene is not ranked)
+  weak      only 6mer, offset-6mer or non-canonical sites (non-canonical sites confer little
+            repression on average: Agarwal et al. 2015, eLife 4:e05005)
+  none      no site
+Sites of every class are looked for by default (--sites as in scan: canonical, all, or names):
+the canonical ones, scored with context++, and the non-canonical ones (6mer-A1, 8mer-GU,
+7mer-m8-GU, 7mer-A1-GU, bulge-7mer; context++ NA, duplex shown) as weak evidence.
+The verdict keeps the site counts, the total context++ (NA when no site was scored) and the
+rank. MIRNA and GENE are names as biologists write them (miR-21, let-7a,
 VE-cadherin, HAI-1); an ambiguous miRNA name or one without arm validates every candidate.
-Rank and percentile are among all genes of the input, so give the whole 3'UTRome for
-meaningful ranks. --curated-all checks every curated claim and prints one row per claim whose
-gene has a UTR in the input; the others are listed in the '## not_in_input' line. --html
+Rank and percentile are among all genes of the input, and only given when it has at least
+100 genes (else: not ranked, with the number of genes): give the whole 3'UTRome.
+--curated-all checks every curated claim and prints one row per claim whose gene has a UTR in
+the input; the others are listed in the '## not_in_input' line. --html
 writes a self-contained report (no scripts, no external files) with a map of each UTR.
 --index reads the UTRs and their accessibility from a mirhit index (mirhit index) instead of
 folding: the same report as from the indexed files but for the '## utrs' line, in seconds.
 
 Example:
   mirhit validate miR-103 VE-cadherin --utr examples/utrs.fa
+  mirhit validate miR-221 HAI-1 --utr examples/utrs.fa --sites canonical
   mirhit validate --curated-all --utr examples/utrs.fa --orf examples/orfs.fa --html report.html
   mirhit index examples/utrs.fa -o utrs.mhx && mirhit validate --curated-all --index utrs.mhx
 )";
@@ -58,6 +72,10 @@ command add_validate_command(CLI::App& app, unsigned& threads) {
         ->allow_extra_args(false)
         ->type_name("FILE");
     validate_cmd->add_option("--index", validate.index_file, "A mirhit index (mirhit index) instead of --utr files")->type_name("FILE")->excludes(files);
+    validate_cmd->add_option("--sites", validate.sites, "Site classes to look for (comma-separated, as scan's --sites; default: all, "
+                                                       "canonical and non-canonical): " + join(site_option_names(), ","))
+        ->delimiter(',')
+        ->check(CLI::IsMember(site_option_names()));
     validate_cmd->add_option("--mirna-file", validate.mirna_file, "Mature miRNA FASTA, as miRBase's mature.fa (default: built-in human miRBase 22)")->type_name("FILE");
     validate_cmd->add_option("--orf", validate.score_inputs.orf_file, "ORF sequences (FASTA, ids as the UTRs') for the Len_ORF and ORF8m terms")->type_name("FASTA");
     validate_cmd->add_option("--ta", validate.score_inputs.ta_file, "Target-site abundance table (mirhit abundance output or TargetScan's TA_SPS file; default: built-in)")->type_name("FILE");

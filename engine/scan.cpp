@@ -21,27 +21,6 @@ mirna_set load_scan_mirnas(const scan_request& request, std::string& description
     return io::select_mirnas(all, request.mirna_names, description);
 }
 
-site_type_set parse_sites(const std::vector<std::string>& names) {
-    if (names.empty()) return site_type_set::all();
-    site_type_set set;
-    for (const auto& name : names) {  // names checked by the parser
-        if (name == "canonical")
-            set = set | site_type_set::all();
-        else if (name == "all")
-            set = set | site_type_set::every();
-        else
-            set.insert(parse_site_type(name).value());
-    }
-    return set;
-}
-
-std::string site_list(site_type_set types) {
-    std::vector<std::string> names;
-    for (std::size_t t = 0; t < any_site_type_count; ++t)
-        if (types.contains(static_cast<site_type>(t))) names.emplace_back(any_site_type_names[t]);
-    return join(names, ",");
-}
-
 scan_job job_of(const scan_request& request, std::string& mirna_source) {
     scan_job job;
     job.mirnas = load_scan_mirnas(request, mirna_source);
@@ -110,6 +89,27 @@ io::run_metadata scan_metadata(const scan_request& request, const scan_engine& e
 }
 
 }  // namespace
+
+site_type_set parse_sites(const std::vector<std::string>& names) {
+    if (names.empty()) return site_type_set::all();
+    site_type_set set;
+    for (const auto& name : names) {  // names checked by the parser
+        if (name == "canonical")
+            set = set | site_type_set::all();
+        else if (name == "all")
+            set = set | site_type_set::every();
+        else
+            set.insert(parse_site_type(name).value());
+    }
+    return set;
+}
+
+std::string site_list(site_type_set types) {
+    std::vector<std::string> names;
+    for (std::size_t t = 0; t < any_site_type_count; ++t)
+        if (types.contains(static_cast<site_type>(t))) names.emplace_back(any_site_type_names[t]);
+    return join(names, ",");
+}
 
 void run_scan(const scan_request& request, const std::string& command_line) {
     std::string mirna_source;

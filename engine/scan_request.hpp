@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/site.hpp"
 #include "engine/score_setup.hpp"
 #include "engine/shard.hpp"
 #include "scoring/accessibility.hpp"
@@ -36,6 +37,11 @@ struct scan_request {
     shard_spec shard;                    // --shard K/N
     std::vector<std::string> output_options;  // with a shard: -o, --gene-summary, --claims as the command line records them
 };
+
+// --sites names ("canonical", "all" or class names, checked by the parser) as a set; empty:
+// the canonical types. site_list: the set's names, comma-separated.
+site_type_set parse_sites(const std::vector<std::string>& names);
+std::string site_list(site_type_set types);
 
 inline bool scores(const scan_request& request, std::string_view kind) {
     return std::find(request.score.begin(), request.score.end(), kind) != request.score.end();

@@ -1,4 +1,5 @@
 #include "engine/validation.hpp"
+#include "engine/scan_request.hpp"
 
 #include <memory>
 #include <optional>
@@ -15,7 +16,7 @@ namespace {
 const std::string rank_description =
     "genes of the input ranked by total context++ for the miRNA (the set of non-overlapping sites with the most negative "
     "sum, in the gene's best UTR); 1 = most negative; genes without a scored site total 0; a UTR's rank counts the other "
-    "genes more negative than its own total; percentile = 100 x rank / genes; a total of 0 is not ranked (NA)";
+    "genes more negative than its own total; percentile = 100 x rank / genes; a total of 0 is not ranked (NA), nor is any gene when the input has fewer than 100 genes";
 
 // --curated-all: the table, one row per claim whose gene has a UTR in the input; the '##' lines
 // say which are left out.
@@ -60,10 +61,13 @@ void run_validate(const validate_request& args, const std::string& command_line)
         text = io::validation_text(r);
     }
     params.emplace_back("input", io::with_commas(r.utrs) + " UTRs of " + io::with_commas(r.genes) + " genes");
-    params.emplace_back("score", r.score_description);
+    params.emplace_back("sites", site_list(e.types));
+    params.emplace_back("score", r.score_description + (e.types.noncanonical() ? "; non-canonical sites: context++ NA (the model is fitted on "
+                                                                                 "canonical sites only)" : ""));
     params.emplace_back("duplex", "miRNA-UTR duplex of each site, " + scoring::duplex_description(e.energy_source) +
                                       "; diagram: UTR 5'-3' above, miRNA 3'-5' below");
     params.emplace_back("rank", rank_description);
+    params.emplace_back("grades", std::string(io::grade_criteria));
 
     std::unique_ptr<io::atomic_output> html;
     if (!args.html.empty()) {

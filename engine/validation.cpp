@@ -14,6 +14,7 @@
 #include "core/pipeline.hpp"
 #include "core/scan_kernel.hpp"
 #include "core/text.hpp"
+#include "engine/scan_request.hpp"
 #include "engine/utr_input.hpp"
 #include "io/claims_file.hpp"
 #include "io/mirna_reader.hpp"
@@ -91,7 +92,9 @@ std::vector<std::pair<std::uint32_t, double>> utr_totals(const mirna_set& mirnas
 
 // The three lines of a pairing diagram: UTR 5' to 3', pairs, miRNA 3' to 5'. TargetScan's for
 // scored site types; for offset 6mers, the seed pairs (nt 3-8) drawn the same way.
+// Non-canonical sites have none (their duplex diagram shows the pairing).
 std::array<std::string, 3> pairing_diagram(std::string_view utr, const family_site& site, std::string_view mirna) {
+    if (!is_canonical(site.type)) return {};
     if (site.type != site_type::offset_six_mer) {
         auto p = scoring::three_prime_pairing_of(utr, site.start, site.start + length_of(site.type), site.type, mirna);
         return {io::rna(p.utr), p.pairing, p.mirna};
@@ -123,10 +126,10 @@ void add_duplex(site_view& sv, std::string_view utr, std::string_view mirna, sco
     sv.duplex_lines = scoring::duplex_diagram(sv.duplex, mirna, window);
 }
 
-std::string count_list(const std::array<std::size_t, site_type_count>& counts, std::size_t first_type) {
+std::string count_list(const std::array<std::size_t, any_site_type_count>& counts, std::size_t first_type) {
     std::vector<std::string> parts;
-    for (std::size_t t = first_type; t < site_type_count; ++t)
-        if (counts[t]) parts.push_back(std::to_string(counts[t]) + " " + std::string(site_type_names[t]));
+    for (std::size_t t = first_type; t < any_site_type_count; ++t)
+        if (counts[t]) parts.push_back(std::to_string(counts[t]) + " " + std::string(any_site_type_names[t]));
     std::string out;
     for (std::size_t i = 0; i < parts.size(); ++i) out += (i == 0 ? "" : i + 1 == parts.size() ? " and " : ", ") + parts[i];
     return out;
@@ -153,8 +156,9 @@ utr_view make_utr_view(const utr_scan& u, const mirna_set& mirnas, std::uint32_t
             ++v.counts[static_cast<std::size_t>(s.type)];
             v.sites.push_back(std::move(sv));
         }
-    v.total = scored.empty() ? 0.0 : scoring::round_like_printf(scoring::best_total(scored), 3);
-    v.rank = ranking.rank(m, v.total, u.record->gene);
+    v.scored = !scored.empty();
+    v.total = v.scored ? scoring::round_like_printf(scoring::best_total(scored), 3) : 0.0;
+    v.rank = ranking.genes() >= io::min_ranked_genes ? ranking.rank(m, v.total, u.record->gene) : 0;
     return v;
 }
 
@@ -178,15 +182,16 @@ void evaluate_pairs(io::validation_report& r, const std::vector<utr_scan>& kept,
             if (better(p.utrs[i], p.utrs[p.best])) p.best = i;
         for (auto& u : p.utrs) u.verdict = verdict_of(u, r.genes, !p.claims.empty(), 1);
         if (!p.utrs.empty()) p.gene_verdict = verdict_of(p.utrs[p.best], r.genes, !p.claims.empty(), p.utrs.size());
+        if (!p.utrs.empty() && r.genes >= io::min_ranked_genes) p.gene_totals = ranking.totals(p.mirna);
     }
 }
 
 // kept: the UTRs of the targets, input order. utr_index: the UTRs and their SA values from an
 // index instead of args.utr_files (null: none).
-void scan_and_rank(io::validation_report& r, std::vector<utr_scan>& kept, const validate_request& args,
+void scan_and_rank(io::validation_report& r, std::vector<utr_scan>& kept, const validate_request& args, site_type_set types,
                    const scoring::energy_params& params, const io::utr_index* utr_index) {
     const auto& mirnas = r.mirnas;
-    const seed_index index(mirnas.families(), site_type_set::all());
+    const seed_index index(mirnas.families(), types);
     const score_setup setup(args.score_inputs, mirnas, true);
     r.score_description = setup.description();
     const scoring::context_scorer scorer(mirnas, setup.ta());
@@ -288,7 +293,7 @@ void plan_curated_all(io::validation_report& r, const mirna_set& all, const std:
         auto [t, new_target] = target_of_gene.try_emplace(upper(c.gene), static_cast<std::uint32_t>(r.targets.size()));
         if (new_target) r.targets.push_back(resolve_target(c.gene));
         auto [p, new_pair] = pair_index.try_emplace({mi, t->second}, r.pairs.size());
-        if (new_pair) r.pairs.push_back({mi, t->second, {}, {}, 0, {}});
+        if (new_pair) r.pairs.push_back({mi, t->second, {}, {}, 0, {}, {}});
         r.pairs[p->second].claims.push_back(&c);
         rows.emplace_back(&c, p->second);
     }
@@ -308,7 +313,7 @@ std::string plan_one_gene(io::validation_report& r, const validate_request& args
     if (r.mirnas.empty()) throw input_error(args.mirna + ": " + how + " (" + mirna_source + ")");
     r.targets.push_back(resolve_target(args.gene));
     for (std::uint32_t m = 0; m < r.mirnas.size(); ++m) {
-        pair_view p{m, 0, {}, {}, 0, {}};
+        pair_view p{m, 0, {}, {}, 0, {}, {}};
         for (const auto& c : claims)
             if (claim_on(c, r.mirnas.mirnas()[m].name, r.targets[0])) p.claims.push_back(&c);
         r.pairs.push_back(std::move(p));
@@ -343,19 +348,21 @@ std::size_t gene_ranking::rank(std::uint32_t mirna, double total, const std::str
 io::assessment verdict_of(const io::utr_view& u, std::size_t genes, bool claimed, std::size_t gene_utrs) {
     std::size_t near_stop = 0;
     for (const auto& s : u.sites)
-        if (s.start < near_stop_length && s.type != site_type::offset_six_mer) ++near_stop;
+        if (s.start < near_stop_length && is_canonical(s.type) && s.type != site_type::offset_six_mer) ++near_stop;
     if (u.sites.empty()) {
-        std::string text = gene_utrs > 1 ? "no canonical site in any of the gene's " + std::to_string(gene_utrs) + " UTR isoforms"
-                                         : "no canonical site in this UTR isoform";
-        if (claimed) text += "; the claim rests on non-canonical pairing or another isoform";
+        std::string text = gene_utrs > 1 ? "none: no site in any of the gene's " + std::to_string(gene_utrs) + " UTR isoforms"
+                                         : "none: no site in this UTR isoform";
+        if (claimed) text += "; the claim rests on pairing outside the site classes looked for, or another isoform";
         return {support::none, text};
     }
-    const bool strong = u.counts[0] + u.counts[1] + u.counts[2] > 0;
-    assessment v{strong ? support::strong : support::weak,
-              strong ? count_list(u.counts, 0) + (u.sites.size() == 1 ? " site" : " sites")
-                     : "only 6mer/offset-6mer sites (" + count_list(u.counts, 3) + "): weak canonical support"};
+    const bool seven = u.counts[0] + u.counts[1] + u.counts[2] > 0;
+    const bool top = u.rank && static_cast<double>(u.rank) <= io::strong_top_fraction * static_cast<double>(genes);
+    const auto level = seven ? (top ? support::strong : support::moderate) : support::weak;
+    const std::string sites = u.sites.size() == 1 ? " site" : " sites";
+    assessment v{level, std::string(io::support_names[static_cast<std::size_t>(level)]) + ": " +
+                            (seven ? count_list(u.counts, 0) + sites : "only " + count_list(u.counts, 3) + sites)};
     if (near_stop) v.text += " (" + std::to_string(near_stop) + " within 15 nt of the stop codon: not scored)";
-    v.text += ", context++ " + io::fixed3(u.total) + ", " + io::rank_text(u.rank, genes);
+    v.text += ", context++ " + io::total_text(u) + ", " + io::rank_text(u.rank, genes);
     return v;
 }
 
@@ -380,7 +387,8 @@ evaluation evaluate(const validate_request& args) {
     e.energy_source = energy.source();
     if (utr_index) utr_index->require(io::index_model(scoring::plfold_options{}, energy));
     std::vector<utr_scan> kept;
-    scan_and_rank(r, kept, args, energy.params(), utr_index.get());
+    e.types = args.sites.empty() ? site_type_set::every() : parse_sites(args.sites);
+    scan_and_rank(r, kept, args, e.types, energy.params(), utr_index.get());
     if (!args.curated_all) {
         const auto& target = r.targets[0];
         if (r.pairs[0].utrs.empty())

@@ -19,6 +19,7 @@ struct validate_request {
     bool curated_all = false;              // every claim of the claims tables instead of one pair
     std::vector<std::string> utr_files;    // "-" is standard input
     std::string index_file;                // --index: a mirhit index instead of utr_files
+    std::vector<std::string> sites;        // --sites names as scan's; empty: every class (canonical and non-canonical)
     std::string mirna_file;                // empty: the built-in human set
     score_options score_inputs;            // --orf, --ta
     std::string energy_params_file;        // --energy-params: ViennaRNA .par file; empty: built-in Turner 2004
@@ -39,6 +40,8 @@ public:
     // After the last add().
     void finish();
     std::size_t genes() const { return index_.size(); }
+    // Every gene's total for the miRNA, ascending (after finish()).
+    const std::vector<double>& totals(std::uint32_t mirna) const { return sorted_[mirna]; }
     // 1 + the other genes whose total is more negative than `total` (of a UTR of `gene`); 0 (not
     // ranked) for a total of 0, which ties with every gene without a site.
     std::size_t rank(std::uint32_t mirna, double total, const std::string& gene) const;
@@ -49,8 +52,8 @@ private:
     std::vector<std::vector<double>> sorted_;
 };
 
-// The verdict on a UTR's sites for one miRNA: strong (an 8mer or 7mer), weak (6mers only) or
-// none, with the counts, context++ total and rank among `genes`. claimed: a curated claim is on
+// The graded verdict on a UTR's sites for one miRNA (io::grade_criteria), with the counts,
+// context++ total and rank among `genes`. claimed: a curated claim is on
 // the pair. gene_utrs: with more than one, a UTR without sites is the gene's best and speaks for all.
 io::assessment verdict_of(const io::utr_view& u, std::size_t genes, bool claimed, std::size_t gene_utrs);
 
@@ -63,6 +66,7 @@ struct evaluation {
     std::vector<std::pair<std::string, std::string>> params;
     std::string gene_utrs;                    // one pair: the gene's UTRs in the input, for '## gene:'
     std::string energy_source;
+    site_type_set types;                      // the site classes looked for
     std::vector<reference::claim> claims;     // the claims the report points to
 };
 

@@ -27,6 +27,12 @@ std::uint64_t tick_step(std::uint64_t length) {
     return 10 * magnitude;
 }
 
+// A mark's fill and stroke: filled in its colour, or outlined (white inside) for outline kinds.
+std::string box_paint(const map_kind& k) {
+    const auto colour = html_escape(k.colour);
+    return k.outline ? "fill=\"#ffffff\" stroke=\"" + colour + "\" stroke-width=\"2\"" : "fill=\"" + colour + "\"";
+}
+
 }  // namespace
 
 std::string html_escape(std::string_view text) {
@@ -88,7 +94,7 @@ std::string svg_sequence_map(std::uint64_t length, std::span<const map_mark> mar
         svg += "<line x1=\"" + number(centre) + "\" y1=\"" + number(label_y + 3) + "\" x2=\"" + number(centre) + "\" y2=\"" +
                number(bar_y - 4) + "\" stroke=\"" + colour + "\" stroke-width=\"1\"/>";
         svg += "<rect x=\"" + number(left) + "\" y=\"" + number(bar_y - 4) + "\" width=\"" + number(box) + "\" height=\"" +
-               number(bar_height + 8) + "\" fill=\"" + colour + "\"/>";
+               number(bar_height + 8) + "\" " + box_paint(kinds[m.kind]) + "/>";
         const double half = char_width * static_cast<double>(m.label.size()) / 2;
         svg += "<text x=\"" + number(std::clamp(centre, half, width - half)) + "\" y=\"" + number(label_y) +
                "\" text-anchor=\"middle\" fill=\"#333\">" + html_escape(m.label) + "</text></g>\n";
@@ -108,10 +114,58 @@ std::string svg_sequence_map(std::uint64_t length, std::span<const map_mark> mar
 
     double x = margin;
     for (const auto& k : kinds) {
-        svg += "<rect x=\"" + number(x) + "\" y=\"" + number(legend_y - 10) + "\" width=\"12\" height=\"12\" fill=\"" +
-               html_escape(k.colour) + "\"/><text x=\"" + number(x + 16) + "\" y=\"" + number(legend_y) + "\">" +
+        svg += "<rect x=\"" + number(x) + "\" y=\"" + number(legend_y - 10) + "\" width=\"12\" height=\"12\" " + box_paint(k) +
+               "/><text x=\"" + number(x + 16) + "\" y=\"" + number(legend_y) + "\">" +
                html_escape(k.name) + "</text>\n";
         x += 16 + char_width * static_cast<double>(k.name.size()) + 24;
+    }
+    return svg + "</svg>\n";
+}
+
+std::string svg_histogram(std::span<const double> values, std::optional<double> mark, std::string_view mark_label,
+                          std::string_view x_label) {
+    constexpr double w = 640, h = 200, left = 56, right = 20, top = 28, bottom = 40;
+    constexpr std::size_t bins = 40;
+    double lo = 0, hi = 0;
+    if (!values.empty()) {
+        const auto [a, b] = std::minmax_element(values.begin(), values.end());
+        lo = *a;
+        hi = *b;
+    }
+    if (mark) lo = std::min(lo, *mark), hi = std::max(hi, *mark);
+    if (hi - lo < 1e-9) hi = lo + 1;
+    std::vector<std::size_t> count(bins);
+    for (double v : values) ++count[std::min(bins - 1, static_cast<std::size_t>((v - lo) / (hi - lo) * bins))];
+    const double most = static_cast<double>(std::max<std::size_t>(1, *std::max_element(count.begin(), count.end())));
+    auto x_of = [&](double v) { return left + (w - left - right) * (v - lo) / (hi - lo); };
+    const double base = h - bottom, bar = (w - left - right) / bins;
+    std::string svg = "<svg width=\"" + number(w) + "\" height=\"" + number(h) + "\" viewBox=\"0 0 " + number(w) + " " + number(h) +
+                      "\" role=\"img\" font-family=\"sans-serif\" font-size=\"11\">\n";
+    for (std::size_t b = 0; b < bins; ++b) {
+        if (!count[b]) continue;
+        const double height = (base - top) * static_cast<double>(count[b]) / most;
+        svg += "<rect x=\"" + number(left + bar * static_cast<double>(b)) + "\" y=\"" + number(base - height) + "\" width=\"" +
+               number(std::max(1.0, bar - 1)) + "\" height=\"" + number(height) + "\" fill=\"#9ecae1\"><title>" +
+               std::to_string(count[b]) + "</title></rect>\n";
+    }
+    svg += "<line x1=\"" + number(left) + "\" y1=\"" + number(base) + "\" x2=\"" + number(w - right) + "\" y2=\"" + number(base) +
+           "\" stroke=\"#444\"/>\n<line x1=\"" + number(left) + "\" y1=\"" + number(top) + "\" x2=\"" + number(left) + "\" y2=\"" +
+           number(base) + "\" stroke=\"#444\"/>\n";
+    char tick[32];
+    for (int t = 0; t <= 4; ++t) {
+        const double v = lo + (hi - lo) * t / 4;
+        std::snprintf(tick, sizeof tick, "%.2f", v);
+        svg += "<text x=\"" + number(x_of(v)) + "\" y=\"" + number(base + 14) + "\" text-anchor=\"middle\">" + tick + "</text>\n";
+    }
+    svg += "<text x=\"" + number(left - 6) + "\" y=\"" + number(top + 4) + "\" text-anchor=\"end\">" +
+           std::to_string(static_cast<std::size_t>(most)) + "</text>\n<text x=\"" + number(left - 6) + "\" y=\"" + number(base) +
+           "\" text-anchor=\"end\">0</text>\n<text x=\"" + number((left + w - right) / 2) + "\" y=\"" + number(h - 6) +
+           "\" text-anchor=\"middle\">" + html_escape(x_label) + "</text>\n";
+    if (mark) {
+        const double x = x_of(*mark);
+        svg += "<line x1=\"" + number(x) + "\" y1=\"" + number(top - 6) + "\" x2=\"" + number(x) + "\" y2=\"" + number(base) +
+               "\" stroke=\"#b2182b\" stroke-width=\"2\"/>\n<text x=\"" + number(x) + "\" y=\"" + number(top - 10) + "\" text-anchor=\"" +
+               (x < w / 2 ? "start" : "end") + "\" fill=\"#b2182b\" font-weight=\"bold\">" + html_escape(mark_label) + "</text>\n";
     }
     return svg + "</svg>\n";
 }
@@ -129,11 +183,19 @@ td.num { text-align: right; }
 td.name { white-space: nowrap; }
 pre { margin: 0; font-size: 12px; line-height: 1.25; }
 .verdict { padding: 6px 10px; border-left: 5px solid #9e9e9e; margin: 8px 0; font-weight: 600; }
-.strong { background: #e8f5e9; }
-.weak { background: #fff8e1; }
+.strong { background: #c8e6c9; }
+.moderate { background: #e8f5e9; }
+.weak { background: #fff3cd; }
 .none { background: #f3f3f3; }
-.verdict.strong { border-left-color: #2e7d32; }
+.verdict.strong { border-left-color: #1b5e20; }
+.verdict.moderate { border-left-color: #66bb6a; }
 .verdict.weak { border-left-color: #f9a825; }
+.grade { font-weight: 700; font-size: 12px; text-transform: uppercase; letter-spacing: 0.5px; }
+span.grade { padding: 2px 8px; border-radius: 3px; vertical-align: middle; }
+.grade.strong { background: #1b5e20; color: #fff; }
+.grade.moderate { background: #66bb6a; color: #fff; }
+.grade.weak { background: #f9a825; color: #222; }
+.grade.none { background: #9e9e9e; color: #fff; }
 .note { color: #555; font-size: 13px; }
 blockquote { margin: 2px 0 10px 16px; color: #444; font-style: italic; }
 svg { display: block; margin: 6px 0; max-width: 100%; height: auto; }

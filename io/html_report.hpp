@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -14,6 +15,7 @@ std::string html_escape(std::string_view text);
 struct map_kind {
     std::string_view name;
     std::string_view colour;
+    bool outline = false;  // drawn as an outlined box, not a filled one (a second family of marks)
 };
 
 // One mark: [start, start + length) in 0-based sequence coordinates.
@@ -29,6 +31,11 @@ struct map_mark {
 // the sequence as a bar with a scale in nt, each mark as a coloured box with its label above
 // (labels stacked so that they do not overlap) and a legend of all kinds.
 std::string svg_sequence_map(std::uint64_t length, std::span<const map_mark> marks, std::span<const map_kind> kinds);
+
+// An inline SVG histogram of `values` (any order) in about 40 bins from the smallest to the
+// largest, with a marker line at `mark` labelled `mark_label` when it is given; x_label names the axis.
+std::string svg_histogram(std::span<const double> values, std::optional<double> mark, std::string_view mark_label,
+                          std::string_view x_label);
 
 // A complete, self-contained HTML page: the report style sheet inline, then body (HTML).
 std::string html_page(std::string_view title, std::string_view body);

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <iostream>
 #include <limits>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -48,7 +49,8 @@ struct transcript {
     ranges three_prime_utr, utr;
     std::vector<std::uint64_t> three_prime_utr_lines, utr_lines;  // GTF line of each piece
     ranges exons;  // the 3'UTR in transcript order
-    std::string sequence;
+    ranges cds;    // CDS and stop codon pieces; in transcript order once the ORF is wanted
+    std::string sequence, orf;
 };
 
 struct gtf_counts {
@@ -105,6 +107,7 @@ std::vector<transcript> read_transcripts(const std::string& path, gtf_counts& co
         if (rec.feature == "CDS" || rec.feature == "stop_codon") {
             t.coding_start = std::min(t.coding_start, rec.start);
             t.coding_end = std::max(t.coding_end, rec.end);
+            t.cds.emplace_back(rec.start, rec.end);
         } else if (rec.feature == "three_prime_utr") {
             add_utr_piece(t.three_prime_utr, t.three_prime_utr_lines, rec, reader, t.id, counts);
         } else if (rec.feature == "UTR") {
@@ -146,7 +149,28 @@ constexpr std::array<char, 256> complement_letter = [] {
     return table;
 }();
 
-// Fills the sequence of every transcript with a 3'UTR from the genome, one chromosome at a time.
+// The pieces of a transcript (in transcript order) from its chromosome, reverse-complemented on
+// the minus strand. what: the pieces' name for errors.
+std::string spliced(const transcript& t, const ranges& pieces, std::string_view chrom, std::string_view what, const utrs_request& args) {
+    std::string out;
+    for (auto [start, end] : pieces) {
+        if (end > chrom.size())
+            throw input_error_at(args.gtf, t.line,
+                                 std::string(what) + " of " + t.id + " ends at " + std::to_string(end) + ", after the end of " + t.chrom +
+                                     " (" + std::to_string(chrom.size()) + " bp in " + args.genome + ")");
+        std::string part(chrom.substr(start - 1, end - start + 1));
+        for (auto& c : part) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        if (t.strand == '-') {
+            std::reverse(part.begin(), part.end());
+            for (auto& c : part) c = complement_letter[static_cast<unsigned char>(c)];
+        }
+        out += part;
+    }
+    return out;
+}
+
+// Fills the sequence (and with --orfs the ORF) of every transcript with a 3'UTR from the genome,
+// one chromosome at a time.
 void splice_utrs(std::vector<transcript>& transcripts, const utrs_request& args) {
     std::unordered_map<std::string, std::vector<std::size_t>> by_chrom;
     for (std::size_t i = 0; i < transcripts.size(); ++i)
@@ -160,19 +184,8 @@ void splice_utrs(std::vector<transcript>& transcripts, const utrs_request& args)
             if (it == by_chrom.end()) continue;
             for (auto i : it->second) {
                 auto& t = transcripts[i];
-                for (auto [start, end] : t.exons) {
-                    if (end > piece.seq.size())
-                        throw input_error_at(args.gtf, t.line,
-                                             "3'UTR of " + t.id + " ends at " + std::to_string(end) + ", after the end of " +
-                                                 t.chrom + " (" + std::to_string(piece.seq.size()) + " bp in " + args.genome + ")");
-                    std::string part = piece.seq.substr(start - 1, end - start + 1);
-                    for (auto& c : part) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-                    if (t.strand == '-') {
-                        std::reverse(part.begin(), part.end());
-                        for (auto& c : part) c = complement_letter[static_cast<unsigned char>(c)];
-                    }
-                    t.sequence += part;
-                }
+                t.sequence = spliced(t, t.exons, piece.seq, "3'UTR", args);
+                if (!args.orfs.empty()) t.orf = spliced(t, t.cds, piece.seq, "CDS", args);
             }
             by_chrom.erase(it);
         }
@@ -186,12 +199,22 @@ void splice_utrs(std::vector<transcript>& transcripts, const utrs_request& args)
     }
 }
 
+// "START-END,..." (1-based genomic).
+std::string range_text(const ranges& pieces) {
+    std::string out;
+    for (std::size_t e = 0; e < pieces.size(); ++e)
+        out += (e ? "," : "") + std::to_string(pieces[e].first) + "-" + std::to_string(pieces[e].second);
+    return out;
+}
+
 void run_gtf_utrs(const utrs_request& args) {
     gtf_counts counts;
     auto transcripts = read_transcripts(args.gtf, counts);
     std::uint64_t without_utr = 0;
     for (auto& t : transcripts) {
         t.exons = three_prime_exons(t);
+        std::sort(t.cds.begin(), t.cds.end());
+        if (t.strand == '-') std::reverse(t.cds.begin(), t.cds.end());
         if (t.exons.empty()) ++without_utr;
         else if (t.strand == '.')
             throw input_error_at(args.gtf, t.line, "transcript " + t.id + " has a 3'UTR but no strand");
@@ -217,16 +240,20 @@ void run_gtf_utrs(const utrs_request& args) {
     }
 
     io::atomic_output out(args.output);
+    std::unique_ptr<io::atomic_output> orfs = args.orfs.empty() ? nullptr : std::make_unique<io::atomic_output>(args.orfs);
     std::uint64_t written = 0;
     for (std::size_t i = 0; i < transcripts.size(); ++i) {
         if (!keep[i]) continue;
         const auto& t = transcripts[i];
-        std::string header = t.id + " gene=" + t.gene + " chrom=" + t.chrom + " strand=" + t.strand + " exons=";
-        for (std::size_t e = 0; e < t.exons.size(); ++e)
-            header += (e ? "," : "") + std::to_string(t.exons[e].first) + "-" + std::to_string(t.exons[e].second);
-        write_fasta(out, header, t.sequence);
+        write_fasta(out, t.id + " gene=" + t.gene + " chrom=" + t.chrom + " strand=" + t.strand + " exons=" + range_text(t.exons),
+                    t.sequence);
+        if (orfs && !t.orf.empty())
+            write_fasta(*orfs, t.id + " gene=" + t.gene + " chrom=" + t.chrom + " strand=" + t.strand + " cds=" + range_text(t.cds) +
+                                   " orf_length=" + std::to_string(t.orf.size()),
+                        t.orf);
         ++written;
     }
+    if (orfs) orfs->commit();
     out.commit();
     std::cerr << "mirhit: note: " << args.gtf << ": " << written << " 3'UTRs from " << transcripts.size() << " transcripts; skipped "
               << without_utr << " without a 3'UTR";
@@ -236,10 +263,19 @@ void run_gtf_utrs(const utrs_request& args) {
     std::cerr << "\n";
 }
 
+// A plus-strand CDS's ranges of the record (each checked to end inside it), joined: the ORF, stop
+// codon included.
+std::string spliced_cds(std::string_view sequence, const io::genbank_location& loc) {
+    std::string out;
+    for (auto [start, end] : loc.ranges) out += sequence.substr(start - 1, end - start + 1);
+    return out;
+}
+
 void run_genbank_utrs(const utrs_request& args) {
     const bool embl = !args.embl.empty();
     io::genbank_reader reader(io::byte_source::open(embl ? args.embl : args.genbank), embl ? io::flat_format::embl : io::flat_format::genbank);
     io::atomic_output out(args.output);
+    std::unique_ptr<io::atomic_output> orfs = args.orfs.empty() ? nullptr : std::make_unique<io::atomic_output>(args.orfs);
     std::uint64_t records = 0, written = 0, skipped[skip_reasons] = {};
     io::genbank_record record;
     while (reader.next(record)) {
@@ -264,7 +300,7 @@ void run_genbank_utrs(const utrs_request& args) {
             continue;
         }
         const std::uint64_t cds_end = loc->ranges.back().second;
-        if (cds_end > record.length)
+        if (std::any_of(loc->ranges.begin(), loc->ranges.end(), [&](const auto& r) { return r.second > record.length; }))
             throw input_error_at(reader.name(), cds->line,
                                  "CDS " + cds->location + " ends after the " + std::to_string(record.length) + " bp record");
         if (cds_end == record.length) {
@@ -279,8 +315,15 @@ void run_genbank_utrs(const utrs_request& args) {
                     record.accession + " gene=" + (gene ? *gene : record.accession) + " cds_end=" + std::to_string(cds_end) +
                         " utr_length=" + std::to_string(utr_length),
                     std::string_view(record.sequence).substr(cds_end));
+        if (orfs) {
+            const auto orf = spliced_cds(record.sequence, *loc);
+            write_fasta(*orfs, record.accession + " gene=" + (gene ? *gene : record.accession) + " cds=" + cds->location +
+                                   " orf_length=" + std::to_string(orf.size()),
+                        orf);
+        }
         ++written;
     }
+    if (orfs) orfs->commit();
     out.commit();
 
     std::string note = reader.name() + ": " + std::to_string(written) + " 3'UTRs from " + std::to_string(records) + " records";

@@ -10,11 +10,17 @@ namespace mirhit::io {
 
 namespace {
 
-constexpr std::array<map_kind, site_type_count> site_kinds = {{{"8mer", "#b2182b"},
-                                                                   {"7mer-m8", "#e66101"},
-                                                                   {"7mer-A1", "#f2a340"},
-                                                                   {"6mer", "#4393c3"},
-                                                                   {"offset-6mer", "#8fb8d6"}}};
+// Canonical sites filled, non-canonical ones outlined.
+constexpr std::array<map_kind, any_site_type_count> site_kinds = {{{"8mer", "#b2182b", false},
+                                                                   {"7mer-m8", "#e66101", false},
+                                                                   {"7mer-A1", "#f2a340", false},
+                                                                   {"6mer", "#4393c3", false},
+                                                                   {"offset-6mer", "#8fb8d6", false},
+                                                                   {"6mer-A1", "#5aae61", true},
+                                                                   {"8mer-GU", "#762a83", true},
+                                                                   {"7mer-m8-GU", "#9970ab", true},
+                                                                   {"7mer-A1-GU", "#c2a5cf", true},
+                                                                   {"bulge-7mer", "#1b7837", true}}};
 
 // A percentage for prose: 20, 0.1, 0.0056.
 std::string percent_text(double p) {
@@ -24,8 +30,6 @@ std::string percent_text(double p) {
     if (s.ends_with(".0")) s.resize(s.size() - 2);
     return s;
 }
-
-constexpr std::array<std::string_view, 3> support_names = {"strong", "weak", "none"};
 
 // The most negative scored site as "type:start:score", else the strongest site with score NA.
 std::string best_site(const utr_view& u) {
@@ -51,6 +55,16 @@ std::string min_duplex_dg(const utr_view& u) {
 
 }  // namespace
 
+const std::array<std::string_view, 4> support_names = {"strong", "moderate", "weak", "none"};
+
+const std::string_view grade_criteria =
+    "strong: an 8mer or 7mer site and the gene ranked in the top 10% of the input's genes for the miRNA by total context++; "
+    "moderate: an 8mer or 7mer site otherwise (also when not ranked); weak: only 6mer, offset-6mer or non-canonical sites "
+    "(non-canonical sites confer little repression on average, Agarwal et al. 2015, eLife 4:e05005); none: no site. "
+    "Genes are ranked only when the input has at least 100 genes";
+
+std::string total_text(const utr_view& u) { return u.scored ? fixed3(u.total) : "NA"; }
+
 // ---- text report (one miRNA and gene) ----
 
 namespace {
@@ -65,6 +79,7 @@ std::array<std::string, 3> labelled_diagram(const std::array<std::string, 3>& d)
 }
 
 void append_diagram(std::string& out, const std::array<std::string, 3>& d) {
+    if (d[0].empty()) return;  // non-canonical: the duplex diagram shows the pairing
     const auto lines = labelled_diagram(d);
     out += "\tUTR    " + lines[0] + "\n\t       " + lines[1] + "\n\tmiRNA  " + lines[2] + "\n";
 }
@@ -93,7 +108,7 @@ std::string validation_text(const validation_report& r) {
             out += "verdict\t" + u.record->id + "\t" + u.verdict.text + "\n";
         }
         const auto& best = p.utrs[p.best];
-        out += "gene\t" + display_name(r.targets[p.target]) + "\tbest UTR " + best.record->id + "\tcontext++ " + fixed3(best.total) +
+        out += "gene\t" + display_name(r.targets[p.target]) + "\tbest UTR " + best.record->id + "\tcontext++ " + total_text(best) +
                "\t" + rank_text(best.rank, r.genes) + "\n";
     }
     return out;
@@ -105,119 +120,153 @@ std::string validation_table_row(const validation_report& r, const reference::cl
     const auto& best = p.utrs[p.best];
     std::string row = c.id + "\t" + r.mirnas.mirnas()[p.mirna].name + "\t" + c.gene + "\t" + c.effect + "\t" + c.citation + "\t" +
                       std::to_string(p.utrs.size()) + "\t" + best.record->id;
-    for (auto n : best.counts) row += "\t" + std::to_string(n);
-    row += "\t" + best_site(best) + "\t" + fixed3(best.total) + "\t" + min_duplex_dg(best) + "\t" + (best.rank ? std::to_string(best.rank) + "\t" +
-                         fixed3(100.0 * static_cast<double>(best.rank) / static_cast<double>(r.genes))
-                                   : "NA\tNA") +
-           "\t" + p.gene_verdict.text + "\n";
+    std::size_t noncanonical = 0;
+    for (std::size_t t = 0; t < any_site_type_count; ++t)
+        if (t < site_type_count) row += "\t" + std::to_string(best.counts[t]);
+        else noncanonical += best.counts[t];
+    row += "\t" + std::to_string(noncanonical);
+    row += "\t" + best_site(best) + "\t" + total_text(best) + "\t" + min_duplex_dg(best) + "\t" +
+           (best.rank ? std::to_string(best.rank) + "\t" + fixed3(100.0 * static_cast<double>(best.rank) / static_cast<double>(r.genes))
+                      : "NA\tNA") +
+           "\t" + std::string(support_names[static_cast<std::size_t>(p.gene_verdict.level)]) + "\t" + p.gene_verdict.text + "\n";
     return row;
 }
 
 const std::string_view validation_table_header =
-    "claim\tmirna\tgene\teffect\tcitation\tutrs\tbest_utr\t8mer\t7mer-m8\t7mer-A1\t6mer\toffset-6mer\tbest_site\tcontext++\t"
-    "min_duplex_dG\trank\tpercentile\tverdict\n";
+    "claim\tmirna\tgene\teffect\tcitation\tutrs\tbest_utr\t8mer\t7mer-m8\t7mer-A1\t6mer\toffset-6mer\tnoncanonical\tbest_site\tcontext++\t"
+    "min_duplex_dG\trank\tpercentile\tgrade\tverdict\n";
 
 namespace {
 
 // ---- HTML ----
 
+std::string grade_name(const assessment& v) { return std::string(support_names[static_cast<std::size_t>(v.level)]); }
+
+// The gene's place among the input's genes for the miRNA: a histogram of the genes' totals (those
+// with a scored site) with the gene's best UTR marked.
+std::string html_distribution(const validation_report& r, const pair_view& p, const std::string& gene) {
+    const auto& best = p.utrs[p.best];
+    if (p.gene_totals.empty())
+        return "<p class=\"note\">" + html_escape(gene) + ": " + html_escape(rank_text(best.rank, r.genes)) + "; ranks need at least " +
+               std::to_string(min_ranked_genes) + " genes in the input, so no distribution is drawn.</p>\n";
+    const auto scored_end = std::lower_bound(p.gene_totals.begin(), p.gene_totals.end(), 0.0);
+    const std::vector<double> scored(p.gene_totals.begin(), scored_end);
+    const auto unscored = static_cast<std::size_t>(p.gene_totals.end() - scored_end);
+    std::optional<double> mark;
+    if (best.rank) mark = best.total;
+    std::string h = svg_histogram(scored, mark, gene + " " + fixed3(best.total) + " (rank " + with_commas(best.rank) + ")",
+                                  "total context++ of a gene for " + r.mirnas.mirnas()[p.mirna].name + " (more negative: stronger)");
+    return h + "<p class=\"note\">" + with_commas(scored.size()) + " of the input's " + with_commas(r.genes) +
+           " genes have a scored site for this miRNA; " + with_commas(unscored) + " total 0 and are not drawn. " + html_escape(gene) + ": " +
+           html_escape(rank_text(best.rank, r.genes)) + ".</p>\n";
+}
+
+std::string html_sites_table(const utr_view& u) {
+    std::string h = "<table>\n<tr><th>type</th><th>position</th><th>site</th><th>context++</th><th>pairing (UTR above, miRNA below)</th>"
+                    "<th>duplex (dG kcal/mol, structure miRNA&amp;UTR)</th></tr>\n";
+    for (const auto& s : u.sites) {
+        const auto lines = labelled_diagram(s.diagram);
+        const auto pairing = s.diagram[0].empty() ? "non-canonical: see the duplex" : join({lines[0], lines[1], lines[2]}, "\n");
+        h += "<tr><td>" + std::string(name_of(s.type)) + "</td><td class=\"num\">" + std::to_string(s.start + 1) + "-" +
+             std::to_string(s.start + length_of(s.type)) + "</td><td><code>" + html_escape(s.seq) + "</code></td><td class=\"num\">" +
+             (s.score ? fixed3(*s.score) : "NA") + "</td><td><pre>" + html_escape(pairing) + "</pre></td><td><code>" + html_escape(s.duplex_text) + "</code><pre>" + html_escape(join(s.duplex_lines, "\n")) +
+             "</pre></td></tr>\n";
+    }
+    return h + "</table>\n";
+}
+
+std::string html_utr(const utr_view& u) {
+    const auto& rec = *u.record;
+    std::string h = "<h3>UTR " + html_escape(rec.id) + " (" + html_escape(rec.gene) + ", " + with_commas(u.length) + " nt)</h3>\n";
+    h += "<div class=\"verdict " + grade_name(u.verdict) + "\">" + html_escape(u.verdict.text) + "</div>\n";
+    std::vector<map_mark> marks;
+    for (const auto& s : u.sites)
+        marks.push_back({s.start, length_of(s.type), static_cast<std::size_t>(s.type), std::string(name_of(s.type)) + " " + std::to_string(s.start + 1),
+                         std::string(name_of(s.type)) + " at " + std::to_string(s.start + 1) + "-" + std::to_string(s.start + length_of(s.type)) +
+                             ", " + s.seq + ", context++ " + (s.score ? fixed3(*s.score) : "NA")});
+    h += svg_sequence_map(u.length, marks, site_kinds) +
+         "<p class=\"note\">Filled: canonical sites; outlined: non-canonical sites (context++ NA).</p>\n";
+    return u.sites.empty() ? h : h + html_sites_table(u);
+}
+
 std::string html_pair(const validation_report& r, const pair_view& p, std::size_t number) {
     const auto& m = r.mirnas.mirnas()[p.mirna];
     const auto& target = r.targets[p.target];
-    std::string h = "<section id=\"pair-" + std::to_string(number) + "\">\n<h2>" + html_escape(m.name) + " &#8594; " +
-                    html_escape(display_name(target)) + "</h2>\n";
-    h += "<p class=\"note\">" + html_escape(m.name) + (m.accession.empty() ? "" : " (" + html_escape(m.accession) + ")") +
-         ": <code>" + m.sequence + "</code>, seed (nt 2-8) <code>" + r.mirnas.families()[m.family].seed + "</code>. Gene " +
-         html_escape(target.name) + ": " + html_escape(target.how) + ".</p>\n";
+    const auto gene = display_name(target);
+    std::string h = "<section id=\"pair-" + std::to_string(number) + "\">\n<h2>" + html_escape(m.name) + " &#8594; " + html_escape(gene) +
+                    " <span class=\"grade " + grade_name(p.gene_verdict) + "\">" + grade_name(p.gene_verdict) + "</span></h2>\n";
+    h += "<div class=\"verdict " + grade_name(p.gene_verdict) + "\">" + html_escape(p.gene_verdict.text) + "</div>\n";
+    h += "<p class=\"note\">" + html_escape(m.name) + (m.accession.empty() ? "" : " (" + html_escape(m.accession) + ")") + ": <code>" +
+         m.sequence + "</code>, seed (nt 2-8) <code>" + r.mirnas.families()[m.family].seed + "</code>. Gene " + html_escape(target.name) +
+         ": " + html_escape(target.how) + ".</p>\n";
     h += "<h3>Curated claims</h3>\n";
     if (p.claims.empty()) h += "<p class=\"note\">No claim in the claims table for this miRNA and gene.</p>\n";
     for (const auto* c : p.claims)
         h += "<p><b>" + html_escape(c->id) + "</b> " + html_escape(c->effect) + " &#8212; " + html_escape(c->citation) +
-             (c->cancer_type.empty() ? "" : " (" + html_escape(c->cancer_type) + ")") + "</p>\n<blockquote>&#8220;" +
-             html_escape(c->quote) + "&#8221;</blockquote>\n";
-    for (const auto& u : p.utrs) {
-        const auto& rec = *u.record;
-        h += "<h3>UTR " + html_escape(rec.id) + " (" + html_escape(rec.gene) + ", " + with_commas(u.length) + " nt)</h3>\n";
-        h += "<div class=\"verdict " + std::string(support_names[static_cast<std::size_t>(u.verdict.level)]) + "\">" +
-             html_escape(u.verdict.text) + "</div>\n";
-        std::vector<map_mark> marks;
-        for (const auto& s : u.sites)
-            marks.push_back({s.start, length_of(s.type), static_cast<std::size_t>(s.type),
-                             std::string(name_of(s.type)) + " " + std::to_string(s.start + 1),
-                             std::string(name_of(s.type)) + " at " + std::to_string(s.start + 1) + "-" +
-                                 std::to_string(s.start + length_of(s.type)) + ", " + s.seq + ", context++ " +
-                                 (s.score ? fixed3(*s.score) : "NA")});
-        h += svg_sequence_map(u.length, marks, site_kinds);
-        if (u.sites.empty()) continue;
-        h += "<table>\n<tr><th>type</th><th>position</th><th>site</th><th>context++</th><th>pairing (UTR above, miRNA below)</th>"
-             "<th>duplex (dG kcal/mol, structure miRNA&amp;UTR)</th></tr>\n";
-        for (const auto& s : u.sites) {
-            const auto lines = labelled_diagram(s.diagram);
-            h += "<tr><td>" + std::string(name_of(s.type)) + "</td><td class=\"num\">" + std::to_string(s.start + 1) + "-" +
-                 std::to_string(s.start + length_of(s.type)) + "</td><td><code>" + html_escape(s.seq) +
-                 "</code></td><td class=\"num\">" + (s.score ? fixed3(*s.score) : "NA") + "</td><td><pre>" +
-                 html_escape(join({lines[0], lines[1], lines[2]}, "\n")) + "</pre></td><td><code>" +
-                 html_escape(s.duplex_text) + "</code><pre>" + html_escape(join(s.duplex_lines, "\n")) + "</pre></td></tr>\n";
-        }
-        h += "</table>\n";
-    }
+             (c->cancer_type.empty() ? "" : " (" + html_escape(c->cancer_type) + ")") + "</p>\n<blockquote>&#8220;" + html_escape(c->quote) +
+             "&#8221;</blockquote>\n";
+    h += "<h3>Among the input's genes</h3>\n" + html_distribution(r, p, gene);
+    for (const auto& u : p.utrs) h += html_utr(u);
     return h + "</section>\n";
 }
 
 std::string html_inputs(const std::string& command_line, const std::vector<std::pair<std::string, std::string>>& params) {
-    std::string h = "<p class=\"note\"><code>" + html_escape(command_line) + "</code><br>\n";
+    std::string h = "<h2>Provenance</h2>\n<p class=\"note\"><code>" + html_escape(command_line) + "</code><br>\n";
     for (const auto& [name, value] : params) h += "<b>" + html_escape(name) + "</b>: " + html_escape(value) + "<br>\n";
     return h + "</p>\n";
 }
 
+std::string grade_cell(const assessment& v) { return "<td class=\"grade " + grade_name(v) + "\">" + grade_name(v) + "</td>"; }
 
-std::string verdict_cell(const assessment& v) {
-    return "<td class=\"" + std::string(support_names[static_cast<std::size_t>(v.level)]) + "\">" + html_escape(v.text) + "</td>";
+std::string verdict_cell(const assessment& v) { return "<td class=\"" + grade_name(v) + "\">" + html_escape(v.text) + "</td>"; }
+
+std::string html_grades() {
+    return "<p class=\"note\"><b>Grades</b> &#8212; " + html_escape(grade_criteria) + ".</p>\n";
 }
 
-// The page: inputs, a summary table linking to one section per pair (miRNA and gene).
+std::string link(std::size_t pair, const std::string& text) {
+    return "<a href=\"#pair-" + std::to_string(pair) + "\">" + html_escape(text) + "</a>";
+}
+
+// --curated-all: one row per claim whose gene has a UTR in the input.
+std::string html_claims_summary(const validation_report& r, const claim_rows& rows) {
+    std::string body = "<table>\n<tr><th>claim</th><th>miRNA</th><th>gene</th><th>grade</th><th>verdict</th><th>effect</th><th>citation</th>"
+                       "<th>best UTR</th><th>lowest duplex dG</th></tr>\n";
+    for (const auto& [c, p] : rows) {
+        const auto& pair = r.pairs[p];
+        if (pair.utrs.empty()) continue;
+        const auto& best = pair.utrs[pair.best];
+        body += "<tr><td>" + link(p, c->id) + "</td><td class=\"name\">" + html_escape(r.mirnas.mirnas()[pair.mirna].name) + "</td><td>" +
+                html_escape(c->gene) + "</td>" + grade_cell(pair.gene_verdict) + verdict_cell(pair.gene_verdict) + "<td class=\"name\">" +
+                html_escape(c->effect) + "</td><td>" + html_escape(c->citation) + "</td><td>" + html_escape(best.record->id) +
+                "</td><td class=\"num\">" + min_duplex_dg(best) + "</td></tr>\n";
+    }
+    return body + "</table>\n";
+}
+
+// One miRNA and gene: one row per miRNA and UTR.
+std::string html_pairs_summary(const validation_report& r) {
+    std::string body = "<table>\n<tr><th>miRNA</th><th>UTR</th><th>claims</th><th>grade</th><th>verdict</th></tr>\n";
+    for (std::size_t p = 0; p < r.pairs.size(); ++p) {
+        std::vector<std::string> ids;
+        for (const auto* c : r.pairs[p].claims) ids.push_back(c->id);
+        for (const auto& u : r.pairs[p].utrs)
+            body += "<tr><td class=\"name\">" + link(p, r.mirnas.mirnas()[r.pairs[p].mirna].name) + "</td><td>" + html_escape(u.record->id) +
+                    "</td><td>" + html_escape(ids.empty() ? "none" : join(ids, ", ")) + "</td>" + grade_cell(u.verdict) + verdict_cell(u.verdict) +
+                    "</tr>\n";
+    }
+    return body + "</table>\n";
+}
+
 }  // namespace
 
 std::string validation_html(const validation_report& r, const html_request& args, const claim_rows& rows) {
-    const auto& command_line = args.command_line;
-    const auto& params = args.params;
-    std::string body;
-    auto link = [](std::size_t pair, const std::string& text) {
-        return "<a href=\"#pair-" + std::to_string(pair) + "\">" + html_escape(text) + "</a>";
-    };
-    if (args.curated_all) {
-        body = "<h1>mirhit validate --curated-all</h1>\n" + html_inputs(command_line, params);
-        body += "<table>\n<tr><th>claim</th><th>miRNA</th><th>gene</th><th>effect</th><th>citation</th><th>best UTR</th>"
-                "<th>context++</th><th>lowest duplex dG</th><th>rank</th><th>verdict</th></tr>\n";
-        for (const auto& [c, p] : rows) {
-            const auto& pair = r.pairs[p];
-            if (pair.utrs.empty()) continue;
-            const auto& best = pair.utrs[pair.best];
-            body += "<tr><td>" + link(p, c->id) + "</td><td class=\"name\">" + html_escape(r.mirnas.mirnas()[pair.mirna].name) +
-                    "</td><td>" + html_escape(c->gene) + "</td><td class=\"name\">" + html_escape(c->effect) + "</td><td>" +
-                    html_escape(c->citation) +
-                    "</td><td>" + html_escape(best.record->id) + "</td><td class=\"num\">" + fixed3(best.total) +
-                    "</td><td class=\"num\">" + min_duplex_dg(best) + "</td><td class=\"num\">" + (best.rank ? std::to_string(best.rank) : "NA") + "</td>" + verdict_cell(pair.gene_verdict) +
-                    "</tr>\n";
-        }
-    } else {
-        body = "<h1>mirhit validate: " + html_escape(args.mirna) + " &#8594; " + html_escape(args.gene) + "</h1>\n" +
-               html_inputs(command_line, params);
-        body += "<table>\n<tr><th>miRNA</th><th>UTR</th><th>claims</th><th>context++</th><th>rank</th><th>verdict</th></tr>\n";
-        for (std::size_t p = 0; p < r.pairs.size(); ++p) {
-            std::vector<std::string> ids;
-            for (const auto* c : r.pairs[p].claims) ids.push_back(c->id);
-            for (const auto& u : r.pairs[p].utrs)
-                body += "<tr><td class=\"name\">" + link(p, r.mirnas.mirnas()[r.pairs[p].mirna].name) + "</td><td>" +
-                        html_escape(u.record->id) +
-                        "</td><td>" + html_escape(ids.empty() ? "none" : join(ids, ", ")) + "</td><td class=\"num\">" +
-                        fixed3(u.total) + "</td><td class=\"num\">" + (u.rank ? std::to_string(u.rank) : "NA") + "</td>" +
-                        verdict_cell(u.verdict) + "</tr>\n";
-        }
-    }
-    body += "</table>\n";
+    std::string body = args.curated_all ? "<h1>mirhit validate --curated-all</h1>\n"
+                                        : "<h1>mirhit validate: " + html_escape(args.mirna) + " &#8594; " + html_escape(args.gene) + "</h1>\n";
+    body += html_grades() + (args.curated_all ? html_claims_summary(r, rows) : html_pairs_summary(r));
     for (std::size_t p = 0; p < r.pairs.size(); ++p)
         if (!r.pairs[p].utrs.empty()) body += html_pair(r, r.pairs[p], p);
+    body += html_inputs(args.command_line, args.params);
     return html_page(args.curated_all ? "mirhit validate --curated-all" : "mirhit validate " + args.mirna + " " + args.gene, body);
 }
 
@@ -252,6 +301,7 @@ std::string display_name(const target_gene& t) {
 }
 
 std::string rank_text(std::size_t rank, std::size_t genes) {
+    if (genes < min_ranked_genes) return "not ranked (" + with_commas(genes) + (genes == 1 ? " gene" : " genes") + " in the input)";
     if (rank == 0) return "not ranked";
     return "rank " + with_commas(rank) + " of " + with_commas(genes) + (genes == 1 ? " gene" : " genes") + " (top " +
            percent_text(100.0 * static_cast<double>(rank) / static_cast<double>(genes)) + "%)";

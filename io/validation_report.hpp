@@ -44,7 +44,15 @@ struct site_view {
     std::vector<std::string> duplex_lines;  // the four-line diagram
 };
 
-enum class support { strong, weak, none };
+// Graded evidence for a miRNA on a UTR (see grade_criteria).
+enum class support { strong, moderate, weak, none };
+extern const std::array<std::string_view, 4> support_names;
+// The criteria of the grades, as --help, the README and the reports state them.
+extern const std::string_view grade_criteria;
+
+// Ranks mean something only among enough genes; a grade of strong needs the top 10% of them.
+constexpr std::size_t min_ranked_genes = 100;
+constexpr double strong_top_fraction = 0.10;
 
 struct assessment {
     support level = support::none;
@@ -56,9 +64,10 @@ struct utr_view {
     std::shared_ptr<const record_header> record;
     std::uint64_t length = 0;
     std::vector<site_view> sites;
-    std::array<std::size_t, site_type_count> counts{};
-    double total = 0;
-    std::size_t rank = 0;
+    std::array<std::size_t, any_site_type_count> counts{};
+    double total = 0;     // 0 without a scored site
+    bool scored = false;  // a site of the UTR has a context++ score
+    std::size_t rank = 0;  // 0: not ranked (no scored site, or fewer than min_ranked_genes genes)
     assessment verdict;
 };
 
@@ -70,6 +79,7 @@ struct pair_view {
     std::vector<utr_view> utrs;
     std::size_t best = 0;  // the best UTR: most negative total, then the stronger sites, then input order
     assessment gene_verdict;  // the best UTR's
+    std::vector<double> gene_totals;  // when ranked: every gene's total context++ for the miRNA, ascending
 };
 
 // Everything the report shows.
@@ -85,8 +95,10 @@ struct validation_report {
 using claim_rows = std::vector<std::pair<const reference::claim*, std::size_t>>;  // claim, its pair
 
 // Numbers as the report writes them: 3 decimals (no "-0.000"), thousands with commas, a rank
-// among genes ("rank 3 of 1,200 genes (top 0.25%)", "not ranked" for 0).
+// among genes ("rank 3 of 1,200 genes (top 0.25%)"; "not ranked (5 genes in the input)" below
+// min_ranked_genes, "not ranked" for 0), a UTR's total context++ ("NA" when no site was scored).
 std::string fixed3(double x);
+std::string total_text(const utr_view& u);
 std::string with_commas(std::uint64_t n);
 std::string rank_text(std::size_t rank, std::size_t genes);
 // Site letters as RNA, upper case; other letters (N, IUPAC codes) kept.
@@ -98,8 +110,9 @@ std::string validation_text(const validation_report& r);
 extern const std::string_view validation_table_header;
 std::string validation_table_row(const validation_report& r, const reference::claim& c, const pair_view& p);
 
-// The HTML page: inputs, a summary table linking to one section per pair. curated_all: rows are
-// the claims; else mirna and gene name the pair as written.
+// The HTML page: the grades and a summary table linking to one section per pair (the gene's
+// place among the input's genes, the UTR maps, the sites with their pairing), then the inputs.
+// curated_all: rows are the claims; else mirna and gene name the pair as written.
 struct html_request {
     bool curated_all = false;
     std::string mirna, gene;

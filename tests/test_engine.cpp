@@ -126,20 +126,38 @@ io::utr_view utr_with(std::vector<site_type> types, double total, std::size_t ra
         ++u.counts[static_cast<std::size_t>(t)];
     }
     u.total = total;
+    u.scored = total != 0;
     u.rank = rank;
     return u;
 }
 
-TEST(validation, verdicts_are_strong_for_8mers_and_7mers_weak_for_6mers_none_without_sites) {
+TEST(validation, verdicts_grade_the_site_types_and_the_rank) {
     const auto strong = engine::verdict_of(utr_with({site_type::eight_mer, site_type::seven_mer_a1}, -0.412, 3), 200, true, 1);
     EXPECT_EQ(strong.level, io::support::strong);
-    EXPECT_EQ(strong.text, "1 8mer and 1 7mer-A1 sites, context++ -0.412, rank 3 of 200 genes (top 1.5%)");
-    const auto weak = engine::verdict_of(utr_with({site_type::six_mer}, 0, 0), 200, false, 1);
+    EXPECT_EQ(strong.text, "strong: 1 8mer and 1 7mer-A1 sites, context++ -0.412, rank 3 of 200 genes (top 1.5%)");
+    // Ranked, but below the top 10%: moderate.
+    const auto low = engine::verdict_of(utr_with({site_type::seven_mer_m8}, -0.1, 21), 200, true, 1);
+    EXPECT_EQ(low.level, io::support::moderate);
+    EXPECT_EQ(low.text, "moderate: 1 7mer-m8 site, context++ -0.100, rank 21 of 200 genes (top 10.5%)");
+    // Too few genes to rank: moderate, however good the sites.
+    const auto unranked = engine::verdict_of(utr_with({site_type::eight_mer}, -0.4, 0), 5, true, 1);
+    EXPECT_EQ(unranked.level, io::support::moderate);
+    EXPECT_EQ(unranked.text, "moderate: 1 8mer site, context++ -0.400, not ranked (5 genes in the input)");
+    auto six = utr_with({site_type::six_mer}, 0, 0);
+    six.sites[0].score = 0.0;
+    six.scored = true;
+    const auto weak = engine::verdict_of(six, 200, false, 1);
     EXPECT_EQ(weak.level, io::support::weak);
-    EXPECT_EQ(weak.text, "only 6mer/offset-6mer sites (1 6mer): weak canonical support, context++ 0.000, not ranked");
+    EXPECT_EQ(weak.text, "weak: only 1 6mer site, context++ 0.000, not ranked");
+    const auto offset = engine::verdict_of(utr_with({site_type::offset_six_mer}, 0, 0), 200, false, 1);
+    EXPECT_EQ(offset.text, "weak: only 1 offset-6mer site, context++ NA, not ranked");
+    // Non-canonical classes alone are weak evidence, whatever their number.
+    const auto gu = engine::verdict_of(utr_with({site_type::eight_mer_gu, site_type::bulge_seven_mer, site_type::offset_six_mer}, 0, 0), 200, true, 1);
+    EXPECT_EQ(gu.level, io::support::weak);
+    EXPECT_EQ(gu.text, "weak: only 1 offset-6mer, 1 8mer-GU and 1 bulge-7mer sites, context++ NA, not ranked");
     const auto none = engine::verdict_of(utr_with({}, 0, 0), 200, true, 2);
     EXPECT_EQ(none.level, io::support::none);
-    EXPECT_EQ(none.text, "no canonical site in any of the gene's 2 UTR isoforms; the claim rests on non-canonical pairing or "
+    EXPECT_EQ(none.text, "none: no site in any of the gene's 2 UTR isoforms; the claim rests on pairing outside the site classes looked for, or "
                          "another isoform");
 }
 
@@ -163,7 +181,7 @@ TEST(validation, evaluate_finds_the_gene_s_utrs_sites_and_best_utr) {
     EXPECT_EQ(pair.utrs[0].sites[0].type, site_type::eight_mer);
     EXPECT_EQ(pair.utrs[0].sites[0].seq, "AUAAGCUA");
     EXPECT_EQ(pair.utrs[0].sites[1].type, site_type::seven_mer_m8);
-    EXPECT_EQ(pair.gene_verdict.level, io::support::strong);
+    EXPECT_EQ(pair.gene_verdict.level, io::support::moderate);  // 2 genes: not ranked
     EXPECT_EQ(e.gene_utrs, "U1 (PTEN)");
 }
 

@@ -1,9 +1,12 @@
 // mirhit utrs: GenBank locations and records, GTF transcripts, and the subcommand run as a user would.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
+#include <sstream>
 
+#include "core/text.hpp"
 #include "io/genbank_reader.hpp"
 #include "tests/test_support.hpp"
 
@@ -191,6 +194,20 @@ TEST(utrs, gtf_utrs_are_spliced_in_transcript_order_on_both_strands) {
                        "longest 3'UTR of their gene\n");
 }
 
+TEST(utrs, gtf_orfs_are_the_cds_and_stop_codon_spliced_with_the_utr_ids) {
+    auto dir = temp_dir();
+    write_gzip(dir / "genome.fa.gz", genome_fa);
+    write_gzip(dir / "annotation.gtf.gz", test_gtf());
+    auto r = run_mirhit({"utrs", "--genome", "genome.fa.gz", "--gtf", "annotation.gtf.gz", "-o", "utrs.fa", "--orfs", "orfs.fa"}, "", dir);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    // T2 has a 3'UTR but no CDS feature: no ORF.
+    EXPECT_EQ(read_file(dir / "orfs.fa"), ">T1 gene=ONE chrom=chr1 strand=+ cds=3-14,15-17 orf_length=15\nGTAGCTAGGCTTAAC\n"
+                                          ">T3 gene=G2 chrom=chr2 strand=- cds=25-33,22-24 orf_length=12\nTAATGCCTATCG\n");
+    auto same = run_mirhit({"utrs", "--genome", "genome.fa.gz", "--gtf", "annotation.gtf.gz", "-o", "x.fa", "--orfs", "x.fa"}, "", dir);
+    EXPECT_EQ(same.exit_code, 2);
+    EXPECT_NE(same.err.find("--orfs: 'x.fa' is also the 3'UTR output"), std::string::npos) << same.err;
+}
+
 TEST(utrs, one_per_gene_keeps_the_first_of_equally_long_utrs) {
     auto dir = temp_dir();
     write_file(dir / "genome.fa", genome_fa);
@@ -266,6 +283,42 @@ TEST(utrs, emboss_test_records_give_the_example_utrs) {
     auto got = sequences_by_accession(r.out);
     EXPECT_EQ(got.size(), 5u);
     EXPECT_EQ(got, sequences_by_accession(read_file(std::filesystem::path(MIRHIT_SOURCE_DIR) / "examples" / "utrs.fa")));
+}
+
+TEST(utrs, emboss_test_records_give_the_example_orfs) {
+    const std::filesystem::path gbpri1 = "/usr/share/EMBOSS/test/genbank/gbpri1.seq";
+    if (!std::filesystem::exists(gbpri1)) GTEST_SKIP() << gbpri1 << " is not installed (Debian package emboss-test)";
+    const auto dir = temp_dir();
+    auto r = run_mirhit({"utrs", "--genbank", gbpri1.string(), "-o", (dir / "utrs.fa").string(), "--orfs", (dir / "orfs.fa").string()});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    const auto orfs = read_file(dir / "orfs.fa");
+    EXPECT_EQ(sequences_by_accession(orfs),
+              sequences_by_accession(read_file(std::filesystem::path(MIRHIT_SOURCE_DIR) / "examples" / "orfs.fa")));
+    EXPECT_TRUE(orfs.starts_with(">X59796.1 gene=X59796.1 cds=104..2446 orf_length=2343\nATGATGCTCCTCGCC")) << orfs.substr(0, 100);
+    // Every term of context++ from the one annotation: the scores of the examples with their ORFs
+    // (ids, genes and claims aside: the examples name the genes).
+    const auto scores = [](const std::string& utrs, const std::string& orf_file) {
+        const auto r = run_mirhit({"scan", utrs, "--mirnas", "hsa-miR-103a-3p", "--score", "context++", "--orf", orf_file});
+        EXPECT_EQ(r.exit_code, 0) << r.err;
+        std::vector<std::string> rows;
+        for (const auto& line : data_lines(r.out)) {
+            std::vector<std::string> fields;
+            std::istringstream in(line);
+            for (std::string f; std::getline(in, f, '\t');) fields.push_back(f);
+            fields.erase(fields.begin() + 9, fields.begin() + 12);  // claim columns
+            fields.erase(fields.begin(), fields.begin() + 2);        // utr_id, gene
+            rows.push_back(join(fields, "\t"));
+        }
+        return rows;
+    };
+    const std::filesystem::path examples = std::filesystem::path(MIRHIT_SOURCE_DIR) / "examples";
+    const auto mine = scores((dir / "utrs.fa").string(), (dir / "orfs.fa").string());
+    EXPECT_EQ(mine, scores((examples / "utrs.fa").string(), (examples / "orfs.fa").string()));
+    EXPECT_NE(std::find(mine.begin(), mine.end(),
+                        "hsa-miR-103a-3p\tGCAGCAU\t7mer-A1\t348\t354\tUGCUGCA\t0\t-0.127\tNA\t-0.195\t3.000\t-0.048\t0.487\t-0.024\t2.540\t"
+                        "0.030\t2.860\t0.047\t3.370\t0.039\t0.000\t0.000\t1.000\t-0.020\t-2.763\t-0.031\t3.549\t0.064\t-8.600\t0.000\tNA\t"
+                        "NA\tA\t-0.025\tU\t0.000\tC\t0.036"),
+              mine.end());
 }
 
 }  // namespace

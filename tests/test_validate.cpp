@@ -35,10 +35,11 @@ std::vector<std::string> lines_starting(const std::string& text, const std::stri
 TEST(validate, sites_diagrams_rank_claims_and_verdict_of_a_constructed_utr) {
     const auto dir = temp_dir();
     write_file(dir / "utrs.fa", constructed_utrs);
-    const auto r = run_mirhit({"validate", "miR-21-5p", "PTEN", "--utr", (dir / "utrs.fa").string()});
+    const auto r = run_mirhit({"validate", "miR-21-5p", "PTEN", "--utr", (dir / "utrs.fa").string(), "--sites", "canonical"});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_EQ(r.err, "");
     EXPECT_NE(r.out.find("\n## mirna: miR-21-5p (exact)\n"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("\n## sites: 8mer,7mer-m8,7mer-A1,6mer,offset-6mer\n"), std::string::npos);
     EXPECT_NE(r.out.find("\n## gene: PTEN (symbol); UTRs in the input: NM_TEST1 (PTEN), NM_TEST2 (MMAC1)\n"), std::string::npos);
     EXPECT_NE(r.out.find("\n## input: 4 UTRs of 4 genes\n"), std::string::npos);
     const std::string expected =
@@ -64,7 +65,7 @@ TEST(validate, sites_diagrams_rank_claims_and_verdict_of_a_constructed_utr) {
         "\t                    GCAUUG    GAUAAGCUG \n"
         "\t                    UGUAGU    CUAUUCGAU \n"
         "\t       miRNA  3' AGU      CAGA           5'\n"
-        "verdict\tNM_TEST1\t1 8mer and 1 7mer-m8 sites, context++ -0.798, rank 1 of 4 genes (top 25%)\n"
+        "verdict\tNM_TEST1\tmoderate: 1 8mer and 1 7mer-m8 sites, context++ -0.798, not ranked (4 genes in the input)\n"
         "utr\tNM_TEST2\tMMAC1\t66 nt\n"
         "site\t7mer-A1\t32-38\tUAAGCUA\tcontext++ -0.132\n"
         "\tUTR    5'  CGAUGCAUUGCCAGCUAAGCUAC 3'\n"
@@ -75,9 +76,17 @@ TEST(validate, sites_diagrams_rank_claims_and_verdict_of_a_constructed_utr) {
         "\t                    GCAU C AGUC GAUG       AGCUA \n"
         "\t                    UGUA G UCAG CUAU       UCGAU \n"
         "\t       miRNA  3' AGU           A                  5'\n"
-        "verdict\tNM_TEST2\t1 7mer-A1 site, context++ -0.132, rank 2 of 4 genes (top 50%)\n"
-        "gene\tPTEN\tbest UTR NM_TEST1\tcontext++ -0.798\trank 1 of 4 genes (top 25%)\n";
+        "verdict\tNM_TEST2\tmoderate: 1 7mer-A1 site, context++ -0.132, not ranked (4 genes in the input)\n"
+        "gene\tPTEN\tbest UTR NM_TEST1\tcontext++ -0.798\tnot ranked (4 genes in the input)\n";
     EXPECT_EQ(r.out.substr(r.out.find("\nmirna\t") + 1), expected);
+
+    // By default the non-canonical classes too: a bulge-7mer overlaps the 8mer, drawn by its duplex only.
+    const auto every = run_mirhit({"validate", "miR-21-5p", "PTEN", "--utr", (dir / "utrs.fa").string()});
+    ASSERT_EQ(every.exit_code, 0) << every.err;
+    EXPECT_NE(every.out.find("\nsite\tbulge-7mer\t30-37\tAAUAAGCU\tcontext++ NA\n\tduplex -16.90 kcal/mol, "), std::string::npos) << every.out;
+    EXPECT_EQ(lines_starting(every.out, "verdict\tNM_TEST1\t"),
+              std::vector<std::string>{"verdict\tNM_TEST1\tmoderate: 1 8mer, 1 7mer-m8 and 1 bulge-7mer sites, context++ -0.798, not "
+                                       "ranked (4 genes in the input)"});
 
     // Totals and ranks are those of scan's gene summary.
     const auto scan = run_mirhit({"scan", (dir / "utrs.fa").string(), "--mirnas", "hsa-miR-21-5p", "--score", "context++", "-o",
@@ -88,6 +97,28 @@ TEST(validate, sites_diagrams_rank_claims_and_verdict_of_a_constructed_utr) {
         << scan.out;
 }
 
+TEST(validate, genes_are_ranked_and_graded_strong_only_among_100_or_more) {
+    // The constructed UTRs and 96 more genes without a site: 100 genes, PTEN first of them.
+    std::string utrs = constructed_utrs;
+    for (int i = 0; i < 96; ++i) utrs += ">NM_FILL" + std::to_string(i) + " gene=FILL" + std::to_string(i) + "\nCCGTAGCATGCAAGTCCGATGCATTGCC\n";
+    const auto dir = temp_dir();
+    write_file(dir / "utrs.fa", utrs);
+    const auto r = run_mirhit({"validate", "miR-21-5p", "PTEN", "--utr", (dir / "utrs.fa").string()});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto verdicts = lines_starting(r.out, "verdict\t");
+    ASSERT_EQ(verdicts.size(), 2u);
+    EXPECT_EQ(verdicts[0], "verdict\tNM_TEST1\tstrong: 1 8mer, 1 7mer-m8 and 1 bulge-7mer sites, context++ -0.798, rank 1 of 100 genes (top 1%)");
+    EXPECT_EQ(lines_starting(r.out, "gene\t"),
+              std::vector<std::string>{"gene\tPTEN\tbest UTR NM_TEST1\tcontext++ -0.798\trank 1 of 100 genes (top 1%)"});
+    // One gene fewer: not ranked, and so no more than moderate.
+    const auto last = utrs.rfind(">NM_FILL");
+    write_file(dir / "utrs.fa", utrs.substr(0, last));
+    const auto fewer = run_mirhit({"validate", "miR-21-5p", "PTEN", "--utr", (dir / "utrs.fa").string()});
+    ASSERT_EQ(fewer.exit_code, 0) << fewer.err;
+    EXPECT_EQ(lines_starting(fewer.out, "verdict\t")[0],
+              "verdict\tNM_TEST1\tmoderate: 1 8mer, 1 7mer-m8 and 1 bulge-7mer sites, context++ -0.798, not ranked (99 genes in the input)");
+}
+
 TEST(validate, a_utr_without_sites_gets_the_no_site_verdict) {
     const auto dir = temp_dir();
     write_file(dir / "utrs.fa", ">NM_1 gene=PTEN\nCCGTAGCATGCAAGTCCGATGCATTGCCAGCCGTAGCATGCAAGTCCG\n>NM_2 gene=CDH1\nGGCTAAGCTACC\n"
@@ -95,16 +126,16 @@ TEST(validate, a_utr_without_sites_gets_the_no_site_verdict) {
     const auto r = run_mirhit({"validate", "hsa-miR-21-5p", "PTEN", "--utr", (dir / "utrs.fa").string()});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_EQ(lines_starting(r.out, "site\t").size(), 0u);
-    const std::string no_site = "no canonical site in this UTR isoform; the claim rests on non-canonical pairing or another isoform";
+    const std::string no_site = "none: no site in this UTR isoform; the claim rests on pairing outside the site classes looked for, or another isoform";
     EXPECT_EQ(lines_starting(r.out, "verdict\t"), (std::vector<std::string>{"verdict\tNM_1\t" + no_site, "verdict\tNM_3\t" + no_site}));
     EXPECT_EQ(lines_starting(r.out, "gene\t"),
-              std::vector<std::string>{"gene\tPTEN\tbest UTR NM_1\tcontext++ 0.000\tnot ranked"});
+              std::vector<std::string>{"gene\tPTEN\tbest UTR NM_1\tcontext++ NA\tnot ranked (2 genes in the input)"});
     // Without a claim on the pair the verdict says no more than the sequence does.
     const auto unclaimed = run_mirhit({"validate", "hsa-let-7a-5p", "PTEN", "--utr", (dir / "utrs.fa").string()});
     ASSERT_EQ(unclaimed.exit_code, 0) << unclaimed.err;
     EXPECT_EQ(lines_starting(unclaimed.out, "verdict\t"),
-              (std::vector<std::string>{"verdict\tNM_1\tno canonical site in this UTR isoform",
-                                        "verdict\tNM_3\tno canonical site in this UTR isoform"}));
+              (std::vector<std::string>{"verdict\tNM_1\tnone: no site in this UTR isoform",
+                                        "verdict\tNM_3\tnone: no site in this UTR isoform"}));
     EXPECT_EQ(lines_starting(unclaimed.out, "claim\t"),
               std::vector<std::string>{"claim\tnone in the claims table for hsa-let-7a-5p and PTEN"});
     // In the table a gene's best UTR speaks for all of them.
@@ -112,8 +143,8 @@ TEST(validate, a_utr_without_sites_gets_the_no_site_verdict) {
     ASSERT_EQ(all.exit_code, 0) << all.err;
     const auto c051 = lines_starting(all.out, "C051\t");
     ASSERT_EQ(c051.size(), 1u) << all.out;
-    EXPECT_TRUE(c051[0].ends_with("\t2\tNM_1\t0\t0\t0\t0\t0\tNA\t0.000\tNA\tNA\tNA\tno canonical site in any of the gene's 2 UTR isoforms; "
-                                  "the claim rests on non-canonical pairing or another isoform"))
+    EXPECT_TRUE(c051[0].ends_with("\t2\tNM_1\t0\t0\t0\t0\t0\t0\tNA\tNA\tNA\tNA\tNA\tnone\tnone: no site in any of the gene's 2 UTR isoforms; "
+                                  "the claim rests on pairing outside the site classes looked for, or another isoform"))
         << c051[0];
 }
 
@@ -166,10 +197,11 @@ TEST(validate, ambiguous_and_armless_names_validate_every_candidate) {
     ASSERT_EQ(claims.size(), 4u);
     EXPECT_TRUE(claims[2].starts_with("claim\tC031\tpro-metastatic\tFang JH, Hepatology, 2018\t\"inhibiting")) << claims[2];
     EXPECT_EQ(lines_starting(r.out, "verdict\t"),
-              (std::vector<std::string>{"verdict\tX59796\tno canonical site in this UTR isoform",
-                                        "verdict\tX59796\tno canonical site in this UTR isoform",
-                                        "verdict\tX59796\t1 7mer-A1 and 1 offset-6mer sites, context++ -0.166, rank 1 of 5 genes (top 20%)",
-                                        "verdict\tX59796\tno canonical site in this UTR isoform"}));
+              (std::vector<std::string>{"verdict\tX59796\tweak: only 1 6mer-A1 site, context++ NA, not ranked (5 genes in the input)",
+                                        "verdict\tX59796\tweak: only 1 6mer-A1 site, context++ NA, not ranked (5 genes in the input)",
+                                        "verdict\tX59796\tmoderate: 1 7mer-A1, 1 offset-6mer, 1 6mer-A1, 1 7mer-A1-GU and 2 bulge-7mer sites, "
+                                        "context++ -0.166, not ranked (5 genes in the input)",
+                                        "verdict\tX59796\tnone: no site in this UTR isoform"}));
     // Offset 6mers get a seed diagram: miRNA nt 3-8 paired.
     EXPECT_NE(r.out.find("site\toffset-6mer\t214-219\tAUGCUG\tcontext++ NA\n"
                          "\tUTR    5' GAUGACUAUUCUCAAAUGCUGGC 3'\n"
@@ -182,10 +214,8 @@ TEST(validate, ambiguous_and_armless_names_validate_every_candidate) {
     EXPECT_NE(r.out.find("\n## mirna: miR-21 (no arm given: both arms (hsa-miR-21-5p, hsa-miR-21-3p)); each of the 2 is validated\n"),
               std::string::npos);
     EXPECT_EQ(lines_starting(r.out, "verdict\t"),
-              (std::vector<std::string>{"verdict\tAB000095\tonly 6mer/offset-6mer sites (1 6mer): weak canonical support, context++ "
-                                        "-0.059, rank 1 of 5 genes (top 20%)",
-                                        "verdict\tAB000095\tonly 6mer/offset-6mer sites (1 offset-6mer): weak canonical support, "
-                                        "context++ 0.000, not ranked"}));
+              (std::vector<std::string>{"verdict\tAB000095\tweak: only 1 6mer site, context++ -0.059, not ranked (5 genes in the input)",
+                                        "verdict\tAB000095\tweak: only 1 offset-6mer site, context++ NA, not ranked (5 genes in the input)"}));
 }
 
 TEST(validate, curated_all_has_one_row_per_claim_on_a_gene_of_the_input) {
@@ -196,17 +226,18 @@ TEST(validate, curated_all_has_one_row_per_claim_on_a_gene_of_the_input) {
     EXPECT_NE(r.out.find("\n## not_in_input: 95 claims whose gene has no UTR in the input: C001 RASA1, C002 DLC1, "), std::string::npos);
     const auto rows = data_lines(r.out);
     ASSERT_EQ(rows.size(), 6u) << r.out;
-    EXPECT_EQ(rows[0], "claim\tmirna\tgene\teffect\tcitation\tutrs\tbest_utr\t8mer\t7mer-m8\t7mer-A1\t6mer\toffset-6mer\tbest_site\t"
-                       "context++\tmin_duplex_dG\trank\tpercentile\tverdict");
+    EXPECT_EQ(rows[0], "claim\tmirna\tgene\teffect\tcitation\tutrs\tbest_utr\t8mer\t7mer-m8\t7mer-A1\t6mer\toffset-6mer\tnoncanonical\tbest_site\t"
+                       "context++\tmin_duplex_dG\trank\tpercentile\tgrade\tverdict");
     EXPECT_TRUE(rows[1].starts_with("C004\thsa-miR-27b-3p\tCDH5\t")) << rows[1];
-    EXPECT_EQ(rows[2], "C006\thsa-miR-221-3p\tSPINT1\tpro-metastatic\tTian F, Cancer Sci, 2021\t1\tAB000095\t0\t0\t0\t0\t0\tNA\t0.000\tNA\tNA\t"
-                       "NA\tno canonical site in this UTR isoform; the claim rests on non-canonical pairing or another isoform");
+    // No canonical site of miR-221 in SPINT1, but a 7mer-A1-GU: weak.
+    EXPECT_EQ(rows[2], "C006\thsa-miR-221-3p\tSPINT1\tpro-metastatic\tTian F, Cancer Sci, 2021\t1\tAB000095\t0\t0\t0\t0\t0\t1\t"
+                       "7mer-A1-GU:460:NA\tNA\t-8.50\tNA\tNA\tweak\tweak: only 1 7mer-A1-GU site, context++ NA, not ranked (5 genes in the input)");
     EXPECT_TRUE(rows[3].starts_with("C007\thsa-miR-222-3p\tSPINT1\t")) << rows[3];
     EXPECT_TRUE(rows[4].starts_with("C014\thsa-miR-939-5p\tCDH5\t")) << rows[4];
     // The README's scored 7mer-A1 of miR-103 in CDH5 (with --orf: -0.127).
-    EXPECT_EQ(rows[5], "C031\thsa-miR-103a-3p\tCDH5\tpro-metastatic\tFang JH, Hepatology, 2018\t1\tX59796\t0\t0\t1\t0\t1\t"
-                       "7mer-A1:348:-0.127\t-0.127\t-17.20\t1\t20.000\t1 7mer-A1 and 1 offset-6mer sites, context++ -0.127, rank 1 of 5 "
-                       "genes (top 20%)");
+    EXPECT_EQ(rows[5], "C031\thsa-miR-103a-3p\tCDH5\tpro-metastatic\tFang JH, Hepatology, 2018\t1\tX59796\t0\t0\t1\t0\t1\t4\t"
+                       "7mer-A1:348:-0.127\t-0.127\t-19.40\tNA\tNA\tmoderate\tmoderate: 1 7mer-A1, 1 offset-6mer, 1 6mer-A1, 1 7mer-A1-GU and "
+                       "2 bulge-7mer sites, context++ -0.127, not ranked (5 genes in the input)");
 }
 
 TEST(validate, energy_parameters_reach_sa_as_in_scan) {
@@ -287,7 +318,20 @@ TEST(validate, html_report_is_self_contained_escaped_and_renders) {
     for (const char* external : {"http", "<script", "src=", "url(", "@import", "<link"}) EXPECT_EQ(page.find(external), std::string::npos) << external;
     EXPECT_NE(page.find("<svg "), std::string::npos);
     EXPECT_NE(page.find(">7mer-A1 348</text>"), std::string::npos);
-    EXPECT_NE(page.find("1 7mer-A1 and 1 offset-6mer sites, context++ -0.166, rank 1 of 5 genes (top 20%)"), std::string::npos);
+    // The answer first (the grades and the summary), each pair's sections, the provenance last.
+    const auto summary = page.find("<th>grade</th>"), section = page.find("<section"), provenance = page.find("<h2>Provenance</h2>");
+    ASSERT_NE(provenance, std::string::npos);
+    EXPECT_LT(page.find("<b>Grades</b> &#8212; strong: an 8mer or 7mer site"), summary);
+    EXPECT_LT(summary, section);
+    EXPECT_LT(page.rfind("</section>"), provenance);
+    EXPECT_NE(page.find("<td class=\"grade moderate\">moderate</td>"), std::string::npos);
+    EXPECT_NE(page.find("CDH5: not ranked (5 genes in the input); ranks need at least 100 genes"), std::string::npos);
+    EXPECT_NE(page.find("moderate: 1 7mer-A1, 1 offset-6mer, 1 6mer-A1, 1 7mer-A1-GU and 2 bulge-7mer sites, context++ -0.166, not ranked "
+                        "(5 genes in the input)"),
+              std::string::npos);
+    // Non-canonical sites outlined on the map, with the legend saying so.
+    EXPECT_NE(page.find("fill=\"#ffffff\" stroke=\"#1b7837\" stroke-width=\"2\"/><text x="), std::string::npos);
+    EXPECT_NE(page.find("Filled: canonical sites; outlined: non-canonical sites (context++ NA).</p>"), std::string::npos);
     EXPECT_NE(page.find("Doe J &amp; Roe R, &quot;J&quot;, 2020 (HCC &lt;liver&gt;)"), std::string::npos);
     EXPECT_NE(page.find("a &lt;b&gt;quote&lt;/b&gt; &amp; more"), std::string::npos);
     EXPECT_EQ(page.find("<b>quote"), std::string::npos);
@@ -302,6 +346,30 @@ TEST(validate, html_report_is_self_contained_escaped_and_renders) {
     ASSERT_GT(empty_size, 0u) << "chromium wrote no screenshot of an empty page";
     EXPECT_GT(report_size, 20000u);
     EXPECT_GT(report_size, 5 * empty_size) << "the report renders like an empty page";
+
+    // Among 300 genes, a third with a miR-21 site: the histogram of gene totals with PTEN marked.
+    std::mt19937 rng(11);
+    std::string utrs = constructed_utrs;
+    for (int i = 0; i < 296; ++i) {
+        utrs += ">NM_R" + std::to_string(i) + " gene=R" + std::to_string(i) + "\n";
+        for (int j = 0; j < 80; ++j) utrs += "ACGT"[rng() % 4];
+        utrs += (i % 3 == 0 ? "GCCAGATAAGCTGTCC" : "GCCAGGTCCAGTGTCC") + std::string("\n");
+    }
+    write_file(dir / "ranked.fa", utrs);
+    const auto ranked_html = dir / "ranked.html";
+    const auto ranked = run_mirhit({"validate", "miR-21-5p", "PTEN", "--utr", (dir / "ranked.fa").string(), "--html", ranked_html.string(),
+                                    "-o", "/dev/null"});
+    ASSERT_EQ(ranked.exit_code, 0) << ranked.err;
+    const auto ranked_page = read_file(ranked_html);
+    EXPECT_NE(ranked_page.find(">PTEN -0.798 (rank 1)</text>"), std::string::npos);
+    EXPECT_NE(ranked_page.find("<span class=\"grade strong\">strong</span>"), std::string::npos);
+    EXPECT_GT(screenshot(chromium, ranked_html, dir / "ranked.png"), 5 * empty_size);
+    if (const char* keep = std::getenv("MIRHIT_SCREENSHOT_DIR")) {  // to look at the renderings
+        std::filesystem::copy_file(dir / "report.png", std::filesystem::path(keep) / "validate_report.png",
+                                   std::filesystem::copy_options::overwrite_existing);
+        std::filesystem::copy_file(dir / "ranked.png", std::filesystem::path(keep) / "validate_ranked.png",
+                                   std::filesystem::copy_options::overwrite_existing);
+    }
 }
 
 TEST(validate, help_has_synopsis_and_example) {
