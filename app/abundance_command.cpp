@@ -30,14 +30,18 @@ Example:
 command add_abundance_command(CLI::App& app, unsigned& threads) {
     auto args = std::make_shared<engine::abundance_request>();
     auto& abundance = *args;
+    auto more = std::make_shared<std::vector<std::string>>();  // --utr
     auto* abundance_cmd = app.add_subcommand("abundance", "Count the sites of every seed in a sequence set (target-site abundance)");
     auto* files = abundance_cmd->add_option("sequences", abundance.utr_files, "FASTA files (plain or gzip; '-' = standard input)")->type_name("FILE");
     abundance_cmd->add_option("--index", abundance.index, "A mirhit index (mirhit index) instead of FASTA files")->type_name("FILE")->excludes(files);
+    add_utr_option(*abundance_cmd, *more);
     abundance_cmd->add_option("-o,--output", abundance.output, "Output file (default: standard output)")->type_name("FILE");
     abundance_cmd->add_flag("--both-strands", abundance.both_strands, "Also count the reverse complement (genomic DNA)");
     add_threads_option(*abundance_cmd, threads);
+    add_quiet_option(*abundance_cmd, abundance.quiet);
     abundance_cmd->footer(abundance_footer);
     auto check = [=] {
+        join_utr_files(args->utr_files, *more);
         if (args->utr_files.empty() && args->index.empty()) throw CLI::ValidationError("abundance", "needs FASTA files or --index");
     };
     return {abundance_cmd, check, [=](int argc, char** argv) {

@@ -24,6 +24,7 @@ std::string recorded_command_line(int argc, char** argv, std::vector<std::string
             continue;
         }
         if (arg.starts_with("--threads=") || (arg.starts_with("-t") && arg.size() > 2 && arg[2] != '-')) continue;
+        if (arg == "-q" || arg == "--quiet") continue;  // progress only
         if (output_options && arg.starts_with("--shard=")) continue;
         std::string word = shell_quote(arg);
         if (output_options && engine::output_of_option(arg)) {
@@ -46,7 +47,7 @@ CLI::Validator whole_number(std::uint64_t low, std::uint64_t high) {
                 return "'" + value + "' is not " + text;
             return {};
         },
-        "INT in [" + std::to_string(low) + " - " + std::to_string(high) + "]");
+        "");
 }
 
 bool same_output(const std::string& a, const std::string& b) {
@@ -60,13 +61,39 @@ bool same_output(const std::string& a, const std::string& b) {
 
 void add_threads_option(CLI::App& command, unsigned& threads) {
     command.add_option("-t,--threads", threads, "Worker threads (default: all cores); output is the same for any number")
-        ->check(whole_number(1, 4096));
+        ->check(whole_number(1, 4096))
+        ->type_name("N");
+}
+
+void add_quiet_option(CLI::App& command, bool& quiet) {
+    command.add_flag("-q,--quiet", quiet, "No progress report on standard error");
+}
+
+void add_utr_option(CLI::App& command, std::vector<std::string>& files) {
+    command.add_option("--utr", files, "3'UTR FASTA file (plain or gzip; '-' = standard input); repeat for more")
+        ->allow_extra_args(false)
+        ->type_name("FILE");
+}
+
+void join_utr_files(std::vector<std::string>& files, const std::vector<std::string>& more) {
+    files.insert(files.end(), more.begin(), more.end());
+}
+
+std::string help_formatter::make_option_opts(const CLI::Option* opt) const {
+    std::string out = CLI::Formatter::make_option_opts(opt);
+    const std::string full = opt->get_type_name();
+    if (opt->get_type_size() == 0 || full.empty() || !out.starts_with(" " + full)) return out;
+    // CLI11 appends each validator's description to the type (NT:INT in [5 - 400]).
+    std::string type = full.substr(0, full.find(':'));
+    if (type == "TEXT") type = opt->get_positional() ? "FILE" : "VALUE";
+    if (type == "UINT" || type == "INT") type = "N";
+    return " " + type + out.substr(1 + full.size());
 }
 
 void add_access_options(CLI::App& command, scoring::plfold_options& access) {
-    command.add_option("--access-window", access.window, "Accessibility (SA, access): RNAplfold window W in nt (default 80, TargetScan's)")->check(CLI::Range(5, 400))->type_name("NT");
-    command.add_option("--access-span", access.max_span, "Accessibility: longest base pair, j - i (default 40: RNAplfold -L 41 today, -L 40 before ViennaRNA 2.4)")->check(CLI::Range(4, 399))->type_name("NT");
-    command.add_option("--access-unpaired", access.max_unpaired, "Accessibility: longest unpaired stretch computed, u (default 20; SA needs 14, access 8)")->check(CLI::Range(1, 100))->type_name("NT");
+    command.add_option("--access-window", access.window, "Accessibility (SA, access): RNAplfold window W in nt (default 80, TargetScan's)")->check(CLI::Range(5, 400).description(""))->type_name("NT");
+    command.add_option("--access-span", access.max_span, "Accessibility: longest base pair, j - i (default 40: RNAplfold -L 41 today, -L 40 before ViennaRNA 2.4)")->check(CLI::Range(4, 399).description(""))->type_name("NT");
+    command.add_option("--access-unpaired", access.max_unpaired, "Accessibility: longest unpaired stretch computed, u (default 20; SA needs 14, access 8)")->check(CLI::Range(1, 100).description(""))->type_name("NT");
 }
 
 std::vector<std::string> site_option_names() {

@@ -37,7 +37,8 @@ command add_index_command(CLI::App& app, unsigned& threads);
 
 // Helpers of the commands' registration.
 
-// The command line as recorded in outputs. --threads is left out: it cannot change the output.
+// The command line as recorded in outputs. --threads and --quiet are left out: they cannot change
+// the output.
 // For a shard (output_options set), --shard is left out too, so that the shards' outputs record
 // the single run's command line, and *output_options gets the recorded text of every output
 // option (-o, --gene-summary, --claims), which mirhit merge replaces by its own outputs.
@@ -54,6 +55,27 @@ bool same_output(const std::string& a, const std::string& b);
 std::vector<std::string> site_option_names();
 
 void add_threads_option(CLI::App& command, unsigned& threads);
+// -q,--quiet: no progress on standard error.
+void add_quiet_option(CLI::App& command, bool& quiet);
+// --utr FILE (repeatable), besides a command's positional UTR files; join_utr_files appends them
+// to the positional ones after parsing (each command checks that it has UTR files or --index).
+void add_utr_option(CLI::App& command, std::vector<std::string>& files);
+void join_utr_files(std::vector<std::string>& files, const std::vector<std::string>& more);
+
+// An older spelling of an option, still accepted but not shown in --help.
+template <class T>
+void add_hidden_alias(CLI::App& command, const std::string& name, T& value) {
+    command.add_option(name, value)->group("");
+}
+inline void add_hidden_flag_alias(CLI::App& command, const std::string& name, bool& value) {
+    command.add_flag(name, value)->group("");
+}
+
+// --help without CLI11's type noise: an option's value is shown by its type_name only (FILE, N).
+class help_formatter : public CLI::Formatter {
+public:
+    std::string make_option_opts(const CLI::Option* opt) const override;
+};
 
 // --access-window, --access-span and --access-unpaired: the accessibility model (scan, index).
 void add_access_options(CLI::App& command, scoring::plfold_options& access);

@@ -11,14 +11,14 @@ namespace {
 
 constexpr const char* curated_footer = R"(
 Synopsis:
-  mirhit curated [--mirna NAME] [--gene NAME] [--curated TABLE ...] [--no-builtin] [-o FILE]
+  mirhit curated [--mirna NAME] [--gene NAME] [--curated TABLE ...] [--no-builtin-claims] [-o FILE]
 
 Prints the curated table of published metastasis miRNA -> target claims (built in, from the
 review articles in the project's seed documents), one row per claim with the miRNA and gene as
 written and normalised, the stated effect, cancer type, cell source, organ or process, the cited
 paper and a quote. --mirna and --gene filter by names as biologists write them (miR-21,
 hsa-mir-21, let-7a, ZO-1, VE-cadherin): the ## lines say how each name was resolved.
---curated adds rows from your own table (same 14 columns); --no-builtin leaves the built-in out.
+--curated adds rows from your own table (same 14 columns); --no-builtin-claims leaves the built-in out.
 
 Example:
   mirhit curated --gene ZO-1
@@ -34,7 +34,8 @@ command add_curated_command(CLI::App& app) {
     curated_cmd->add_option("--mirna", curated.mirna, "Only claims of this miRNA (any common spelling)")->type_name("NAME");
     curated_cmd->add_option("--gene", curated.gene, "Only claims on this gene (symbol or alias)")->type_name("NAME");
     curated_cmd->add_option("--curated", curated.extra_files, "Also read this claims table (14 columns, see the README)")->type_name("TABLE");
-    curated_cmd->add_flag("--no-builtin", curated.no_builtin, "Leave the built-in table out");
+    curated_cmd->add_flag("--no-builtin-claims", curated.no_builtin, "Leave the built-in table out");
+    add_hidden_flag_alias(*curated_cmd, "--no-builtin", curated.no_builtin);
     curated_cmd->add_option("-o,--output", curated.output, "Output file (default: standard output)")->type_name("FILE");
     curated_cmd->footer(curated_footer);
     return {curated_cmd, {}, [=](int argc, char** argv) { check_paths(*args); engine::run_curated(*args, recorded_command_line(argc, argv)); }};

@@ -18,13 +18,16 @@ constexpr const char* scan_footer = R"(
 Synopsis:
   mirhit scan [options] UTR.fa [UTR2.fa.gz ...]
   mirhit scan [options] --index UTRS.mhx
+  mirhit scan [options] --utr UTR.fa [--utr UTR2.fa.gz ...]
 
 Finds every canonical site (8mer, 7mer-m8, 7mer-A1, 6mer, offset-6mer; TargetScan 7
 definitions), and on request non-canonical ones (below), of every miRNA in the 3'UTRs, one
 output row per site and mature miRNA, in input order. FASTA input may be compressed (gzip,
 bzip2, xz, zstd); an output name ending in .gz, .bz2, .xz or .zst is written compressed; '-'
-reads standard input. Without --mirna, the built-in
-2,656 human mature miRNAs of miRBase 22 are used.
+reads standard input. Without --mirna-file, the built-in 2,656 human mature miRNAs of miRBase 22
+are used. --mirnas takes names as biologists write them, resolved as validate resolves them
+(miR-21 is both arms, let-7a hsa-let-7a-5p and -3p). Progress goes to standard error after a
+few seconds (-q: none).
 
 Non-canonical site classes, on request with --sites (by name, or 'all'; 'canonical' is the
 default five). With Pk the pairing of miRNA nt k to the UTR (Watson-Crick, G:U or none) and A1
@@ -125,6 +128,7 @@ void check_sites(const engine::scan_request& scan) {
 
 void check_scan(CLI::App& cmd, engine::scan_request& scan, const std::string& shard_text) {
     if (scan.utr_files.empty() && scan.index_file.empty()) throw CLI::ValidationError("scan", "needs UTR files or --index");
+    if (!scan.utr_files.empty() && !scan.index_file.empty()) throw CLI::ValidationError("--index", "replaces the UTR files: give one or the other");
     if (!scan.gene_summary.empty() && same_output(scan.gene_summary, scan.output))
         throw CLI::ValidationError("--gene-summary", "'" + scan.gene_summary + "' is also the site output");
     const auto scoring_with = [&](std::string_view kind) { return engine::scores(scan, kind); };
@@ -158,23 +162,27 @@ command add_scan_command(CLI::App& app, unsigned& threads) {
     auto& scan = *args;
     auto shard = std::make_shared<std::string>();
     std::string& shard_text = *shard;
+    auto more_utrs = std::make_shared<std::vector<std::string>>();  // --utr
     const auto site_names = site_option_names();
     auto* scan_cmd = app.add_subcommand("scan", "Find every canonical miRNA site in 3'UTR sequences");
     auto* files = scan_cmd->add_option("utrs", scan.utr_files, "3'UTR FASTA files (plain or gzip; '-' = standard input)")->type_name("FILE");
+    add_utr_option(*scan_cmd, *more_utrs);
     scan_cmd->add_option("--index", scan.index_file, "A mirhit index (mirhit index) instead of UTR files")->type_name("FILE")->excludes(files);
-    scan_cmd->add_option("-m,--mirna", scan.mirna_file, "Mature miRNA FASTA, as miRBase's mature.fa (default: built-in human miRBase 22)")->type_name("FILE");
+    scan_cmd->add_option("-m,--mirna-file", scan.mirna_file, "Mature miRNA FASTA, as miRBase's mature.fa (default: built-in human miRBase 22)")->type_name("FILE");
+    add_hidden_alias(*scan_cmd, "--mirna", scan.mirna_file);
     scan_cmd->add_option("--species", scan.species, "Keep miRNAs whose name starts with this prefix and '-', e.g. hsa")->type_name("PREFIX");
-    scan_cmd->add_option("--mirnas", scan.mirna_names, "Only these miRNAs (comma-separated names)")->delimiter(',')->type_name("NAMES");
+    scan_cmd->add_option("--mirnas", scan.mirna_names, "Only these miRNAs (comma-separated names as written: hsa-miR-21-5p, miR-21, let-7a)")->delimiter(',')->type_name("NAMES");
     scan_cmd->add_option("--sites", scan.sites, "Site types to report (comma-separated; default: canonical): " + join(site_names, ",") +
                              " (canonical: the first five; all: every class)")
         ->delimiter(',')
-        ->check(CLI::IsMember(site_names));
+        ->check(CLI::IsMember(site_names).description(""))
+        ->type_name("TYPES");
     scan_cmd->add_option("-o,--output", scan.output, "Output file (default: standard output)")->type_name("FILE");
-    scan_cmd->add_option("--format", scan.format, "Output format: tsv, bed, jsonl, or counts (sites per UTR, miRNA and strand)")->check(CLI::IsMember(format_names()));
+    scan_cmd->add_option("--format", scan.format, "Output format: tsv, bed, jsonl, or counts (sites per UTR, miRNA and strand)")->check(CLI::IsMember(format_names()).description(""))->type_name("FORMAT");
     scan_cmd->add_option("--gene-summary", scan.gene_summary, "Also write one row per gene and miRNA with site counts to this file")->type_name("FILE");
     scan_cmd->add_option("--score", scan.score, "Score sites (comma-separated, repeatable): context++ (TargetScan 7's model, from sequence, SA included), duplex (miRNA-UTR duplex free energy, as RNAduplex), access (dG_open of the 8 nt opposite miRNA nt 1-8; with duplex also ddG)")
         ->delimiter(',')
-        ->check(CLI::IsMember({"context++", "duplex", "access"}))
+        ->check(CLI::IsMember({"context++", "duplex", "access"}).description(""))
         ->type_name("KINDS");
     scan_cmd->add_option("--energy-params", scan.energy_params_file, "ViennaRNA parameter file (.par, v2.0) for duplexes and accessibility (default: built-in Turner 2004)")->type_name("FILE");
     add_access_options(*scan_cmd, scan.access);
@@ -187,9 +195,11 @@ command add_scan_command(CLI::App& app, unsigned& threads) {
     scan_cmd->add_flag("--genome-coords", scan.genome_coords, "With --format bed: BED12 in genome coordinates, from the headers of 'mirhit utrs --genome --gtf'");
     scan_cmd->add_option("--curated", scan.curated_files, "Also mark sites of the claims in this table (see mirhit curated)")->type_name("TABLE");
     scan_cmd->add_flag("--no-builtin-claims", scan.no_builtin_claims, "Leave the built-in claims table out");
+    add_hidden_flag_alias(*scan_cmd, "--no-builtin", scan.no_builtin_claims);
     scan_cmd->add_option("--claims", scan.claims_file, "Write one row per curated claim: its gene's UTRs in the input and the sites found")->type_name("FILE");
     scan_cmd->add_option("--chunk-size", scan.chunk_size, "Sequence bytes per parallel work item (advanced)")
-        ->check(whole_number(16, std::uint64_t{1} << 30));
+        ->check(whole_number(16, std::uint64_t{1} << 30))
+        ->type_name("BYTES");
     scan_cmd->add_option("--shard", shard_text, "Scan only the K-th of N slices of the input records; join the N outputs with mirhit merge")
         ->type_name("K/N")
         ->check(CLI::Validator(
@@ -197,10 +207,15 @@ command add_scan_command(CLI::App& app, unsigned& threads) {
                 if (engine::parse_shard_spec(value)) return {};
                 return "'" + value + "' is not K/N with 1 <= K <= N <= " + std::to_string(engine::max_shards) + " (such as 2/8)";
             },
-            "K/N"));
+            ""));
     add_threads_option(*scan_cmd, threads);
+    add_quiet_option(*scan_cmd, scan.quiet);
     scan_cmd->footer(scan_footer);
-    return {scan_cmd, [=] { check_scan(*scan_cmd, *args, *shard); },
+    return {scan_cmd,
+            [=] {
+                join_utr_files(args->utr_files, *more_utrs);
+                check_scan(*scan_cmd, *args, *shard);
+            },
             [=](int argc, char** argv) {
                 check_paths(*args);
                 engine::run_scan(*args, recorded_command_line(argc, argv, args->shard.count ? &args->output_options : nullptr));

@@ -2,6 +2,8 @@
 #include "app/io_paths.hpp"
 
 #include <memory>
+#include <utility>
+#include <vector>
 
 #include "core/text.hpp"
 #include "engine/validation.hpp"
@@ -12,8 +14,9 @@ namespace {
 
 constexpr const char* validate_footer = R"(
 Synopsis:
+  mirhit validate MIRNA GENE UTR.fa [UTR2.fa.gz ...] [options]
   mirhit validate MIRNA GENE --utr UTR.fa [--utr UTR2.fa.gz ...] [options]
-  mirhit validate --curated-all --utr UTR.fa [options]
+  mirhit validate --curated-all UTR.fa [options]
   mirhit validate (MIRNA GENE | --curated-all) --index UTRS.mhx [options]
 
 Checks a claimed miRNA -> target pair against the 3'UTR sequences: for every UTR of the gene,
@@ -49,8 +52,16 @@ Example:
   mirhit index examples/utrs.fa -o utrs.mhx && mirhit validate --curated-all --index utrs.mhx
 )";
 
-void check_validate(const engine::validate_request& validate) {
+void check_validate(engine::validate_request& validate, std::vector<std::string> utrs) {
+    // With --curated-all and no --utr, every positional word is a UTR file.
+    if (validate.curated_all && validate.utr_files.empty())
+        for (auto* word : {&validate.gene, &validate.mirna})
+            if (!word->empty()) utrs.insert(utrs.begin(), std::exchange(*word, {}));
+    join_utr_files(utrs, validate.utr_files);
+    validate.utr_files = std::move(utrs);
     if (validate.utr_files.empty() && validate.index_file.empty()) throw CLI::ValidationError("validate", "needs --utr files or --index");
+    if (!validate.utr_files.empty() && !validate.index_file.empty())
+        throw CLI::ValidationError("--index", "replaces the UTR files: give one or the other");
     if (validate.curated_all && !(validate.mirna.empty() && validate.gene.empty()))
         throw CLI::ValidationError("--curated-all", "takes no MIRNA or GENE");
     if (!validate.curated_all && validate.gene.empty())
@@ -64,31 +75,34 @@ void check_validate(const engine::validate_request& validate) {
 command add_validate_command(CLI::App& app, unsigned& threads) {
     auto args = std::make_shared<engine::validate_request>();
     auto& validate = *args;
+    auto positional_utrs = std::make_shared<std::vector<std::string>>();
     auto* validate_cmd = app.add_subcommand("validate", "Check a claimed miRNA target (or every curated claim) against 3'UTRs");
     validate_cmd->add_option("mirna", validate.mirna, "miRNA name as written (miR-21, hsa-miR-21-5p, let-7a)")->type_name("MIRNA");
     validate_cmd->add_option("gene", validate.gene, "Gene symbol or alias (PTEN, VE-cadherin)")->type_name("GENE");
     validate_cmd->add_flag("--curated-all", validate.curated_all, "Check every curated claim (no MIRNA and GENE)");
-    auto* files = validate_cmd->add_option("--utr", validate.utr_files, "3'UTR FASTA file (plain or gzip; '-' = standard input); repeat for more")
-        ->allow_extra_args(false)
-        ->type_name("FILE");
-    validate_cmd->add_option("--index", validate.index_file, "A mirhit index (mirhit index) instead of --utr files")->type_name("FILE")->excludes(files);
+    validate_cmd->add_option("utrs", *positional_utrs, "3'UTR FASTA files (plain or gzip; '-' = standard input), or --utr")->type_name("FILE");
+    add_utr_option(*validate_cmd, validate.utr_files);
+    validate_cmd->add_option("--index", validate.index_file, "A mirhit index (mirhit index) instead of UTR files")->type_name("FILE");
     validate_cmd->add_option("--sites", validate.sites, "Site classes to look for (comma-separated, as scan's --sites; default: all, "
                                                        "canonical and non-canonical): " + join(site_option_names(), ","))
         ->delimiter(',')
-        ->check(CLI::IsMember(site_option_names()));
-    validate_cmd->add_option("--mirna-file", validate.mirna_file, "Mature miRNA FASTA, as miRBase's mature.fa (default: built-in human miRBase 22)")->type_name("FILE");
+        ->check(CLI::IsMember(site_option_names()).description(""))
+        ->type_name("TYPES");
+    validate_cmd->add_option("-m,--mirna-file", validate.mirna_file, "Mature miRNA FASTA, as miRBase's mature.fa (default: built-in human miRBase 22)")->type_name("FILE");
     validate_cmd->add_option("--orf", validate.score_inputs.orf_file, "ORF sequences (FASTA, ids as the UTRs') for the Len_ORF and ORF8m terms")->type_name("FASTA");
     validate_cmd->add_option("--ta", validate.score_inputs.ta_file, "Target-site abundance table (mirhit abundance output or TargetScan's TA_SPS file; default: built-in)")->type_name("FILE");
     validate_cmd->add_option("--energy-params", validate.energy_params_file, "ViennaRNA parameter file (.par, v2.0) for duplexes and accessibility (default: built-in Turner 2004)")->type_name("FILE");
     validate_cmd->add_option("--curated", validate.extra_claims, "Also read this claims table (14 columns, as mirhit curated); repeat for more")
         ->allow_extra_args(false)
         ->type_name("TABLE");
-    validate_cmd->add_flag("--no-builtin", validate.no_builtin, "Leave the built-in claims table out");
+    validate_cmd->add_flag("--no-builtin-claims", validate.no_builtin, "Leave the built-in claims table out");
+    add_hidden_flag_alias(*validate_cmd, "--no-builtin", validate.no_builtin);
     validate_cmd->add_option("-o,--output", validate.output, "Output file (default: standard output)")->type_name("FILE");
     validate_cmd->add_option("--html", validate.html, "Also write a self-contained HTML report with a map of each UTR")->type_name("FILE");
     add_threads_option(*validate_cmd, threads);
+    add_quiet_option(*validate_cmd, validate.quiet);
     validate_cmd->footer(validate_footer);
-    return {validate_cmd, [=] { check_validate(*args); },
+    return {validate_cmd, [=] { check_validate(*args, *positional_utrs); },
             [=](int argc, char** argv) { check_paths(*args); engine::run_validate(*args, recorded_command_line(argc, argv)); }};
 }
 

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <unistd.h>
 
 
@@ -14,7 +15,9 @@ progress_mode progress_mode_for_stderr(bool quiet) {
 
 progress_meter::progress_meter(std::ostream& out, std::string label, progress_mode mode,
                                std::function<clock::time_point()> now)
-    : out_(out), label_(std::move(label)), mode_(mode), now_(std::move(now)), start_(now_()) {}
+    : out_(out), label_(std::move(label)), mode_(mode), now_(std::move(now)), start_(now_()), silent_for_(first_report_after) {
+    if (const char* after = std::getenv("MIRHIT_PROGRESS_AFTER")) silent_for_ = std::atof(after);
+}
 
 double progress_meter::elapsed() const { return std::chrono::duration<double>(now_() - start_).count(); }
 
@@ -62,7 +65,7 @@ std::string progress_meter::describe(const progress_counts& counts, double secon
 void progress_meter::update(const progress_counts& counts) {
     if (mode_ == progress_mode::quiet) return;
     double t = elapsed();
-    if (t < first_report_after) return;
+    if (t < silent_for_) return;
     double interval = mode_ == progress_mode::terminal ? terminal_interval : line_interval;
     if (reported_ && t - last_report_ < interval) return;
     // \r and "erase to the end of the line" rewrite the terminal's line in place.

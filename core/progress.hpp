@@ -38,7 +38,8 @@ public:
     // The closing line (when anything was reported): totals and the elapsed time.
     void finish(const progress_counts& counts);
 
-    // Seconds of silence at the start, and between lines when not on a terminal.
+    // Seconds of silence at the start (the environment variable MIRHIT_PROGRESS_AFTER, a number
+    // of seconds, overrides it: tests set 0), and between lines when not on a terminal.
     static constexpr double first_report_after = 3.0;
     static constexpr double line_interval = 10.0;
     static constexpr double terminal_interval = 0.5;
@@ -54,6 +55,7 @@ private:
     progress_mode mode_;
     std::function<clock::time_point()> now_;
     clock::time_point start_;
+    double silent_for_;  // first_report_after, or MIRHIT_PROGRESS_AFTER
     double last_report_ = -1;
     bool reported_ = false;
 };

@@ -6,6 +6,7 @@
 #include "core/error.hpp"
 #include "core/pipeline.hpp"
 #include "core/scan_kernel.hpp"
+#include "engine/input_progress.hpp"
 #include "io/atomic_output.hpp"
 #include "io/fasta_reader.hpp"
 #include "io/site_writer.hpp"
@@ -28,10 +29,16 @@ seed_counts count_fasta(const abundance_request& args) {
     scoring::site_abundance_counter total(args.both_strands);
     constexpr std::size_t chunk = 1u << 20;
     const std::size_t live_batches = 2 * static_cast<std::size_t>(oneapi::tbb::info::default_concurrency()) + 2;
+    input_progress progress(args.utr_files, "mirhit abundance", progress_mode_for_stderr(args.quiet));
     for (const auto& file : args.utr_files) {
         io::fasta_reader reader(io::byte_source::open(file), site_context);
         run_ordered_pipeline<std::vector<io::sequence_piece>>(
-            live_batches, [&](std::vector<io::sequence_piece>& pieces) { return reader.read_batch(pieces, chunk); },
+            live_batches,
+            [&](std::vector<io::sequence_piece>& pieces) {
+                if (!reader.read_batch(pieces, chunk)) return false;
+                progress.add(pieces);
+                return true;
+            },
             [&](std::vector<io::sequence_piece>& pieces) {
                 scoring::site_abundance_counter counter(args.both_strands);
                 for (const auto& p : pieces) {
@@ -41,7 +48,9 @@ seed_counts count_fasta(const abundance_request& args) {
                 return counter;
             },
             [&](const scoring::site_abundance_counter& counter) { total.merge(counter); });
+        progress.next_file();
     }
+    progress.finish();
     seed_counts out{std::vector<std::uint64_t>(scoring::seed_code_count), total.nucleotides()};
     for (std::uint32_t s = 0; s < scoring::seed_code_count; ++s) out.sites[s] = total.sites(s);
     return out;

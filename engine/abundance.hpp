@@ -10,6 +10,7 @@ struct abundance_request {
     std::string index;                   // a mirhit index instead of the files
     std::string output = "-";
     bool both_strands = false;           // also count the reverse complement (genomic DNA)
+    bool quiet = false;                  // no progress on standard error
 };
 
 // Runs `mirhit abundance`: target-site abundance (TA) of every seed in a sequence set.

@@ -43,6 +43,7 @@ scan_job job_of(const scan_request& request, std::string& mirna_source) {
     job.gene_summary = !request.gene_summary.empty();
     job.claim_files = request.curated_files;
     job.builtin_claims = !request.no_builtin_claims;
+    job.progress = progress_mode_for_stderr(request.quiet);
     return job;
 }
 

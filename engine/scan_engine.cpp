@@ -516,6 +516,7 @@ void scan_engine::run(std::span<scan_consumer* const> consumers) {
         for (auto* c : consumers) c->start();
     };
     const std::size_t live_batches = 2 * static_cast<std::size_t>(oneapi::tbb::info::default_concurrency()) + 2;
+    s.input.show_progress("mirhit scan", s.job.progress);
     run_ordered_pipeline<scan_batch>(
         live_batches, [&](scan_batch& batch) { return s.input.read(batch.pieces); },
         [&](scan_batch& batch) { return scan_batch_of(s, batch); },
@@ -523,6 +524,7 @@ void scan_engine::run(std::span<scan_consumer* const> consumers) {
             start();
             deliver(s, result, consumers);
         });
+    s.input.finish_progress();
     start();
     for (auto* c : consumers) c->finish();
 }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/mirna.hpp"
+#include "core/progress.hpp"
 #include "core/site.hpp"
 #include "engine/score_setup.hpp"
 #include "engine/shard.hpp"
@@ -49,6 +50,7 @@ struct scan_job {
     bool gene_summary = false;           // consumers get gene_summary() calls
     std::vector<std::string> claim_files;  // claims tables besides the built-in one
     bool builtin_claims = true;
+    progress_mode progress = progress_mode::quiet;  // progress on standard error while it runs
 };
 
 // A consumer of a scan's results, which it gets in input order, whatever the threads.

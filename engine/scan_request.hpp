@@ -35,6 +35,7 @@ struct scan_request {
     std::string claims_file;             // --claims: per-claim summary table
     std::size_t chunk_size = 1u << 18;   // sequence bytes per parallel work item
     shard_spec shard;                    // --shard K/N
+    bool quiet = false;                  // no progress on standard error
     std::vector<std::string> output_options;  // with a shard: -o, --gene-summary, --claims as the command line records them
 };
 

@@ -78,6 +78,7 @@ bool utr_input::read(std::vector<io::sequence_piece>& pieces) {
         if (reader_->read_batch(pieces, chunk_)) {
             if (genome_coords_)
                 for (auto p = first; p < pieces.size(); ++p) check_genome_length(pieces[p]);
+            if (progress_) progress_->add(std::span(pieces).subspan(first));
             return true;
         }
         if (reader_->unavailable())
@@ -85,7 +86,13 @@ bool utr_input::read(std::vector<io::sequence_piece>& pieces) {
                       << " record(s) whose sequence is 'Sequence unavailable' (Ensembl BioMart), the first at line "
                       << reader_->first_unavailable_line() << "\n";
         reader_.reset();
+        if (progress_) progress_->next_file();
     }
+}
+
+void utr_input::show_progress(std::string label, progress_mode mode) {
+    progress_.emplace(files_, std::move(label), mode);
+    if (sharded_) progress_->forget_size();
 }
 
 // Checked on every piece, before any is scanned: a site never lies past the exons.

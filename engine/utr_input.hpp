@@ -3,10 +3,12 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
+#include "engine/input_progress.hpp"
 #include "engine/shard.hpp"
 #include "io/fasta_reader.hpp"
 #include "io/utr_index.hpp"
@@ -30,6 +32,12 @@ public:
     const record_slice& slice() const { return slice_; }
     // Every header must carry genome coordinates (scan --genome-coords) that cover its sequence.
     void require_genome_coords() { genome_coords_ = true; }
+    // Reports progress on standard error (see input_progress) as batches are read; call
+    // finish_progress() when the run is over.
+    void show_progress(std::string label, progress_mode mode);
+    void finish_progress() {
+        if (progress_) progress_->finish();
+    }
 
 private:
     // Parses the header (id, gene, genome coordinates); checks_duplicates: also that its id is new.
@@ -49,6 +57,7 @@ private:
     std::unordered_map<std::string, std::string> first_seen_;
     const io::utr_index* index_ = nullptr;
     std::uint64_t next_record_ = 0, end_record_ = 0;  // with an index
+    std::optional<input_progress> progress_;
 };
 
 }  // namespace mirhit::engine

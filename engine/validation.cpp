@@ -208,6 +208,7 @@ void scan_and_rank(io::validation_report& r, std::vector<utr_scan>& kept, const 
     };
 
     utr_input input = utr_index ? utr_input(*utr_index, std::size_t{1} << 18) : utr_input(args.utr_files, std::size_t{1} << 18, true);
+    if (!utr_index) input.show_progress("mirhit validate", progress_mode_for_stderr(args.quiet));
     oneapi::tbb::enumerable_thread_specific<scoring::plfold> folds([&] { return scoring::plfold(params, scoring::plfold_options{}); });
     gene_ranking ranking(mirnas.size());
     const std::size_t live_batches = 2 * static_cast<std::size_t>(oneapi::tbb::info::default_concurrency()) + 2;
@@ -253,6 +254,7 @@ void scan_and_rank(io::validation_report& r, std::vector<utr_scan>& kept, const 
                 if (!u.targets.empty()) kept.push_back(std::move(u));
             }
         });
+    input.finish_progress();
     ranking.finish();
     r.genes = ranking.genes();
 
@@ -310,7 +312,7 @@ std::string plan_one_gene(io::validation_report& r, const validate_request& args
         how += (how.empty() ? "" : "; ") + (resolutions.size() > 1 ? res.written + ": " : "") + res.how;
         for (const auto& n : res.names) add_mirna(r.mirnas, *all.find(n));
     }
-    if (r.mirnas.empty()) throw input_error(args.mirna + ": " + how + " (" + mirna_source + ")");
+    if (r.mirnas.empty()) throw input_error(args.mirna + ": " + how + " (" + mirna_source + ")" + reference::mirna_suggestion(args.mirna, names));
     r.targets.push_back(resolve_target(args.gene));
     for (std::uint32_t m = 0; m < r.mirnas.size(); ++m) {
         pair_view p{m, 0, {}, {}, 0, {}, {}};

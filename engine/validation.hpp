@@ -27,6 +27,7 @@ struct validate_request {
     bool no_builtin = false;               // --no-builtin: only the --curated tables
     std::string output = "-";
     std::string html;                      // also write an HTML report here
+    bool quiet = false;                    // no progress on standard error
 };
 
 // Gene totals of every miRNA, for ranks: a gene's total is that of its best UTR; genes without

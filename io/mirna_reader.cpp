@@ -8,6 +8,7 @@
 #include "io/fasta_reader.hpp"
 #include "io/seqan_records.hpp"
 #include "reference/builtin_mirnas.hpp"
+#include "reference/mirna_names.hpp"
 
 namespace mirhit::io {
 
@@ -94,11 +95,21 @@ mirna_set load_mirnas(const std::string& file, const std::string& species, std::
 
 mirna_set select_mirnas(const mirna_set& all, const std::vector<std::string>& names, const std::string& description) {
     mirna_set chosen;
+    std::vector<std::string> known;
+    for (const auto& m : all.mirnas()) known.push_back(m.name);
     for (const auto& name : names) {
-        const auto* m = all.find(name);
-        if (!m) throw input_error("--mirnas: no miRNA named '" + name + "' in " + description);
-        if (chosen.find(name)) continue;
-        chosen.add(m->name, m->accession, m->sequence);
+        // Names as biologists write them (miR-21, let-7a) resolve as validate resolves them; an
+        // ambiguous one or one without arm selects every candidate.
+        std::vector<std::string> found;
+        if (all.find(name)) found.push_back(name);
+        else
+            for (const auto& r : reference::resolve_mirna(name, known)) found.insert(found.end(), r.names.begin(), r.names.end());
+        if (found.empty())
+            throw input_error("--mirnas: no miRNA named '" + name + "' in " + description + reference::mirna_suggestion(name, known));
+        for (const auto& n : found) {
+            const auto* m = all.find(n);
+            if (!chosen.find(n)) chosen.add(m->name, m->accession, m->sequence);
+        }
     }
     return chosen;
 }

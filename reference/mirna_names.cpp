@@ -143,4 +143,20 @@ std::vector<mirna_resolution> resolve_mirna(std::string_view written, std::span<
     return out;
 }
 
+std::string mirna_suggestion(std::string_view written, std::span<const std::string> known) {
+    const auto key = lower(written);
+    // One edit only: two can turn one real miRNA into another (hsa-miR-99999 is not hsa-miR-9899).
+    const std::size_t limit = 1;
+    const std::string* best = nullptr;
+    std::size_t best_distance = limit + 1;
+    for (const auto& name : known) {
+        const auto full = lower(name);
+        const auto dash = full.find('-');
+        std::size_t d = edit_distance(key, full);
+        if (dash != std::string::npos) d = std::min(d, edit_distance(key, std::string_view(full).substr(dash + 1)));
+        if (d < best_distance) best = &name, best_distance = d;
+    }
+    return best ? "; did you mean '" + *best + "'?" : "";
+}
+
 }  // namespace mirhit::reference

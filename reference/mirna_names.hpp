@@ -25,4 +25,8 @@ std::vector<mirna_resolution> resolve_mirna(std::string_view written, std::span<
 // {"miR-200b", "miR-200c", "miR-429"}, "let-7a/b" → {"let-7a", "let-7b"}.
 std::vector<std::string> split_combined_mirna(std::string_view written);
 
+// For an unknown name: "; did you mean 'hsa-miR-21-5p'?" when a known name is one edit from it
+// (compared with and without the species prefix), else "".
+std::string mirna_suggestion(std::string_view written, std::span<const std::string> known);
+
 }  // namespace mirhit::reference

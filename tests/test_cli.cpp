@@ -455,7 +455,6 @@ TEST(cli, bad_input_messages_and_exit_codes) {
         {{"scan", u, "--sites", "9mer"}, 2,
          "mirhit: error: --sites: 9mer not in {8mer,7mer-m8,7mer-A1,6mer,offset-6mer,6mer-A1,8mer-GU,7mer-m8-GU,7mer-A1-GU,bulge-7mer,canonical,all}\nRun 'mirhit scan --help' for usage.\n"},
         {{"scan"}, 2, "mirhit: error: scan: needs UTR files or --index\nRun 'mirhit scan --help' for usage.\n"},
-        {{}, 2, "mirhit: error: A subcommand is required\nRun 'mirhit --help' for usage.\n"},
     };
     for (const auto& c : cases) {
         auto r = run_mirhit(c.args);
