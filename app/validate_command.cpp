@@ -25,9 +25,10 @@ miRNA-UTR duplex as `scan --score duplex` computes it: free energy, structure an
 RNAhybrid-style diagram), the gene's rank among
 the input's genes by total context++ for the miRNA, the curated claims on the pair with their
 citations, and a graded verdict:
-  strong    an 8mer or 7mer site and the gene in the top 10% of the input's genes for the miRNA
-            (by total context++)
-  moderate  an 8mer or 7mer site otherwise (also when the gene is not ranked)
+  strong    an 8mer or 7mer site and, where genes are ranked (100 or more in the input), the
+            gene in the top 10% of the input's genes for the miRNA (by total context++)
+  moderate  an 8mer or 7mer site in a ranked input, the gene below the top 10% (or without a
+            scored site, so not ranked)
   weak      only 6mer, offset-6mer or non-canonical sites (non-canonical sites confer little
             repression on average: Agarwal et al. 2015, eLife 4:e05005)
   none      no site

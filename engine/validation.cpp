@@ -358,8 +358,10 @@ io::assessment verdict_of(const io::utr_view& u, std::size_t genes, bool claimed
         return {support::none, text};
     }
     const bool seven = u.counts[0] + u.counts[1] + u.counts[2] > 0;
+    // Where the input is too small to rank genes, the site types alone decide (the "where ranked").
+    const bool ranked_input = genes >= io::min_ranked_genes;
     const bool top = u.rank && static_cast<double>(u.rank) <= io::strong_top_fraction * static_cast<double>(genes);
-    const auto level = seven ? (top ? support::strong : support::moderate) : support::weak;
+    const auto level = seven ? (top || !ranked_input ? support::strong : support::moderate) : support::weak;
     const std::string sites = u.sites.size() == 1 ? " site" : " sites";
     assessment v{level, std::string(io::support_names[static_cast<std::size_t>(level)]) + ": " +
                             (seven ? count_list(u.counts, 0) + sites : "only " + count_list(u.counts, 3) + sites)};

@@ -58,8 +58,9 @@ std::string min_duplex_dg(const utr_view& u) {
 const std::array<std::string_view, 4> support_names = {"strong", "moderate", "weak", "none"};
 
 const std::string_view grade_criteria =
-    "strong: an 8mer or 7mer site and the gene ranked in the top 10% of the input's genes for the miRNA by total context++; "
-    "moderate: an 8mer or 7mer site otherwise (also when not ranked); weak: only 6mer, offset-6mer or non-canonical sites "
+    "strong: an 8mer or 7mer site and, where genes are ranked, the gene in the top 10% of the input's genes for the miRNA "
+    "by total context++; moderate: an 8mer or 7mer site in a gene ranked below the top 10% (or not ranked for want of a "
+    "scored site); weak: only 6mer, offset-6mer or non-canonical sites "
     "(non-canonical sites confer little repression on average, Agarwal et al. 2015, eLife 4:e05005); none: no site. "
     "Genes are ranked only when the input has at least 100 genes";
 

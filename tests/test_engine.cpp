@@ -139,10 +139,13 @@ TEST(validation, verdicts_grade_the_site_types_and_the_rank) {
     const auto low = engine::verdict_of(utr_with({site_type::seven_mer_m8}, -0.1, 21), 200, true, 1);
     EXPECT_EQ(low.level, io::support::moderate);
     EXPECT_EQ(low.text, "moderate: 1 7mer-m8 site, context++ -0.100, rank 21 of 200 genes (top 10.5%)");
-    // Too few genes to rank: moderate, however good the sites.
+    // Too few genes to rank: the site types alone decide.
     const auto unranked = engine::verdict_of(utr_with({site_type::eight_mer}, -0.4, 0), 5, true, 1);
-    EXPECT_EQ(unranked.level, io::support::moderate);
-    EXPECT_EQ(unranked.text, "moderate: 1 8mer site, context++ -0.400, not ranked (5 genes in the input)");
+    EXPECT_EQ(unranked.level, io::support::strong);
+    EXPECT_EQ(unranked.text, "strong: 1 8mer site, context++ -0.400, not ranked (5 genes in the input)");
+    // A ranked input, but no scored site (within 15 nt of the stop codon): not ranked, moderate.
+    const auto unscored = engine::verdict_of(utr_with({site_type::eight_mer}, 0, 0), 200, true, 1);
+    EXPECT_EQ(unscored.level, io::support::moderate);
     auto six = utr_with({site_type::six_mer}, 0, 0);
     six.sites[0].score = 0.0;
     six.scored = true;
@@ -181,7 +184,7 @@ TEST(validation, evaluate_finds_the_gene_s_utrs_sites_and_best_utr) {
     EXPECT_EQ(pair.utrs[0].sites[0].type, site_type::eight_mer);
     EXPECT_EQ(pair.utrs[0].sites[0].seq, "AUAAGCUA");
     EXPECT_EQ(pair.utrs[0].sites[1].type, site_type::seven_mer_m8);
-    EXPECT_EQ(pair.gene_verdict.level, io::support::moderate);  // 2 genes: not ranked
+    EXPECT_EQ(pair.gene_verdict.level, io::support::strong);  // 2 genes: not ranked, an 8mer
     EXPECT_EQ(e.gene_utrs, "U1 (PTEN)");
 }
 

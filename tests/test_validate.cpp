@@ -65,7 +65,7 @@ TEST(validate, sites_diagrams_rank_claims_and_verdict_of_a_constructed_utr) {
         "\t                    GCAUUG    GAUAAGCUG \n"
         "\t                    UGUAGU    CUAUUCGAU \n"
         "\t       miRNA  3' AGU      CAGA           5'\n"
-        "verdict\tNM_TEST1\tmoderate: 1 8mer and 1 7mer-m8 sites, context++ -0.798, not ranked (4 genes in the input)\n"
+        "verdict\tNM_TEST1\tstrong: 1 8mer and 1 7mer-m8 sites, context++ -0.798, not ranked (4 genes in the input)\n"
         "utr\tNM_TEST2\tMMAC1\t66 nt\n"
         "site\t7mer-A1\t32-38\tUAAGCUA\tcontext++ -0.132\n"
         "\tUTR    5'  CGAUGCAUUGCCAGCUAAGCUAC 3'\n"
@@ -76,7 +76,7 @@ TEST(validate, sites_diagrams_rank_claims_and_verdict_of_a_constructed_utr) {
         "\t                    GCAU C AGUC GAUG       AGCUA \n"
         "\t                    UGUA G UCAG CUAU       UCGAU \n"
         "\t       miRNA  3' AGU           A                  5'\n"
-        "verdict\tNM_TEST2\tmoderate: 1 7mer-A1 site, context++ -0.132, not ranked (4 genes in the input)\n"
+        "verdict\tNM_TEST2\tstrong: 1 7mer-A1 site, context++ -0.132, not ranked (4 genes in the input)\n"
         "gene\tPTEN\tbest UTR NM_TEST1\tcontext++ -0.798\tnot ranked (4 genes in the input)\n";
     EXPECT_EQ(r.out.substr(r.out.find("\nmirna\t") + 1), expected);
 
@@ -85,7 +85,7 @@ TEST(validate, sites_diagrams_rank_claims_and_verdict_of_a_constructed_utr) {
     ASSERT_EQ(every.exit_code, 0) << every.err;
     EXPECT_NE(every.out.find("\nsite\tbulge-7mer\t30-37\tAAUAAGCU\tcontext++ NA\n\tduplex -16.90 kcal/mol, "), std::string::npos) << every.out;
     EXPECT_EQ(lines_starting(every.out, "verdict\tNM_TEST1\t"),
-              std::vector<std::string>{"verdict\tNM_TEST1\tmoderate: 1 8mer, 1 7mer-m8 and 1 bulge-7mer sites, context++ -0.798, not "
+              std::vector<std::string>{"verdict\tNM_TEST1\tstrong: 1 8mer, 1 7mer-m8 and 1 bulge-7mer sites, context++ -0.798, not "
                                        "ranked (4 genes in the input)"});
 
     // Totals and ranks are those of scan's gene summary.
@@ -97,7 +97,7 @@ TEST(validate, sites_diagrams_rank_claims_and_verdict_of_a_constructed_utr) {
         << scan.out;
 }
 
-TEST(validate, genes_are_ranked_and_graded_strong_only_among_100_or_more) {
+TEST(validate, genes_are_ranked_and_graded_by_rank_only_among_100_or_more) {
     // The constructed UTRs and 96 more genes without a site: 100 genes, PTEN first of them.
     std::string utrs = constructed_utrs;
     for (int i = 0; i < 96; ++i) utrs += ">NM_FILL" + std::to_string(i) + " gene=FILL" + std::to_string(i) + "\nCCGTAGCATGCAAGTCCGATGCATTGCC\n";
@@ -110,13 +110,13 @@ TEST(validate, genes_are_ranked_and_graded_strong_only_among_100_or_more) {
     EXPECT_EQ(verdicts[0], "verdict\tNM_TEST1\tstrong: 1 8mer, 1 7mer-m8 and 1 bulge-7mer sites, context++ -0.798, rank 1 of 100 genes (top 1%)");
     EXPECT_EQ(lines_starting(r.out, "gene\t"),
               std::vector<std::string>{"gene\tPTEN\tbest UTR NM_TEST1\tcontext++ -0.798\trank 1 of 100 genes (top 1%)"});
-    // One gene fewer: not ranked, and so no more than moderate.
+    // One gene fewer: not ranked, so the site types alone decide.
     const auto last = utrs.rfind(">NM_FILL");
     write_file(dir / "utrs.fa", utrs.substr(0, last));
     const auto fewer = run_mirhit({"validate", "miR-21-5p", "PTEN", "--utr", (dir / "utrs.fa").string()});
     ASSERT_EQ(fewer.exit_code, 0) << fewer.err;
     EXPECT_EQ(lines_starting(fewer.out, "verdict\t")[0],
-              "verdict\tNM_TEST1\tmoderate: 1 8mer, 1 7mer-m8 and 1 bulge-7mer sites, context++ -0.798, not ranked (99 genes in the input)");
+              "verdict\tNM_TEST1\tstrong: 1 8mer, 1 7mer-m8 and 1 bulge-7mer sites, context++ -0.798, not ranked (99 genes in the input)");
 }
 
 TEST(validate, a_utr_without_sites_gets_the_no_site_verdict) {
@@ -199,7 +199,7 @@ TEST(validate, ambiguous_and_armless_names_validate_every_candidate) {
     EXPECT_EQ(lines_starting(r.out, "verdict\t"),
               (std::vector<std::string>{"verdict\tX59796\tweak: only 1 6mer-A1 site, context++ NA, not ranked (5 genes in the input)",
                                         "verdict\tX59796\tweak: only 1 6mer-A1 site, context++ NA, not ranked (5 genes in the input)",
-                                        "verdict\tX59796\tmoderate: 1 7mer-A1, 1 offset-6mer, 1 6mer-A1, 1 7mer-A1-GU and 2 bulge-7mer sites, "
+                                        "verdict\tX59796\tstrong: 1 7mer-A1, 1 offset-6mer, 1 6mer-A1, 1 7mer-A1-GU and 2 bulge-7mer sites, "
                                         "context++ -0.166, not ranked (5 genes in the input)",
                                         "verdict\tX59796\tnone: no site in this UTR isoform"}));
     // Offset 6mers get a seed diagram: miRNA nt 3-8 paired.
@@ -236,7 +236,7 @@ TEST(validate, curated_all_has_one_row_per_claim_on_a_gene_of_the_input) {
     EXPECT_TRUE(rows[4].starts_with("C014\thsa-miR-939-5p\tCDH5\t")) << rows[4];
     // The README's scored 7mer-A1 of miR-103 in CDH5 (with --orf: -0.127).
     EXPECT_EQ(rows[5], "C031\thsa-miR-103a-3p\tCDH5\tpro-metastatic\tFang JH, Hepatology, 2018\t1\tX59796\t0\t0\t1\t0\t1\t4\t"
-                       "7mer-A1:348:-0.127\t-0.127\t-19.40\tNA\tNA\tmoderate\tmoderate: 1 7mer-A1, 1 offset-6mer, 1 6mer-A1, 1 7mer-A1-GU and "
+                       "7mer-A1:348:-0.127\t-0.127\t-19.40\tNA\tNA\tstrong\tstrong: 1 7mer-A1, 1 offset-6mer, 1 6mer-A1, 1 7mer-A1-GU and "
                        "2 bulge-7mer sites, context++ -0.127, not ranked (5 genes in the input)");
 }
 
@@ -324,9 +324,9 @@ TEST(validate, html_report_is_self_contained_escaped_and_renders) {
     EXPECT_LT(page.find("<b>Grades</b> &#8212; strong: an 8mer or 7mer site"), summary);
     EXPECT_LT(summary, section);
     EXPECT_LT(page.rfind("</section>"), provenance);
-    EXPECT_NE(page.find("<td class=\"grade moderate\">moderate</td>"), std::string::npos);
+    EXPECT_NE(page.find("<td class=\"grade strong\">strong</td>"), std::string::npos);
     EXPECT_NE(page.find("CDH5: not ranked (5 genes in the input); ranks need at least 100 genes"), std::string::npos);
-    EXPECT_NE(page.find("moderate: 1 7mer-A1, 1 offset-6mer, 1 6mer-A1, 1 7mer-A1-GU and 2 bulge-7mer sites, context++ -0.166, not ranked "
+    EXPECT_NE(page.find("strong: 1 7mer-A1, 1 offset-6mer, 1 6mer-A1, 1 7mer-A1-GU and 2 bulge-7mer sites, context++ -0.166, not ranked "
                         "(5 genes in the input)"),
               std::string::npos);
     // Non-canonical sites outlined on the map, with the legend saying so.
