@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <iterator>
 #include <memory>
 #include <optional>
 #include <set>
@@ -414,45 +415,74 @@ std::optional<std::string> reference_sequence(const targetscan70::gene_set& gene
     return std::nullopt;
 }
 
-void add_sites(conservation_table& table, const std::string& gene, const targetscan70::gene_result& result,
-               const tp::gene_conservation& conservation, std::string_view species) {
+// One gene of an aligned UTR file, its conservation computed on a worker.
+struct aligned_gene {
+    std::string name;
+    std::uint64_t line = 0;
+    std::vector<tp::aligned_utr> rows;
+    std::optional<std::string> sequence;  // of the reference species
+    std::unordered_map<std::uint64_t, site_conservation_text> sites;
+};
+
+void conserve_aligned_gene(aligned_gene& g, const targetscan70::family_table& families, const tp::pct_model& model,
+                           std::string_view species) {
+    targetscan70::gene_set gene;
+    gene.gene = g.name;
+    for (auto& row : g.rows)
+        if (perl_true(row.species)) gene.set_utr(row.species, std::move(row.alignment));  // not consensus rows
+    g.sequence = reference_sequence(gene, species);
+    if (!g.sequence) return;
+    const auto result = targetscan70::process_gene(families, gene);
+    const auto conservation = tp::conserve_gene(model, families, gene, result);
     static constexpr site_type types[] = {site_type::seven_mer_a1, site_type::seven_mer_m8, site_type::eight_mer, site_type::six_mer};
     for (std::size_t i = 0; i < result.rows.size(); ++i) {
         const auto& row = result.rows[i];
         if (row.species != species) continue;
         const auto& site = conservation.sites[i];
-        table[gene][pct_key(row.utr_start - 1, types[targetscan70::site_type_index(row.type)])] = {site.branch_length, site.pct};
+        g.sites[pct_key(row.utr_start - 1, types[targetscan70::site_type_index(row.type)])] = {site.branch_length, site.pct};
     }
 }
 
 }  // namespace
 
+// Genes are read and collected in file order, computed in parallel.
 aligned_conservation conservation_from_alignments(const std::string& utr_file, const targetscan70::family_table& families,
                                                   const tp::pct_model& model, std::string_view species) {
     gene_reader reader(utr_file);
-    std::string name;
-    std::vector<tp::aligned_utr> rows;
     std::unordered_map<std::string, std::uint64_t> first_line;
     aligned_conservation out;
-    while (reader.next(name, rows)) {
-        if (auto [seen, is_new] = first_line.try_emplace(name, reader.first_line()); !is_new)
-            throw input_error_at(reader.name(), reader.first_line(),
-                                 "gene '" + name + "' again, after other genes (first at line " + std::to_string(seen->second) +
-                                     "): mirhit scan needs each gene's rows together");
-        ++out.genes;
-        targetscan70::gene_set gene;
-        gene.gene = name;
-        for (auto& row : rows)
-            if (perl_true(row.species)) gene.set_utr(row.species, std::move(row.alignment));  // not consensus rows
-        auto sequence = reference_sequence(gene, species);
-        if (!sequence) {
-            out.without_species.push_back(name);
-            continue;
-        }
-        out.utrs.push_back({name, std::move(*sequence), reader.first_line()});
-        const auto result = targetscan70::process_gene(families, gene);
-        add_sites(out.sites, name, result, tp::conserve_gene(model, families, gene, result), species);
-    }
+    using work = std::unique_ptr<aligned_gene>;
+    oneapi::tbb::parallel_pipeline(
+        4 * static_cast<std::size_t>(oneapi::tbb::this_task_arena::max_concurrency()),
+        oneapi::tbb::make_filter<void, work>(oneapi::tbb::filter_mode::serial_in_order,
+                                             [&](oneapi::tbb::flow_control& control) {
+                                                 auto g = std::make_unique<aligned_gene>();
+                                                 if (!reader.next(g->name, g->rows)) {
+                                                     control.stop();
+                                                     return work();
+                                                 }
+                                                 g->line = reader.first_line();
+                                                 if (auto [seen, is_new] = first_line.try_emplace(g->name, g->line); !is_new)
+                                                     throw input_error_at(reader.name(), g->line,
+                                                                          "gene '" + g->name + "' again, after other genes (first at line " +
+                                                                              std::to_string(seen->second) +
+                                                                              "): mirhit scan needs each gene's rows together");
+                                                 return g;
+                                             }) &
+            oneapi::tbb::make_filter<work, work>(oneapi::tbb::filter_mode::parallel,
+                                                 [&](work g) {
+                                                     conserve_aligned_gene(*g, families, model, species);
+                                                     return g;
+                                                 }) &
+            oneapi::tbb::make_filter<work, void>(oneapi::tbb::filter_mode::serial_in_order, [&](work g) {
+                ++out.genes;
+                if (!g->sequence) {
+                    out.without_species.push_back(std::move(g->name));
+                    return;
+                }
+                if (!g->sites.empty()) out.sites[g->name] = std::move(g->sites);
+                out.utrs.push_back({std::move(g->name), std::move(*g->sequence), g->line});
+            }));
     if (out.genes == 0) throw input_error(reader.name() + ": no aligned UTRs found");
     return out;
 }
