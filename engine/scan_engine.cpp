@@ -370,9 +370,10 @@ private:
     const io::sequence_piece& piece_;
     piece_buffers& b_;
     scan_result& result_;
-    // The site's bl and pct (forward-strand sites only), or null.
+    // The site's bl and pct (forward-strand canonical sites only: a non-canonical type's key
+    // would be another site's), or null.
     const io::site_conservation_text* conservation(const family_site& site) const {
-        if (!conservation_ || site.reverse) return nullptr;
+        if (!conservation_ || site.reverse || !is_canonical(site.type)) return nullptr;
         const auto it = conservation_->find(io::pct_key(site.start, site.type));
         return it == conservation_->end() ? nullptr : &it->second;
     }

@@ -443,6 +443,18 @@ void conserve_aligned_gene(aligned_gene& g, const targetscan70::family_table& fa
     }
 }
 
+// The file's next gene, or null at its end; a gene given again after other genes stops the run.
+std::unique_ptr<aligned_gene> next_aligned_gene(gene_reader& reader, std::unordered_map<std::string, std::uint64_t>& first_line) {
+    auto g = std::make_unique<aligned_gene>();
+    if (!reader.next(g->name, g->rows)) return nullptr;
+    g->line = reader.first_line();
+    if (auto [seen, is_new] = first_line.try_emplace(g->name, g->line); !is_new)
+        throw input_error_at(reader.name(), g->line,
+                             "gene '" + g->name + "' again, after other genes (first at line " + std::to_string(seen->second) +
+                                 "): mirhit scan needs each gene's rows together");
+    return g;
+}
+
 }  // namespace
 
 // Genes are read and collected in file order, computed in parallel.
@@ -456,17 +468,8 @@ aligned_conservation conservation_from_alignments(const std::string& utr_file, c
         4 * static_cast<std::size_t>(oneapi::tbb::this_task_arena::max_concurrency()),
         oneapi::tbb::make_filter<void, work>(oneapi::tbb::filter_mode::serial_in_order,
                                              [&](oneapi::tbb::flow_control& control) {
-                                                 auto g = std::make_unique<aligned_gene>();
-                                                 if (!reader.next(g->name, g->rows)) {
-                                                     control.stop();
-                                                     return work();
-                                                 }
-                                                 g->line = reader.first_line();
-                                                 if (auto [seen, is_new] = first_line.try_emplace(g->name, g->line); !is_new)
-                                                     throw input_error_at(reader.name(), g->line,
-                                                                          "gene '" + g->name + "' again, after other genes (first at line " +
-                                                                              std::to_string(seen->second) +
-                                                                              "): mirhit scan needs each gene's rows together");
+                                                 auto g = next_aligned_gene(reader, first_line);
+                                                 if (!g) control.stop();
                                                  return g;
                                              }) &
             oneapi::tbb::make_filter<work, work>(oneapi::tbb::filter_mode::parallel,
