@@ -7,7 +7,8 @@ void add_all(io::named_paths& to, const std::string& name, const std::vector<std
     for (const auto& p : paths) to.emplace_back(name, p);
 }
 void add_scores(io::named_paths& to, const engine::score_options& s) {
-    to.insert(to.end(), {{"--ta", s.ta_file}, {"--orf", s.orf_file}, {"--isoforms", s.isoforms_file}, {"--pct", s.pct_file}});
+    to.insert(to.end(), {{"--ta", s.ta_file}, {"--orf", s.orf_file}, {"--isoforms", s.isoforms_file}, {"--pct", s.pct_file},
+                         {"--alignments", s.alignments_file}, {"--mirna-families", s.mirna_families_file}});
 }
 }  // namespace
 

@@ -1,7 +1,9 @@
 #include "app/command.hpp"
 #include "app/io_paths.hpp"
+#include "app/scan_help.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <memory>
 
 #include "core/site.hpp"
@@ -13,97 +15,6 @@
 namespace mirhit::app {
 
 namespace {
-
-constexpr const char* scan_footer = R"(
-Synopsis:
-  mirhit scan [options] UTR.fa [UTR2.fa.gz ...]
-  mirhit scan [options] --index UTRS.mhx
-  mirhit scan [options] --utr UTR.fa [--utr UTR2.fa.gz ...]
-
-Finds every canonical site (8mer, 7mer-m8, 7mer-A1, 6mer, offset-6mer; TargetScan 7
-definitions), and on request non-canonical ones (below), of every miRNA in the 3'UTRs, one
-output row per site and mature miRNA, in input order. FASTA input may be compressed (gzip,
-bzip2, xz, zstd); an output name ending in .gz, .bz2, .xz or .zst is written compressed; '-'
-reads standard input. Without --mirna-file, the built-in 2,656 human mature miRNAs of miRBase 22
-are used. --mirnas takes names as biologists write them, resolved as validate resolves them
-(miR-21 is both arms, let-7a hsa-let-7a-5p and -3p). Progress goes to standard error after a
-few seconds (-q: none).
-
-Non-canonical site classes, on request with --sites (by name, or 'all'; 'canonical' is the
-default five). With Pk the pairing of miRNA nt k to the UTR (Watson-Crick, G:U or none) and A1
-an A opposite nt 1:
-  6mer-A1     P2-6 Watson-Crick, A1, P7 neither Watson-Crick nor G:U (McGeary et al. 2019)
-  8mer-GU     P2-8 paired with exactly one G:U among them, A1; 7mer-m8-GU: the same without A1
-  7mer-A1-GU  P2-7 paired with exactly one G:U among them, A1, P8 not Watson-Crick
-  bulge-7mer  nt 2-8 Watson-Crick paired to 8 consecutive UTR nt with one extra, unpaired one
-              between the partners of nt k and k+1 (2 <= k <= 7; Chi et al. 2012: k = 5);
-              a bulge_k column gives k; a stretch that fits several k is reported once, at the
-              smallest k
-start..end are the UTR nt opposite the miRNA nt the class pairs (with nt 1 for an A1 type; a
-bulge-7mer's 8 nt). Precedence: at one alignment (the UTR nt opposite miRNA nt 1) a site is
-classified once, in the order 8mer, 7mer-m8, 7mer-A1, 6mer, offset-6mer, 8mer-GU, 7mer-m8-GU,
-7mer-A1-GU, 6mer-A1, and reported when that class is requested: a canonical site is never also
-a GU site (a G:U at nt 8 leaves a 6mer or 7mer-A1; a G:U at nt 2 with P3-8 Watson-Crick is an
-offset-6mer), and asking for more classes only adds rows. bulge-7mer sites are found apart and
-may share nucleotides with seed-class sites. Non-canonical sites get duplex_dG and dG_open;
-their context++ columns are NA (the model is fitted on canonical sites). --format counts,
---gene-summary and the claims tallies count canonical types only: the first two refuse
-non-canonical classes.
-
---score takes a comma-separated list of score kinds, and may be repeated.
-With --score context++ every 8mer, 7mer-m8, 7mer-A1 and 6mer site gets TargetScan 7's context++
-score and each term's raw value and contribution; --orf, --isoforms, --pct and --ta add or
-replace inputs, and the '## score:' line says which terms were used. Its SA term (site
-accessibility) comes from mirhit's own RNAplfold: windows of 80 nt, base pairs spanning at most
-40 nt (TargetScan's RNAplfold -W 80 -L 40), folded only around the sites (equal to folding the whole UTR).
-With --score duplex every site gets the minimum free energy of the miRNA-UTR duplex (duplex_dG,
-kcal/mol; hybridisation only, equal to ViennaRNA's RNAduplex: Turner 2004 at 37 C, dangles d2)
-and its structure (duplex_structure: miRNA&UTR dot-brackets as RNAduplex writes them, then the
-paired ranges MIRNA_FROM,MIRNA_TO:UTR_FROM,UTR_TO). It is folded on a 40-nt window of the UTR:
-from 32 nt 5' of the nucleotide facing miRNA nt 1 to 7 nt 3' of it (cut at the UTR's ends), room
-for the miRNA's 3' half to pair upstream of the seed match.
-With --score access every site gets dG_open, the free energy of opening it: -RT ln P(the 8 nt
-opposite miRNA nt 1-8 are unpaired), kcal/mol, from the same RNAplfold model; with duplex too,
-also PITA's ddG = duplex_dG + dG_open (PITA writes dG_duplex - dG_open with dG_open <= 0). --access-window, --access-span and --access-unpaired change
-the accessibility model (SA included). --energy-params reads another parameter set in
-ViennaRNA's .par format (e.g. rna_turner1999.par) for duplexes and accessibility.
-With --both-strands, --score scores a reverse-strand site on the record's reverse complement
-(the sequence read on the minus strand, with the record's --orf, --isoforms and --pct inputs):
-its position, UTR length, Min_dist, local AU, 3' pairing, SA, duplex and dG_open are those of
-that strand; the row gives forward-strand start and end with strand '-', and the UTR ranges of
-duplex_structure count along the minus strand.
-
-With --format bed --genome-coords, UTRs written by 'mirhit utrs --genome --gtf' give BED12 in
-genome coordinates (chrom=, strand= and exons= of each header): a site across an exon junction
-has one block per exon, minus-strand transcripts are mapped back onto the forward strand, the
-name is mirna:site_type:gene:transcript.
-
---format counts writes one row per UTR (or chromosome), miRNA and strand with sites, the number
-of sites of each requested type, their sum and the curated claims on the pair: what a genome or
-a whole transcriptome scan for every miRNA is usually wanted for, in a file that does not grow
-with the sites (a 3 Gb genome has over a billion). 8mer and 7mer counts of long records are
-read off tallies of their 8-mers, several times faster than finding the sites one by one.
-
---shard K/N scans only the K-th of N contiguous slices of the input records (after a quick
-pass that counts them), for N machines or jobs; 'mirhit merge' joins the N outputs into this
-command's output without --shard (see mirhit merge --help).
-
---index reads the UTRs of a mirhit index (mirhit index) and its stored accessibility instead of
-folding: the output is that of the run from the indexed files but for the '## utrs' line.
-
-Example:
-  mirhit scan examples/utrs.fa --mirnas hsa-miR-21-5p,hsa-miR-221-3p -o sites.tsv \
-      --gene-summary genes.tsv
-  mirhit scan examples/utrs.fa.gz --score context++ --orf examples/orfs.fa -o scored.tsv
-  mirhit scan examples/utrs.fa --mirnas hsa-miR-21-5p --score context++,duplex,access -o scored.tsv
-  mirhit scan examples/genome.fa --both-strands --mirnas hsa-miR-21-5p --score context++ -o both.tsv
-  mirhit utrs --genome examples/genome.fa --gtf examples/genome.gtf |
-      mirhit scan - --format bed --genome-coords -o sites.bed
-  mirhit scan examples/utrs.fa --shard 2/3 -o part2.tsv
-  mirhit index examples/utrs.fa -o utrs.mhx && mirhit scan --index utrs.mhx --score context++ -o scored.tsv
-  mirhit scan examples/genome.fa --both-strands --sites 8mer,7mer-m8,7mer-A1 --format counts -o counts.tsv
-  mirhit scan examples/utrs.fa --mirnas hsa-miR-21-5p --sites all --score duplex -o all_classes.tsv
-)";
 
 // --format: the site writer's formats, then counts (rows per record, miRNA and strand).
 std::vector<std::string> format_names() {
@@ -126,13 +37,32 @@ void check_sites(const engine::scan_request& scan) {
         throw CLI::ValidationError("--sites", "non-canonical classes do not apply to --gene-summary, which counts the canonical types");
 }
 
+// --alignments: BL and PCT computed in-process, or read with --pct; not both.
+void check_conservation(CLI::App& cmd, const engine::scan_request& scan) {
+    const auto& in = scan.score_inputs;
+    if (in.alignments_file.empty()) {
+        for (const char* name : {"--pct-params", "--mirna-families"})
+            if (cmd.count(name)) throw CLI::ValidationError(name, "needs --alignments");
+        return;
+    }
+    if (!scan.index_file.empty())
+        throw CLI::ValidationError("--alignments", "does not apply to --index: give the UTR files, or the alignments alone as the input");
+    if (!in.pct_file.empty()) throw CLI::ValidationError("--alignments", "computes what --pct reads: give one or the other");
+    std::error_code ec;
+    if (!std::filesystem::is_directory(in.pct_params, ec))
+        throw CLI::ValidationError("--pct-params", "'" + in.pct_params + "' is not a directory: --alignments needs TargetScan 7's "
+                                   "PCT_parameters (trees and PCT coefficients), in the working directory or given with --pct-params DIR");
+}
+
 void check_scan(CLI::App& cmd, engine::scan_request& scan, const std::string& shard_text) {
-    if (scan.utr_files.empty() && scan.index_file.empty()) throw CLI::ValidationError("scan", "needs UTR files or --index");
+    if (scan.utr_files.empty() && scan.index_file.empty() && scan.score_inputs.alignments_file.empty())
+        throw CLI::ValidationError("scan", "needs UTR files, --index or --alignments");
     if (!scan.utr_files.empty() && !scan.index_file.empty()) throw CLI::ValidationError("--index", "replaces the UTR files: give one or the other");
+    check_conservation(cmd, scan);
     if (!scan.gene_summary.empty() && same_output(scan.gene_summary, scan.output))
         throw CLI::ValidationError("--gene-summary", "'" + scan.gene_summary + "' is also the site output");
     const auto scoring_with = [&](std::string_view kind) { return engine::scores(scan, kind); };
-    for (const auto& [name, value] : {std::pair{"--ta", &scan.score_inputs.ta_file}, {"--orf", &scan.score_inputs.orf_file}, {"--isoforms", &scan.score_inputs.isoforms_file}, {"--pct", &scan.score_inputs.pct_file}})
+    for (const auto& [name, value] : {std::pair{"--ta", &scan.score_inputs.ta_file}, {"--orf", &scan.score_inputs.orf_file}, {"--isoforms", &scan.score_inputs.isoforms_file}})
         if (!scoring_with("context++") && !value->empty())
             throw CLI::ValidationError(name, "needs --score context++");
     if (scan.genome_coords && scan.format != "bed")
@@ -189,8 +119,11 @@ command add_scan_command(CLI::App& app, unsigned& threads) {
     scan_cmd->add_option("--ta", scan.score_inputs.ta_file, "Target-site abundance table for --score (mirhit abundance output or TargetScan's TA_SPS file; default: built-in)")->type_name("FILE");
     scan_cmd->add_option("--orf", scan.score_inputs.orf_file, "ORF sequences (FASTA, ids as the UTRs') for the Len_ORF and ORF8m terms of --score")->type_name("FASTA");
     scan_cmd->add_option("--isoforms", scan.score_inputs.isoforms_file, "3'UTR isoform ratios (TargetScan AIR file) for --score")->type_name("TSV");
-    scan_cmd->add_option("--pct", scan.score_inputs.pct_file, "PCT of sites from TargetScan's BL_PCT output (targetscan_70_output.BL_PCT.txt) for --score")->type_name("FILE");
-    scan_cmd->add_option("--pct-species", scan.score_inputs.pct_species, "Species id of the --pct rows to use (default 9606, human)")->type_name("ID");
+    scan_cmd->add_option("--pct", scan.score_inputs.pct_file, "BL and PCT of sites from TargetScan's BL_PCT output (targetscan_70_output.BL_PCT.txt): bl and pct columns, and context++'s PCT term")->type_name("FILE");
+    scan_cmd->add_option("--alignments", scan.score_inputs.alignments_file, "TargetScan's aligned UTRs (gene, species id, aligned UTR): BL and PCT computed in-process as with --pct; alone, also the UTRs")->type_name("FILE");
+    scan_cmd->add_option("--pct-params", scan.score_inputs.pct_params, "TargetScan 7's PCT_parameters directory for --alignments (default: PCT_parameters)")->type_name("DIR");
+    scan_cmd->add_option("--mirna-families", scan.score_inputs.mirna_families_file, "TargetScan's miR family file (family, seed, species ids) for --alignments (default: each seed family in every species of the alignments)")->type_name("FILE");
+    scan_cmd->add_option("--pct-species", scan.score_inputs.pct_species, "Species id of the --pct rows, and the reference species of --alignments (default 9606, human)")->type_name("ID");
     scan_cmd->add_flag("--both-strands", scan.both_strands, "Also report sites on the reverse strand (genomic DNA); adds a strand column; with --score, scored on the reverse complement");
     scan_cmd->add_flag("--genome-coords", scan.genome_coords, "With --format bed: BED12 in genome coordinates, from the headers of 'mirhit utrs --genome --gtf'");
     scan_cmd->add_option("--curated", scan.curated_files, "Also mark sites of the claims in this table (see mirhit curated)")->type_name("TABLE");

@@ -1,5 +1,6 @@
 #include "app/command.hpp"
 
+#include <initializer_list>
 #include <memory>
 #include <string>
 
@@ -99,10 +100,31 @@ Example:
       ORF_8mer_counts_sample.txt
 )";
 
-void add_pct_params_option(CLI::App& cmd, io::targetscan_pct_options& options) {
-    cmd.add_option("--pct-params", options.params_dir, "TargetScan's PCT_parameters directory (trees, PCT coefficients)")
-        ->type_name("DIR")
-        ->capture_default_str();
+// A positional file of a drop-in.
+struct file_arg {
+    const char* name;
+    std::string* value;
+    const char* help;
+    bool required = true;
+};
+
+// A drop-in's subcommand: its files, --pct-params (when it reads PCT_parameters), --fixed,
+// --threads and help footer.
+CLI::App* add_dropin(CLI::App& app, const char* name, const char* original, std::initializer_list<file_arg> files, bool& fixed,
+                     const char* fixed_help, const char* footer, unsigned& threads, io::targetscan_pct_options* pct = nullptr) {
+    auto* cmd = app.add_subcommand(name, std::string("Drop-in for TargetScan 7's ") + original);
+    for (const auto& f : files) {
+        auto* option = cmd->add_option(f.name, *f.value, f.help);
+        if (f.required) option->required();
+    }
+    if (pct)
+        cmd->add_option("--pct-params", pct->params_dir, "TargetScan's PCT_parameters directory (trees, PCT coefficients)")
+            ->type_name("DIR")
+            ->capture_default_str();
+    cmd->add_flag("--fixed", fixed, fixed_help);
+    add_threads_option(*cmd, threads);
+    cmd->footer(footer);
+    return cmd;
 }
 
 }  // namespace
@@ -113,13 +135,11 @@ command add_targetscan_bl_bins_command(CLI::App& app, unsigned& threads) {
         io::targetscan_pct_options options;
     };
     auto args = std::make_shared<args_t>();
-    auto* cmd = app.add_subcommand("targetscan-bl-bins", "Drop-in for TargetScan 7's targetscan_70_BL_bins.pl");
-    cmd->add_option("utr_file", args->utr_file, "Aligned UTR file: gene, species id, aligned sequence")->required();
-    cmd->add_option("output_file", args->output, "Output file (default: standard output)");
-    add_pct_params_option(*cmd, args->options);
-    cmd->add_flag("--fixed", args->options.fixed, "Use every species of the tree, not only TargetScan 7's 84");
-    add_threads_option(*cmd, threads);
-    cmd->footer(bins_footer);
+    auto* cmd = add_dropin(app, "targetscan-bl-bins", "targetscan_70_BL_bins.pl",
+                           {{"utr_file", &args->utr_file, "Aligned UTR file: gene, species id, aligned sequence"},
+                            {"output_file", &args->output, "Output file (default: standard output)", false}},
+                           args->options.fixed, "Use every species of the tree, not only TargetScan 7's 84", bins_footer, threads,
+                           &args->options);
     return {cmd, {}, [args, &threads](int, char**) {
                 auto options = args->options;
                 options.threads = threads;
@@ -133,15 +153,14 @@ command add_targetscan_bl_pct_command(CLI::App& app, unsigned& threads) {
         io::targetscan_pct_options options;
     };
     auto args = std::make_shared<args_t>();
-    auto* cmd = app.add_subcommand("targetscan-bl-pct", "Drop-in for TargetScan 7's targetscan_70_BL_PCT.pl");
-    cmd->add_option("family_file", args->files.families, "miR family file: family, seed (nt 2-8), species ids")->required();
-    cmd->add_option("targets_file", args->files.targets, "targetscan_70.pl's output")->required();
-    cmd->add_option("bins_file", args->files.bins, "targetscan_70_BL_bins.pl's output: gene, median BL, bin")->required();
-    cmd->add_option("output_file", args->files.output, "Output file (default: standard output)");
-    add_pct_params_option(*cmd, args->options);
-    cmd->add_flag("--fixed", args->options.fixed, "Always sort, no trailing tab on other families' rows, every species of the trees");
-    add_threads_option(*cmd, threads);
-    cmd->footer(pct_footer);
+    auto& files = args->files;
+    auto* cmd = add_dropin(app, "targetscan-bl-pct", "targetscan_70_BL_PCT.pl",
+                           {{"family_file", &files.families, "miR family file: family, seed (nt 2-8), species ids"},
+                            {"targets_file", &files.targets, "targetscan_70.pl's output"},
+                            {"bins_file", &files.bins, "targetscan_70_BL_bins.pl's output: gene, median BL, bin"},
+                            {"output_file", &files.output, "Output file (default: standard output)", false}},
+                           args->options.fixed, "Always sort, no trailing tab on other families' rows, every species of the trees",
+                           pct_footer, threads, &args->options);
     return {cmd, {}, [args, &threads](int, char**) {
                 auto options = args->options;
                 options.threads = threads;
@@ -155,14 +174,14 @@ command add_targetscan_count_8mers_command(CLI::App& app, unsigned& threads) {
         bool fixed = false;
     };
     auto args = std::make_shared<args_t>();
-    auto* cmd = app.add_subcommand("targetscan-count-8mers", "Drop-in for TargetScan 7's targetscan_count_8mers.pl");
-    cmd->add_option("family_file", args->files.families, "miR family file: family, seed (nt 2-8), ...")->required();
-    cmd->add_option("orf_file", args->files.orfs, "Aligned ORF file: gene, species id, aligned sequence")->required();
-    cmd->add_option("output_file", args->files.output, "8mer counts output (default: standard output)");
-    cmd->add_option("--lengths", args->files.lengths, "ORF lengths output (default: beside ORF_FILE, as the original)")->type_name("FILE");
-    cmd->add_flag("--fixed", args->fixed, "Count overlapping sites; keep the whole ORF file name for the lengths file");
-    add_threads_option(*cmd, threads);
-    cmd->footer(count_footer);
+    auto& files = args->files;
+    auto* cmd = add_dropin(app, "targetscan-count-8mers", "targetscan_count_8mers.pl",
+                           {{"family_file", &files.families, "miR family file: family, seed (nt 2-8), ..."},
+                            {"orf_file", &files.orfs, "Aligned ORF file: gene, species id, aligned sequence"},
+                            {"output_file", &files.output, "8mer counts output (default: standard output)", false}},
+                           args->fixed, "Count overlapping sites; keep the whole ORF file name for the lengths file", count_footer,
+                           threads);
+    cmd->add_option("--lengths", files.lengths, "ORF lengths output (default: beside ORF_FILE, as the original)")->type_name("FILE");
     return {cmd, {}, [args, &threads](int, char**) { io::run_targetscan_count_8mers(args->files, args->fixed, threads); }};
 }
 

@@ -77,6 +77,7 @@ io::run_metadata scan_metadata(const scan_request& request, const scan_engine& e
     if (job.scores.context)
         meta.parameters.emplace_back("score", engine.score_description() + (job.types.noncanonical() ? "; non-canonical sites: context++ NA "
                                                                                                        "(the model is fitted on canonical sites only)" : ""));
+    if (job.score_inputs.conservation()) meta.parameters.emplace_back("conservation", engine.conservation_description());
     if (job.scores.context || job.scores.access) meta.parameters.emplace_back("accessibility", accessibility_text(request, engine));
     if (request.genome_coords)
         meta.parameters.emplace_back("coordinates", "genome, from the UTR headers' chrom=, strand= and exons=; BED12, one block per "

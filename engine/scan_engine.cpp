@@ -136,6 +136,11 @@ std::optional<T> optional_if(bool wanted, auto&&... args) {
     return wanted ? std::optional<T>(std::in_place, args...) : std::nullopt;
 }
 
+// The UTRs are the reference species' rows of --alignments.
+bool aligned_input(const scan_job& job) {
+    return job.utr_files.empty() && job.index_file.empty() && !job.score_inputs.alignments_file.empty();
+}
+
 }  // namespace
 
 // Members in the order they load: the first bad input is the one reported.
@@ -178,16 +183,18 @@ struct scan_engine::state {
           energy(job.energy_params_file),
           folders{scoring::duplex_folder(energy.params())},
           plfolds([this] { return scoring::plfold(energy.params(), job.access); }),
-          setup(optional_if<score_setup>(job.scores.context, job.score_inputs, job.mirnas, true)),
+          setup(optional_if<score_setup>(job.scores.context || job.score_inputs.conservation(), job.score_inputs, job.mirnas, true)),
           scorer(job.scores.context ? std::optional<scoring::context_scorer>(std::in_place, job.mirnas, setup->ta()) : std::nullopt),
           marks(io::load_claims(job.claim_files, !job.builtin_claims, claims_source), job.mirnas),
           utr_index(job.index_file.empty() ? nullptr : std::make_unique<io::utr_index>(job.index_file)),
           input(utr_index ? utr_input(*utr_index, job.chunk_size, job.shard)
-                          : utr_input(job.utr_files, job.chunk_size, job.scores.any(), job.shard)),
+                : aligned_input(job) ? utr_input(setup->aligned_utrs(), job.score_inputs.alignments_file, job.chunk_size, job.shard)
+                                     : utr_input(job.utr_files, job.chunk_size, job.scores.any(), job.shard)),
           members(job.mirnas),
           record_counts(job.counts ? 2 * job.mirnas.families().size() * site_type_count : 0) {
         if (utr_index && folds_utrs) utr_index->require(io::index_model(job.access, energy));
         if (job.types.contains(site_type::bulge_seven_mer)) formatter.write_bulge_column();
+        if (job.score_inputs.conservation()) formatter.write_conservation_columns();
         if (job.genome_coords) {
             formatter.write_genome_coords();
             input.require_genome_coords();
@@ -309,7 +316,8 @@ class piece_writer {
 public:
     piece_writer(state& s, const io::sequence_piece& piece, piece_buffers& b, scan_result& result)
         : s_(s), piece_(piece), b_(b), result_(result), claim_gene_(s.marks.claim_gene(piece.record->gene)),
-          record_columns_(s.formatter.format_record(*piece.record)) {
+          record_columns_(s.formatter.format_record(*piece.record)),
+          conservation_(s.job.score_inputs.conservation() ? s.setup->conservation_of(piece.record->id) : nullptr) {
         std::size_t pairs = 0;
         for (const auto& site : b.forward.sites) pairs += s.members.of(site.family).size();
         for (const auto& site : b.mirror.sites) pairs += s.members.of(site.family).size();
@@ -346,9 +354,10 @@ public:
                 // Records are whole when folding duplexes: strand_seq is the UTR.
                 const auto w = scoring::site_duplex_window(strand_seq.size(), strand_start, site.type);
                 b_.duplex = s_.folders.local().fold(s_.job.mirnas.mirnas()[m].sequence, strand_seq.substr(w.begin, w.end - w.begin));
-                s_.formatter.append(result_.text, record_columns_, site_columns, m, mark, score, &b_.duplex, w.begin, dg_open);
+                s_.formatter.append(result_.text, record_columns_, site_columns, m, mark, score, &b_.duplex, w.begin, dg_open,
+                                    conservation(site));
             } else {
-                s_.formatter.append(result_.text, record_columns_, site_columns, m, mark, score, nullptr, 0, dg_open);
+                s_.formatter.append(result_.text, record_columns_, site_columns, m, mark, score, nullptr, 0, dg_open, conservation(site));
             }
             if (s_.job.gene_summary) add_events(site, m, events);
         }
@@ -361,8 +370,17 @@ private:
     const io::sequence_piece& piece_;
     piece_buffers& b_;
     scan_result& result_;
+    // The site's bl and pct (forward-strand canonical sites only: a non-canonical type's key
+    // would be another site's), or null.
+    const io::site_conservation_text* conservation(const family_site& site) const {
+        if (!conservation_ || site.reverse || !is_canonical(site.type)) return nullptr;
+        const auto it = conservation_->find(io::pct_key(site.start, site.type));
+        return it == conservation_->end() ? nullptr : &it->second;
+    }
+
     std::string claim_gene_;
     io::site_formatter::record_columns record_columns_;
+    const std::unordered_map<std::uint64_t, io::site_conservation_text>* conservation_;
 };
 
 // Mirrored: both strands' sites in record coordinates, written in the order unscored output has;
@@ -500,10 +518,16 @@ const record_slice& scan_engine::slice() const { return state_->input.slice(); }
 const std::string& scan_engine::claims_source() const { return state_->claims_source; }
 const std::string& scan_engine::energy_source() const { return state_->energy.source(); }
 std::string scan_engine::input_description() const {
+    if (aligned_input(state_->job))
+        return state_->job.score_inputs.alignments_file + " (the species " + state_->job.score_inputs.pct_species +
+               " rows, gaps removed)";
     return state_->utr_index ? state_->utr_index->description() : join(state_->job.utr_files, " ");
 }
 const std::string& scan_engine::score_description() const {
     return state_->setup ? state_->setup->description() : state_->no_score_description;
+}
+const std::string& scan_engine::conservation_description() const {
+    return state_->setup ? state_->setup->conservation_description() : state_->no_score_description;
 }
 claim_marks& scan_engine::marks() { return state_->marks; }
 

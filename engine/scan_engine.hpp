@@ -32,6 +32,8 @@ public:
     // The input for the '## utrs:' line: the files, or the index and what it was built from.
     std::string input_description() const;
     const std::string& score_description() const;
+    // The '## conservation:' text (--pct or --alignments; empty without).
+    const std::string& conservation_description() const;
     // The claims, marked on rows; a consumer may tally into them (see claim_tally_consumer).
     claim_marks& marks();
 

@@ -34,6 +34,33 @@ utr_input::utr_input(const io::utr_index& index, std::size_t chunk, shard_spec s
     end_record_ = slice_.end;
 }
 
+utr_input::utr_input(const std::vector<io::reference_utr>& utrs, const std::string& file, std::size_t chunk, shard_spec shard)
+    : files_(no_files), chunk_(chunk), whole_(true), sharded_(shard.count != 0), aligned_(&utrs), aligned_file_(file),
+      end_record_(utrs.size()) {
+    if (!sharded_) return;
+    slice_ = slice_of(shard, utrs.size());
+    next_record_ = slice_.first;
+    end_record_ = slice_.end;
+}
+
+bool utr_input::read_aligned(std::vector<io::sequence_piece>& pieces) {
+    std::size_t bytes = 0;
+    for (; next_record_ < end_record_ && bytes < chunk_; ++next_record_) {
+        const auto& utr = (*aligned_)[next_record_];
+        auto record = std::make_shared<io::record_header>();
+        record->text = utr.gene;
+        record->id = utr.gene;
+        record->file = aligned_file_;
+        record->line = utr.line;
+        record->index = next_record_;
+        check_header(*record, true);
+        pieces.push_back({std::move(record), 0, 0, true, utr.sequence});
+        if (genome_coords_) check_genome_length(pieces.back());
+        bytes += utr.sequence.size() + 1;
+    }
+    return bytes > 0;
+}
+
 // Ids were checked and headers parsed when the index was built; genome coordinates are parsed here.
 bool utr_input::read_index(std::vector<io::sequence_piece>& pieces) {
     std::size_t bytes = 0;
@@ -56,6 +83,7 @@ bool utr_input::read_index(std::vector<io::sequence_piece>& pieces) {
 
 bool utr_input::read(std::vector<io::sequence_piece>& pieces) {
     if (index_) return read_index(pieces);
+    if (aligned_) return read_aligned(pieces);
     while (true) {
         if (!reader_) {
             if (next_file_ == files_.size()) return false;

@@ -11,6 +11,7 @@
 #include "engine/input_progress.hpp"
 #include "engine/shard.hpp"
 #include "io/fasta_reader.hpp"
+#include "io/targetscan_pct_files.hpp"
 #include "io/utr_index.hpp"
 
 namespace mirhit::engine {
@@ -28,6 +29,9 @@ public:
     // The records of a mirhit index instead, whole, in batches of `chunk` bytes; a piece's
     // record->index is its number in the index (for index.record()).
     utr_input(const io::utr_index& index, std::size_t chunk, shard_spec shard = {});
+    // The reference species' UTRs of an aligned UTR file (scan --alignments alone), whole, their
+    // headers parsed and ids checked as FASTA headers are.
+    utr_input(const std::vector<io::reference_utr>& utrs, const std::string& file, std::size_t chunk, shard_spec shard = {});
     bool read(std::vector<io::sequence_piece>& pieces);
     const record_slice& slice() const { return slice_; }
     // Every header must carry genome coordinates (scan --genome-coords) that cover its sequence.
@@ -44,6 +48,7 @@ private:
     void check_header(io::record_header& record, bool check_duplicates);
     void check_genome_length(const io::sequence_piece& piece) const;
     bool read_index(std::vector<io::sequence_piece>& pieces);
+    bool read_aligned(std::vector<io::sequence_piece>& pieces);
 
     const std::vector<std::string>& files_;
     std::size_t chunk_;
@@ -56,7 +61,9 @@ private:
     std::unique_ptr<io::fasta_reader> reader_;
     std::unordered_map<std::string, std::string> first_seen_;
     const io::utr_index* index_ = nullptr;
-    std::uint64_t next_record_ = 0, end_record_ = 0;  // with an index
+    const std::vector<io::reference_utr>* aligned_ = nullptr;
+    std::string aligned_file_;
+    std::uint64_t next_record_ = 0, end_record_ = 0;  // with an index or aligned UTRs
     std::optional<input_progress> progress_;
 };
 

@@ -49,21 +49,24 @@ isoform_table read_isoforms(std::unique_ptr<byte_source> source) {
     return table;
 }
 
-pct_table read_pct(std::unique_ptr<byte_source> source, std::string_view species) {
+conservation_table read_conservation(std::unique_ptr<byte_source> source, std::string_view species) {
     line_reader lines(std::move(source));
-    pct_table table;
+    conservation_table table;
     std::string line;
     std::vector<std::string_view> fields;
     auto fail = [&](const std::string& message) { throw input_error_at(lines.name(), lines.line_number(), message); };
+    const auto number_or_na = [](std::string_view field, double max) {
+        double value = 0;
+        return field == "NA" || (parse_number(field, value) && value >= 0 && value <= max);
+    };
     while (lines.next(line)) {
         if (lines.line_number() == 1 && line.starts_with("Gene_ID\t")) continue;
         if (line.empty()) continue;
         split_fields(line, fields);
         if (fields.size() < 13)
             fail("expected at least 13 tab-separated fields (targetscan_70 BL_PCT output), found " + std::to_string(fields.size()));
-        if (fields[2] != species || fields[12] == "NA") continue;
+        if (fields[2] != species) continue;
         std::uint64_t start = 0, end = 0;
-        double pct = 0;
         if (!parse_number(fields[5], start) || !parse_number(fields[6], end) || start == 0 || end < start)
             fail("UTR start and end '" + std::string(fields[5]) + "', '" + std::string(fields[6]) + "' are not 1-based positions");
         std::optional<site_type> type;
@@ -72,10 +75,21 @@ pct_table read_pct(std::unique_ptr<byte_source> source, std::string_view species
         else if (fields[8] == "7mer-1a") type = site_type::seven_mer_a1;
         else if (fields[8] == "6mer") type = site_type::six_mer;
         else fail("unknown site type '" + std::string(fields[8]) + "'");
-        if (!parse_number(fields[12], pct) || pct < 0 || pct > 1) fail("PCT '" + std::string(fields[12]) + "' is not a number from 0 to 1");
-        table[std::string(fields[0])][pct_key(start - 1, *type)] = pct;
+        if (!number_or_na(fields[11], 1e6)) fail("branch length '" + std::string(fields[11]) + "' is not a number from 0 or NA");
+        if (!number_or_na(fields[12], 1)) fail("PCT '" + std::string(fields[12]) + "' is not a number from 0 to 1 or NA");
+        table[std::string(fields[0])][pct_key(start - 1, *type)] = {std::string(fields[11]), std::string(fields[12])};
     }
     return table;
+}
+
+pct_table pct_values(const conservation_table& table) {
+    pct_table out;
+    for (const auto& [utr, sites] : table)
+        for (const auto& [key, site] : sites) {
+            double pct = 0;
+            if (parse_number(site.pct, pct)) out[utr][key] = pct;
+        }
+    return out;
 }
 
 orf_table read_orfs(std::unique_ptr<byte_source> source) {

@@ -209,6 +209,7 @@ std::string site_formatter::column_header() const {
     }
     if (duplex_) header += "\tduplex_dG\tduplex_structure";
     if (access_) header += duplex_ ? "\tdG_open\tddG" : "\tdG_open";
+    if (conservation_columns_) header += "\tbl\tpct";
     return header + '\n';
 }
 
@@ -311,6 +312,17 @@ void site_formatter::append_access(std::string& out, const scoring::duplex_resul
     if (duplex_) put("ddG", duplex && open ? duplex->dg() + dg_open : 0, duplex && open);
 }
 
+// bl and pct as TargetScan writes them (numbers, or NA: null in JSON).
+void site_formatter::append_conservation(std::string& out, const site_conservation_text* conservation) const {
+    const bool tsv = format_ == output_format::tsv;
+    auto put = [&](const char* name, const std::string* value) {
+        out += tsv ? "\t" : std::string(",\"") + name + "\":";
+        out += value && *value != "NA" ? *value : tsv ? "NA" : "null";
+    };
+    put("bl", conservation ? &conservation->bl : nullptr);
+    put("pct", conservation ? &conservation->pct : nullptr);
+}
+
 site_formatter::record_columns site_formatter::format_record(const record_header& record) const {
     record_columns columns{&record, {}};
     switch (format_) {
@@ -387,7 +399,7 @@ site_formatter::site_columns site_formatter::format_site(std::string_view site, 
 
 void site_formatter::append(std::string& out, const record_columns& record, const site_columns& site, std::uint32_t mirna,
                             const claim_mark* claims, const scoring::site_score* score, const scoring::duplex_result* duplex,
-                            std::uint64_t window_begin, double dg_open) const {
+                            std::uint64_t window_begin, double dg_open, const site_conservation_text* conservation) const {
     const std::string_view mirna_part(mirna_text_.data() + mirna_part_[mirna].first, mirna_part_[mirna].second);
     if (format_ == output_format::bed && genome_coords_) {
         const record_header& header = *record.record;
@@ -411,7 +423,7 @@ void site_formatter::append(std::string& out, const record_columns& record, cons
     row.put(std::string_view(site.text.data(), site.pre_size));
     row.put(mirna_part);
     row.put(std::string_view(site.text.data() + site.pre_size, site.post_size));
-    const bool tail = scored_ || duplex_ || access_;
+    const bool tail = scored_ || duplex_ || access_ || conservation_columns_;
     if (format_ == output_format::bed) {
         end_row(out, row);
         return;
@@ -434,6 +446,7 @@ void site_formatter::append(std::string& out, const record_columns& record, cons
     if (scored_) append_score(out, score);
     if (duplex_) append_duplex(out, duplex, window_begin);
     if (access_) append_access(out, duplex, dg_open);
+    if (conservation_columns_) append_conservation(out, conservation);
     out += tsv ? "\n" : "}\n";
 }
 

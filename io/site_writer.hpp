@@ -14,6 +14,7 @@
 #include "scoring/duplex.hpp"
 #include "core/site.hpp"
 #include "io/fasta_reader.hpp"
+#include "io/score_inputs.hpp"
 
 namespace mirhit::io {
 
@@ -57,6 +58,9 @@ public:
     void write_genome_coords() { genome_coords_ = true; }
     // tsv, jsonl: a bulge_k column after near_stop (scans for bulge-7mer sites): k, NA for others.
     void write_bulge_column() { bulge_column_ = true; }
+    // tsv, jsonl: bl and pct columns last (scan --alignments or --pct), as TargetScan's BL_PCT
+    // output writes them; NA for a site without.
+    void write_conservation_columns() { conservation_columns_ = true; }
 
     // The column header line (tsv; for genome coordinates a BED track line; empty otherwise).
     std::string column_header() const;
@@ -88,16 +92,18 @@ public:
     // context++ score when the formatter is scored (null for a site the model does not score: all
     // its columns are NA). duplex: the site's duplex and the 0-based UTR position of its window,
     // when the formatter has duplex columns. dg_open: the site's opening energy for the access
-    // columns (NaN: NA).
+    // columns (NaN: NA). conservation: the site's bl and pct for their columns (null: NA).
     void append(std::string& out, const record_columns& record, const site_columns& site, std::uint32_t mirna,
                 const claim_mark* claims = nullptr, const scoring::site_score* score = nullptr,
                 const scoring::duplex_result* duplex = nullptr, std::uint64_t window_begin = 0,
-                double dg_open = std::numeric_limits<double>::quiet_NaN()) const;
+                double dg_open = std::numeric_limits<double>::quiet_NaN(),
+                const site_conservation_text* conservation = nullptr) const;
 
 private:
     void append_score(std::string& out, const scoring::site_score* score) const;
     void append_duplex(std::string& out, const scoring::duplex_result* duplex, std::uint64_t window_begin) const;
     void append_access(std::string& out, const scoring::duplex_result* duplex, double dg_open) const;
+    void append_conservation(std::string& out, const site_conservation_text* conservation) const;
 
     output_format format_;
     bool scored_;
@@ -106,6 +112,7 @@ private:
     bool access_;
     bool genome_coords_ = false;
     bool bulge_column_ = false;
+    bool conservation_columns_ = false;
     // Per miRNA, its pre-formatted name (and family): offset and length in one compact text, read
     // for every row.
     std::string mirna_text_;

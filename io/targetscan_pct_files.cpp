@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <iterator>
 #include <memory>
 #include <optional>
 #include <set>
@@ -71,16 +72,20 @@ public:
     bool next(std::string& gene, std::vector<tp::aligned_utr>& rows) {
         if (!pending_ && !read_row()) return false;
         gene = std::move(gene_);
+        first_line_ = row_line_;
         rows.clear();
         do rows.push_back(std::move(row_));
         while ((pending_ = read_row()) && gene_ == gene);
         return true;
     }
     const std::string& name() const { return rows_.name(); }
+    // The line of the first row of the gene next() gave last.
+    std::uint64_t first_line() const { return first_line_; }
 
 private:
     bool read_row() {
         if (!rows_.next()) return false;
+        row_line_ = rows_.line_number();
         rows_.expect_fields(3, 3, "gene, species id, aligned UTR");
         if (!perl_true(rows_[0]))
             rows_.fail("gene id '" + std::string(rows_[0]) + "' is empty or 0 (the original reads it as missing)");
@@ -93,6 +98,7 @@ private:
     bool pending_ = false;  // gene_ and row_ hold a row not yet handed out
     std::string gene_;
     tp::aligned_utr row_;
+    std::uint64_t row_line_ = 0, first_line_ = 0;
 };
 
 struct gene_work {
@@ -396,29 +402,102 @@ tp::pct_model load_pct_model(const targetscan_pct_options& options) {
     return model;
 }
 
-pct_table pct_from_alignments(const std::string& utr_file, const targetscan70::family_table& families,
-                              const tp::pct_model& model, std::string_view species) {
-    gene_reader reader(utr_file);
-    std::string name;
-    std::vector<tp::aligned_utr> rows;
-    pct_table table;
-    while (reader.next(name, rows)) {
-        targetscan70::gene_set gene;
-        gene.gene = name;
-        for (auto& row : rows)
-            if (perl_true(row.species)) gene.set_utr(row.species, std::move(row.alignment));  // not consensus rows
-        const auto result = targetscan70::process_gene(families, gene);
-        const auto conservation = tp::conserve_gene(model, families, gene, result);
-        for (std::size_t i = 0; i < result.rows.size(); ++i) {
-            const auto& row = result.rows[i];
-            if (row.species != species || conservation.sites[i].pct == "NA") continue;
-            static constexpr site_type types[] = {site_type::seven_mer_a1, site_type::seven_mer_m8, site_type::eight_mer,
-                                                  site_type::six_mer};
-            table[name][pct_key(row.utr_start - 1, types[targetscan70::site_type_index(row.type)])] =
-                std::strtod(conservation.sites[i].pct.c_str(), nullptr);
-        }
+namespace {
+
+// The row of `species` without gaps, as targetscan_70.pl numbers its positions; none without letters.
+std::optional<std::string> reference_sequence(const targetscan70::gene_set& gene, std::string_view species) {
+    for (const auto& utr : gene.utrs) {
+        if (utr.species != species) continue;
+        std::string letters;
+        std::copy_if(utr.alignment.begin(), utr.alignment.end(), std::back_inserter(letters), [](char c) { return c != '-'; });
+        if (!letters.empty()) return letters;
     }
-    return table;
+    return std::nullopt;
+}
+
+// One gene of an aligned UTR file, its conservation computed on a worker.
+struct aligned_gene {
+    std::string name;
+    std::uint64_t line = 0;
+    std::vector<tp::aligned_utr> rows;
+    std::optional<std::string> sequence;  // of the reference species
+    std::unordered_map<std::uint64_t, site_conservation_text> sites;
+};
+
+void conserve_aligned_gene(aligned_gene& g, const targetscan70::family_table& families, const tp::pct_model& model,
+                           std::string_view species) {
+    targetscan70::gene_set gene;
+    gene.gene = g.name;
+    for (auto& row : g.rows)
+        if (perl_true(row.species)) gene.set_utr(row.species, std::move(row.alignment));  // not consensus rows
+    g.sequence = reference_sequence(gene, species);
+    if (!g.sequence) return;
+    const auto result = targetscan70::process_gene(families, gene);
+    const auto conservation = tp::conserve_gene(model, families, gene, result);
+    static constexpr site_type types[] = {site_type::seven_mer_a1, site_type::seven_mer_m8, site_type::eight_mer, site_type::six_mer};
+    for (std::size_t i = 0; i < result.rows.size(); ++i) {
+        const auto& row = result.rows[i];
+        if (row.species != species) continue;
+        const auto& site = conservation.sites[i];
+        g.sites[pct_key(row.utr_start - 1, types[targetscan70::site_type_index(row.type)])] = {site.branch_length, site.pct};
+    }
+}
+
+// The file's next gene, or null at its end; a gene given again after other genes stops the run.
+std::unique_ptr<aligned_gene> next_aligned_gene(gene_reader& reader, std::unordered_map<std::string, std::uint64_t>& first_line) {
+    auto g = std::make_unique<aligned_gene>();
+    if (!reader.next(g->name, g->rows)) return nullptr;
+    g->line = reader.first_line();
+    if (auto [seen, is_new] = first_line.try_emplace(g->name, g->line); !is_new)
+        throw input_error_at(reader.name(), g->line,
+                             "gene '" + g->name + "' again, after other genes (first at line " + std::to_string(seen->second) +
+                                 "): mirhit scan needs each gene's rows together");
+    return g;
+}
+
+}  // namespace
+
+// Genes are read and collected in file order, computed in parallel.
+aligned_conservation conservation_from_alignments(const std::string& utr_file, const targetscan70::family_table& families,
+                                                  const tp::pct_model& model, std::string_view species) {
+    gene_reader reader(utr_file);
+    std::unordered_map<std::string, std::uint64_t> first_line;
+    aligned_conservation out;
+    using work = std::unique_ptr<aligned_gene>;
+    oneapi::tbb::parallel_pipeline(
+        4 * static_cast<std::size_t>(oneapi::tbb::this_task_arena::max_concurrency()),
+        oneapi::tbb::make_filter<void, work>(oneapi::tbb::filter_mode::serial_in_order,
+                                             [&](oneapi::tbb::flow_control& control) {
+                                                 auto g = next_aligned_gene(reader, first_line);
+                                                 if (!g) control.stop();
+                                                 return g;
+                                             }) &
+            oneapi::tbb::make_filter<work, work>(oneapi::tbb::filter_mode::parallel,
+                                                 [&](work g) {
+                                                     conserve_aligned_gene(*g, families, model, species);
+                                                     return g;
+                                                 }) &
+            oneapi::tbb::make_filter<work, void>(oneapi::tbb::filter_mode::serial_in_order, [&](work g) {
+                ++out.genes;
+                if (!g->sequence) {
+                    out.without_species.push_back(std::move(g->name));
+                    return;
+                }
+                if (!g->sites.empty()) out.sites[g->name] = std::move(g->sites);
+                out.utrs.push_back({std::move(g->name), std::move(*g->sequence), g->line});
+            }));
+    if (out.genes == 0) throw input_error(reader.name() + ": no aligned UTRs found");
+    return out;
+}
+
+std::vector<std::string> alignment_species(const std::string& utr_file) {
+    field_reader rows(utr_file);
+    std::set<std::string, std::less<>> species;
+    while (rows.next()) {
+        rows.expect_fields(3, 3, "gene, species id, aligned UTR");
+        if (perl_true(rows[1]) && !species.contains(rows[1])) species.emplace(rows[1]);
+    }
+    return {species.begin(), species.end()};
 }
 
 void run_targetscan_bl_bins(const std::string& utr_file, const std::string& output_file,

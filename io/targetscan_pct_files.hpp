@@ -1,6 +1,9 @@
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "core/targetscan70.hpp"
 #include "io/score_inputs.hpp"
@@ -18,12 +21,28 @@ struct targetscan_pct_options {
 // trees and the PCT coefficients, for targetscan_pct::conserve_gene (BL and PCT in-process).
 targetscan_pct::pct_model load_pct_model(const targetscan_pct_options& options);
 
-// The PCT of every site of `species` in an aligned UTR file (as for targetscan_70.pl), computed
-// in-process as `targetscan` then `targetscan-bl-bins` and `targetscan-bl-pct` would compute it,
-// in the table `scan --pct` reads from a BL_PCT file (sites with PCT NA left out; a gene given in
-// several blocks: later blocks win, as there). For `mirhit scan --alignments`.
-pct_table pct_from_alignments(const std::string& utr_file, const targetscan70::family_table& families,
-                              const targetscan_pct::pct_model& model, std::string_view species);
+// The UTR of one aligned gene in the reference species: its row without gaps ('-').
+struct reference_utr {
+    std::string gene, sequence;
+    std::uint64_t line = 0;  // of the row, in the aligned UTR file
+};
+
+// What `mirhit scan --alignments` takes from an aligned UTR file (as for targetscan_70.pl).
+struct aligned_conservation {
+    // The BL and PCT of every site of `species`, computed in-process as `targetscan` then
+    // `targetscan-bl-bins` and `targetscan-bl-pct` would compute them, as read_conservation reads
+    // their BL_PCT output.
+    conservation_table sites;
+    std::vector<reference_utr> utrs;      // genes with letters of `species`, in file order
+    std::uint64_t genes = 0;
+    std::vector<std::string> without_species;  // genes without letters of `species`
+};
+// A gene whose rows are not all adjacent (given in two blocks) stops the run with FILE:LINE: its
+// UTR would be two records of one id. A species given twice in a gene counts with its last row.
+aligned_conservation conservation_from_alignments(const std::string& utr_file, const targetscan70::family_table& families,
+                                                  const targetscan_pct::pct_model& model, std::string_view species);
+// The species ids of an aligned UTR file, sorted (consensus rows, species "" or 0, left out).
+std::vector<std::string> alignment_species(const std::string& utr_file);
 
 // `mirhit targetscan-bl-bins`: targetscan_70_BL_bins.pl's output for the same aligned UTR file,
 // byte for byte: per gene (adjacent rows with one gene id) the median BL of the human UTR's

@@ -77,6 +77,8 @@ TEST(cli, pct_from_a_bl_pct_file_scores_matching_sites) {
     ASSERT_EQ(rows.size(), 5u);
     // PCT 0.3 for a 7mer-A1: -0.048 × 0.3 / 0.449 = -0.032.
     EXPECT_NE(rows[2].find("\t0.300\t-0.032\t"), std::string::npos) << rows[2];
+    EXPECT_TRUE(rows[2].ends_with("\t1.2\t0.3")) << rows[2];  // bl and pct, as the file writes them
+    EXPECT_TRUE(rows[0].ends_with("\tbl\tpct")) << rows[0];
     EXPECT_NE(r.out.find("PCT (sites in " + (dir / "pct.txt").string() + ", species 9606)"), std::string::npos);
 
     write_file(dir / "bad.txt", header + "X59796\tmiR-103\t9606\t1\t7\t348\t354\t1\t9mer\tx\t7mer-1a\t1.2\t0.5\tx\n");
@@ -454,7 +456,7 @@ TEST(cli, bad_input_messages_and_exit_codes) {
          "mirhit: error: --threads: '0' is not a whole number from 1 to 4096\nRun 'mirhit scan --help' for usage.\n"},
         {{"scan", u, "--sites", "9mer"}, 2,
          "mirhit: error: --sites: 9mer not in {8mer,7mer-m8,7mer-A1,6mer,offset-6mer,6mer-A1,8mer-GU,7mer-m8-GU,7mer-A1-GU,bulge-7mer,canonical,all}\nRun 'mirhit scan --help' for usage.\n"},
-        {{"scan"}, 2, "mirhit: error: scan: needs UTR files or --index\nRun 'mirhit scan --help' for usage.\n"},
+        {{"scan"}, 2, "mirhit: error: scan: needs UTR files, --index or --alignments\nRun 'mirhit scan --help' for usage.\n"},
     };
     for (const auto& c : cases) {
         auto r = run_mirhit(c.args);

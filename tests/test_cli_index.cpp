@@ -168,7 +168,7 @@ TEST(cli_index, a_run_with_another_accessibility_model_is_refused) {
     EXPECT_EQ(r.exit_code, 2);
     r = run_mirhit({"scan"});
     EXPECT_EQ(r.exit_code, 2);
-    EXPECT_EQ(r.err, "mirhit: error: scan: needs UTR files or --index\nRun 'mirhit scan --help' for usage.\n");
+    EXPECT_EQ(r.err, "mirhit: error: scan: needs UTR files, --index or --alignments\nRun 'mirhit scan --help' for usage.\n");
 }
 
 }  // namespace

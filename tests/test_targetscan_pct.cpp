@@ -4,6 +4,7 @@
 // compare_with_originals.sh checks mirhit against the Perl originals on such inputs).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
@@ -14,6 +15,7 @@
 #include "core/error.hpp"
 #include "core/orf_8mers.hpp"
 #include "io/newick_reader.hpp"
+#include "io/score_inputs.hpp"
 #include "io/targetscan_files.hpp"
 #include "io/targetscan_orf_files.hpp"
 #include "io/targetscan_pct_files.hpp"
@@ -516,12 +518,26 @@ TEST(TargetscanPctFiles, InProcessEqualsTheDropIns) {
     EXPECT_GT(sites, 300u);
 }
 
+namespace {
+
+// The generated alignments without their last block (GENE00 again): scan needs a gene's rows together.
+std::string one_block_utrs(const std::filesystem::path& dir) {
+    auto lines = mirhit::test::data_lines(read_file(generated / "utrs.txt"));
+    lines.resize(lines.size() - 2);
+    std::string text;
+    for (const auto& line : lines) text += line + "\n";
+    write_file(dir / "utrs.txt", text);
+    return (dir / "utrs.txt").string();
+}
+
+}  // namespace
+
 // The table `scan --pct` reads from a BL_PCT file, computed in-process from the alignments.
-TEST(TargetscanPctFiles, PctFromAlignmentsEqualsReadingTheDropInsOutput) {
+TEST(TargetscanPctFiles, ConservationFromAlignmentsEqualsReadingTheDropInsOutput) {
     const auto params = mirhit::test::shared_data("data/targetscan7/PCT_parameters");
     if (params.empty()) GTEST_SKIP() << "TargetScan 7 PCT_parameters not found (set MIRHIT_SHARED to the shared folder)";
     const auto dir = mirhit::test::temp_dir();
-    const std::string families_file = (generated / "families.txt").string(), utrs = (generated / "utrs.txt").string();
+    const std::string families_file = (generated / "families.txt").string(), utrs = one_block_utrs(dir);
     const std::vector<std::string> p = {"--pct-params", params.string()};
     ASSERT_EQ(run_mirhit({"targetscan", families_file, utrs, "t.txt"}, "", dir).exit_code, 0);
     ASSERT_EQ(run_mirhit({"targetscan-bl-bins", utrs, "bins.txt", p[0], p[1]}, "", dir).exit_code, 0);
@@ -529,8 +545,189 @@ TEST(TargetscanPctFiles, PctFromAlignmentsEqualsReadingTheDropInsOutput) {
     const auto model = mirhit::io::load_pct_model({params.string(), false, 0});
     const auto families = mirhit::io::read_targetscan_families(families_file);
     for (const char* species : {"9606", "10090"}) {
-        const auto expected = mirhit::io::read_pct(mirhit::io::byte_source::open((dir / "pct.txt").string()), species);
-        EXPECT_EQ(mirhit::io::pct_from_alignments(utrs, families, model, species), expected) << species;
-        EXPECT_GT(expected.size(), 5u);  // genes with PCT sites
+        const auto expected = mirhit::io::read_conservation(mirhit::io::byte_source::open((dir / "pct.txt").string()), species);
+        const auto actual = mirhit::io::conservation_from_alignments(utrs, families, model, species);
+        EXPECT_EQ(actual.sites, expected) << species;
+        EXPECT_GT(mirhit::io::pct_values(expected).size(), 5u);  // genes with PCT sites
+        EXPECT_EQ(actual.genes, 21u);
     }
+    const auto human = mirhit::io::conservation_from_alignments(utrs, families, model, "9606");
+    EXPECT_EQ(human.without_species, (std::vector<std::string>{"ONE_MOUSE", "NO_HUMAN", "ALL_GAPS"}));
+    ASSERT_EQ(human.utrs.size(), 18u);
+    EXPECT_EQ(human.utrs[0].gene, "GENE00");
+    EXPECT_EQ(human.utrs[0].line, 1u);
+    EXPECT_EQ(human.utrs[0].sequence.find('-'), std::string::npos);
+}
+
+// ---- scan --alignments: conservation in-process equals the drop-ins then scan --pct ----
+
+namespace {
+
+// The UTRs of an aligned file as FASTA: per gene, its last row of the species without gaps
+// (genes without letters of it left out), as targetscan_70.pl numbers positions.
+std::string reference_fasta(const std::string& aligned, const std::string& species = "9606") {
+    std::vector<std::string> order;
+    std::map<std::string, std::string> utr;
+    for (const auto& line : mirhit::test::data_lines(aligned)) {
+        const auto tab = line.find('\t'), tab2 = line.find('\t', tab + 1);
+        const std::string gene = line.substr(0, tab);
+        if (std::find(order.begin(), order.end(), gene) == order.end()) order.push_back(gene);
+        if (line.substr(tab + 1, tab2 - tab - 1) != species) continue;
+        std::string letters;
+        for (char c : line.substr(tab2 + 1))
+            if (c != '-') letters += c;
+        utr[gene] = letters;
+    }
+    std::string fasta;
+    for (const auto& gene : order)
+        if (!utr[gene].empty()) fasta += ">" + gene + "\n" + utr[gene] + "\n";
+    return fasta;
+}
+
+// Runs scan in dir; its rows without the '##' lines.
+std::vector<std::string> scan_rows(const std::filesystem::path& dir, std::vector<std::string> args) {
+    args.insert(args.begin(), "scan");
+    args.insert(args.end(), {"-o", "out.tsv", "-q"});
+    const auto r = run_mirhit(args, "", dir);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return mirhit::test::data_lines(read_file(dir / "out.tsv"));
+}
+
+// The three drop-ins on an aligned UTR file and a family file: their BL_PCT output.
+void run_dropins(const std::filesystem::path& dir, const std::string& families, const std::string& utrs,
+                 const std::vector<std::string>& params) {
+    auto with = [&](std::vector<std::string> args, bool reads_params) {
+        if (reads_params) args.insert(args.end(), params.begin(), params.end());
+        const auto r = run_mirhit(args, "", dir);
+        ASSERT_EQ(r.exit_code, 0) << args[0] << ": " << r.err;
+    };
+    with({"targetscan", families, utrs, "targets.txt"}, false);
+    with({"targetscan-bl-bins", utrs, "bins.txt"}, true);
+    with({"targetscan-bl-pct", families, "targets.txt", "bins.txt", "bl_pct.txt"}, true);
+}
+
+// Rows with a PCT (last column not NA).
+std::size_t with_pct(const std::vector<std::string>& rows) {
+    return static_cast<std::size_t>(std::count_if(rows.begin(), rows.end(), [](const std::string& r) { return !r.ends_with("\tNA"); }));
+}
+
+}  // namespace
+
+TEST(ScanAlignments, GeneratedAlignmentsEqualTheDropInsThenPct) {
+    const auto params = mirhit::test::shared_data("data/targetscan7/PCT_parameters");
+    if (params.empty()) GTEST_SKIP() << "TargetScan 7 PCT_parameters not found (set MIRHIT_SHARED to the shared folder)";
+    const auto dir = mirhit::test::temp_dir();
+    const std::string utrs = one_block_utrs(dir), families = (generated / "families.txt").string();
+    const std::vector<std::string> p = {"--pct-params", params.string()};
+    write_file(dir / "utrs.fa", reference_fasta(read_file(utrs)));
+    // A miRNA per generated family: nt 1, the seed, a tail.
+    std::string mirnas;
+    for (const char* seed : {"GAGGUAG", "GGAAUGU", "ACCCUGU", "AAGGUGC", "ACAGUAC", "GGUCUAG", "UUUUUUU", "AGCAGCA"})
+        mirnas += ">m-" + std::string(seed) + "\nU" + seed + "UAGUUGUAUAGUU\n";
+    write_file(dir / "mirnas.fa", mirnas);
+    run_dropins(dir, families, utrs, p);
+    const std::vector<std::string> common = {"--mirna-file", "mirnas.fa", "--score", "context++"};
+    auto scan = [&](std::vector<std::string> args) {
+        args.insert(args.end(), common.begin(), common.end());
+        return scan_rows(dir, args);
+    };
+    const auto expected = scan({"utrs.fa", "--pct", "bl_pct.txt"});
+    EXPECT_GT(with_pct(expected), 20u);
+    // The generated families are annotated in every species of the alignments: the default.
+    for (const char* threads : {"1", "2"}) {
+        EXPECT_EQ(scan({"--alignments", utrs, p[0], p[1], "-t", threads}), expected) << threads;
+        EXPECT_EQ(scan({"utrs.fa", "--alignments", utrs, p[0], p[1], "-t", threads}), expected) << threads;
+        EXPECT_EQ(scan({"--alignments", utrs, p[0], p[1], "--mirna-families", families, "-t", threads}), expected) << threads;
+    }
+    // Another reference species.
+    write_file(dir / "mouse.fa", reference_fasta(read_file(utrs), "10090"));
+    const auto mouse = scan({"mouse.fa", "--pct", "bl_pct.txt", "--pct-species", "10090"});
+    EXPECT_GT(with_pct(mouse), 5u);
+    EXPECT_EQ(scan({"--alignments", utrs, p[0], p[1], "--pct-species", "10090"}), mouse);
+}
+
+TEST(ScanAlignments, SampleAlignmentsEqualTheDropInsThenPct) {
+    const auto data = mirhit::test::shared_data("data/targetscan7");
+    if (data.empty()) GTEST_SKIP() << "TargetScan 7 sample data not found (set MIRHIT_SHARED to the shared folder)";
+    const auto dir = mirhit::test::temp_dir();
+    std::filesystem::create_directory_symlink(data / "PCT_parameters", dir / "PCT_parameters");
+    const std::string utrs = (data / "sample-input" / "UTR_Sequences_sample.txt").string();
+    const std::string families = (data / "sample-input" / "miR_Family_info_sample.txt").string();
+    write_file(dir / "utrs.fa", reference_fasta(read_file(utrs)));
+    run_dropins(dir, families, utrs, {});
+    EXPECT_EQ(read_file(dir / "bl_pct.txt"), read_file(data / "sample-output" / "targetscan_70_output.BL_PCT.txt"));
+    const std::vector<std::string> mirnas = {"--mirnas", "let-7a,miR-1,miR-10a,miR-18a,miR-101,miR-601,miR-603,miR-608"};
+    auto scan = [&](std::vector<std::string> args) {
+        args.insert(args.end(), mirnas.begin(), mirnas.end());
+        args.insert(args.end(), {"--score", "context++"});
+        return scan_rows(dir, args);
+    };
+    const auto expected = scan({"utrs.fa", "--pct", "bl_pct.txt"});
+    EXPECT_GT(with_pct(expected), 10u);
+    for (const char* threads : {"1", "2"}) {
+        EXPECT_EQ(scan({"--alignments", utrs, "--mirna-families", families, "-t", threads}), expected) << threads;
+        EXPECT_EQ(scan({"utrs.fa", "--alignments", utrs, "--mirna-families", families, "-t", threads}), expected) << threads;
+    }
+}
+
+TEST(ScanAlignments, HandBuiltGeneMissingAndBadInput) {
+    dropin_dir d;
+    // G1: a let-7 8mer (CUACCUCA) at 21-28 in human, mouse and rat; G2 only in the FASTA.
+    const std::string utr = "ACGUACGUACGUACGUACGUCUACCUCAGGG";
+    d.write("aligned.txt", "G1\t9606\t" + utr + "\nG1\t10090\t" + utr + "\nG1\t10116\t--" + utr.substr(2) + "\n");
+    d.write("mirnas.fa", ">let-7a\nUGAGGUAGUAGGUUGUAUAGUU\n");
+    d.write("utrs.fa", ">G1\n" + utr + "\n>G2\n" + utr + "\n");
+    auto r = d.run({"scan", "utrs.fa", "--alignments", "aligned.txt", "--mirna-file", "mirnas.fa"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    auto rows = mirhit::test::data_lines(r.out);
+    ASSERT_EQ(rows.size(), 3u);
+    EXPECT_TRUE(rows[0].ends_with("\tclaim_citation\tbl\tpct")) << rows[0];
+    // BL on the small tree: 0.1 + 0.2 + 0.3 + 0.4 + 0.6 = 1.6; PCT = 0.1 + 0.8 / (1 + e^(-2 * 1.6 + 3)) = 0.5399.
+    EXPECT_TRUE(rows[1].starts_with("G1\tG1\tlet-7a\tGAGGUAG\t8mer\t21\t28\t")) << rows[1];
+    EXPECT_TRUE(rows[1].ends_with("\t1.6000\t0.5399")) << rows[1];
+    EXPECT_TRUE(rows[2].starts_with("G2\t") && rows[2].ends_with("\tNA\tNA")) << rows[2];  // not in the alignments, as --pct
+    EXPECT_NE(r.out.find("\n## conservation: bl, pct: branch length and PCT (Friedman et al. 2008) of species 9606 sites, computed "
+                         "from aligned.txt"),
+              std::string::npos);
+
+    // Alone: the human rows are the UTRs.
+    r = d.run({"scan", "--alignments", "aligned.txt", "--mirna-file", "mirnas.fa", "--format", "jsonl"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("\"start\":21,\"end\":28,\"site_seq\":\"CUACCUCA\",\"near_stop\":false,\"claim_ids\":null,"
+                         "\"claim_effect\":null,\"claim_citation\":null,\"bl\":1.6000,\"pct\":0.5399}"),
+              std::string::npos)
+        << r.out;
+
+    auto expect_error = [&](const std::vector<std::string>& args, int code, const std::string& message) {
+        const auto e = d.run(args);
+        EXPECT_EQ(e.exit_code, code) << message;
+        EXPECT_EQ(e.err, code == 2 ? message + "Run 'mirhit scan --help' for usage.\n" : message) << message;
+    };
+    d.write("bad.txt", "G1\t9606\t" + utr + "\nG1\t10090\n");
+    expect_error({"scan", "--alignments", "bad.txt"}, 1,
+                 "mirhit: error: bad.txt:2: expected 3 tab-separated fields (gene, species id, aligned UTR), found 2\n");
+    d.write("split.txt", "G1\t9606\tACGU\nG2\t9606\tACGU\nG1\t10090\tACGU\n");
+    expect_error({"scan", "--alignments", "split.txt"}, 1,
+                 "mirhit: error: split.txt:3: gene 'G1' again, after other genes (first at line 1): mirhit scan needs each "
+                 "gene's rows together\n");
+    d.write("index.mhx", "");
+    expect_error({"scan", "--index", "index.mhx", "--alignments", "aligned.txt"}, 2,
+                 "mirhit: error: --alignments: does not apply to --index: give the UTR files, or the alignments alone as the "
+                 "input\n");
+    expect_error({"scan", "--alignments", "aligned.txt", "--pct-params", "none"}, 2,
+                 "mirhit: error: --pct-params: 'none' is not a directory: --alignments needs TargetScan 7's PCT_parameters "
+                 "(trees and PCT coefficients), in the working directory or given with --pct-params DIR\n");
+    expect_error({"scan", "utrs.fa", "--mirna-families", "aligned.txt"}, 2, "mirhit: error: --mirna-families: needs --alignments\n");
+    expect_error({"scan", "utrs.fa", "--alignments", "aligned.txt", "--pct", "aligned.txt"}, 2,
+                 "mirhit: error: --alignments: computes what --pct reads: give one or the other\n");
+}
+
+TEST(ScanAlignments, GenesWithoutTheSpeciesAreSaidOnce) {
+    dropin_dir d;
+    d.write("aligned.txt", "G1\t9606\tACGUCUACCUCAGG\nG2\t10090\tACGU\nG3\t9606\t----\nG3\t10090\tACGU\n");
+    const auto r = d.run({"scan", "--alignments", "aligned.txt", "--mirnas", "let-7a", "-q"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.err, "mirhit: warning: aligned.txt: 2 of 3 genes have no letters of species 9606 (G2, G3): no UTR and no BL "
+                     "or PCT from them\n");
+    EXPECT_NE(r.out.find("\n## utrs: aligned.txt (the species 9606 rows, gaps removed)\n"), std::string::npos) << r.out;
 }
