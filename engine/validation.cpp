@@ -232,8 +232,7 @@ void scan_and_rank(io::validation_report& r, std::vector<utr_scan>& kept, const 
                 // SA: stored in the index, else folded, only the stretches around sites.
                 if (utr_index) inputs.stored = {utr_index->record(piece.record->index).values};
                 const scoring::unpaired_table unpaired =
-                    u.sites.empty() || utr_index ? scoring::unpaired_table{}
-                                                 : folds.local().unpaired(piece.seq, scoring::unpaired_rows(u.sites));
+                    utr_index ? scoring::unpaired_table{} : fold_around_sites(folds.local(), piece.seq, u.sites);
                 inputs.unpaired = &unpaired;
                 scorer.score(piece.seq, u.sites, inputs, orf_8mers, u.scores);
                 u.totals = utr_totals(mirnas, u.sites, u.scores);
