@@ -12,7 +12,7 @@ namespace {
 
 constexpr const char* bins_footer = R"(
 Synopsis:
-  mirhit targetscan-bl-bins UTR_FILE [OUTPUT] [--pct-params DIR] [--fixed] [--threads N]
+  mirhit targetscan-bl-bins UTR_FILE [OUTPUT] [--pct-params DIR] [--fixed] [--threads N] [--quiet]
 
 Drop-in for TargetScan 7's targetscan_70_BL_bins.pl: for each gene of the aligned UTR file
 (adjacent rows with one gene id; gene, species id, aligned sequence) the median branch length
@@ -38,7 +38,7 @@ Example:
 constexpr const char* pct_footer = R"(
 Synopsis:
   mirhit targetscan-bl-pct MIRNA_FAMILY_FILE TARGETSCAN_OUTPUT BINS_FILE [OUTPUT] [--pct-params DIR]
-      [--fixed] [--threads N]
+      [--fixed] [--threads N] [--quiet]
 
 Drop-in for TargetScan 7's targetscan_70_BL_PCT.pl: targetscan_70.pl's output (mirhit
 targetscan) where each site of a family in MIRNA_FAMILY_FILE gets the branch length (BL) of the
@@ -75,7 +75,7 @@ Example:
 constexpr const char* count_footer = R"(
 Synopsis:
   mirhit targetscan-count-8mers MIRNA_FAMILY_FILE ORF_FILE [OUTPUT] [--lengths FILE] [--fixed]
-      [--threads N]
+      [--threads N] [--quiet]
 
 Drop-in for TargetScan 7's targetscan_count_8mers.pl: for each line of the aligned ORF file
 (gene, species id, aligned sequence) one line per seed (nt 2-8, column 2 of MIRNA_FAMILY_FILE)
@@ -111,6 +111,7 @@ command add_targetscan_bl_bins_command(CLI::App& app, unsigned& threads) {
     struct args_t {
         std::string utr_file, output = "-";
         io::targetscan_pct_options options;
+        bool quiet = false;
     };
     auto args = std::make_shared<args_t>();
     auto* cmd = app.add_subcommand("targetscan-bl-bins", "Drop-in for TargetScan 7's targetscan_70_BL_bins.pl");
@@ -119,10 +120,12 @@ command add_targetscan_bl_bins_command(CLI::App& app, unsigned& threads) {
     add_pct_params_option(*cmd, args->options);
     cmd->add_flag("--fixed", args->options.fixed, "Use every species of the tree, not only TargetScan 7's 84");
     add_threads_option(*cmd, threads);
+    add_quiet_option(*cmd, args->quiet);
     cmd->footer(bins_footer);
     return {cmd, {}, [args, &threads](int, char**) {
                 auto options = args->options;
                 options.threads = threads;
+                options.progress = progress_mode_for_stderr(args->quiet);
                 io::run_targetscan_bl_bins(args->utr_file, args->output, options);
             }};
 }
@@ -131,6 +134,7 @@ command add_targetscan_bl_pct_command(CLI::App& app, unsigned& threads) {
     struct args_t {
         io::targetscan_bl_pct_files files{{}, {}, {}, "-"};
         io::targetscan_pct_options options;
+        bool quiet = false;
     };
     auto args = std::make_shared<args_t>();
     auto* cmd = app.add_subcommand("targetscan-bl-pct", "Drop-in for TargetScan 7's targetscan_70_BL_PCT.pl");
@@ -141,10 +145,12 @@ command add_targetscan_bl_pct_command(CLI::App& app, unsigned& threads) {
     add_pct_params_option(*cmd, args->options);
     cmd->add_flag("--fixed", args->options.fixed, "Always sort, no trailing tab on other families' rows, every species of the trees");
     add_threads_option(*cmd, threads);
+    add_quiet_option(*cmd, args->quiet);
     cmd->footer(pct_footer);
     return {cmd, {}, [args, &threads](int, char**) {
                 auto options = args->options;
                 options.threads = threads;
+                options.progress = progress_mode_for_stderr(args->quiet);
                 io::run_targetscan_bl_pct(args->files, options);
             }};
 }
@@ -152,7 +158,7 @@ command add_targetscan_bl_pct_command(CLI::App& app, unsigned& threads) {
 command add_targetscan_count_8mers_command(CLI::App& app, unsigned& threads) {
     struct args_t {
         io::targetscan_count_8mers_files files;
-        bool fixed = false;
+        bool fixed = false, quiet = false;
     };
     auto args = std::make_shared<args_t>();
     auto* cmd = app.add_subcommand("targetscan-count-8mers", "Drop-in for TargetScan 7's targetscan_count_8mers.pl");
@@ -162,8 +168,11 @@ command add_targetscan_count_8mers_command(CLI::App& app, unsigned& threads) {
     cmd->add_option("--lengths", args->files.lengths, "ORF lengths output (default: beside ORF_FILE, as the original)")->type_name("FILE");
     cmd->add_flag("--fixed", args->fixed, "Count overlapping sites; keep the whole ORF file name for the lengths file");
     add_threads_option(*cmd, threads);
+    add_quiet_option(*cmd, args->quiet);
     cmd->footer(count_footer);
-    return {cmd, {}, [args, &threads](int, char**) { io::run_targetscan_count_8mers(args->files, args->fixed, threads); }};
+    return {cmd, {}, [args, &threads](int, char**) {
+                io::run_targetscan_count_8mers(args->files, args->fixed, threads, progress_mode_for_stderr(args->quiet));
+            }};
 }
 
 }  // namespace mirhit::app

@@ -208,7 +208,7 @@ void scan_and_rank(io::validation_report& r, std::vector<utr_scan>& kept, const 
     };
 
     utr_input input = utr_index ? utr_input(*utr_index, std::size_t{1} << 18) : utr_input(args.utr_files, std::size_t{1} << 18, true);
-    if (!utr_index) input.show_progress("mirhit validate", progress_mode_for_stderr(args.quiet));
+    input.show_progress("mirhit validate", progress_mode_for_stderr(args.quiet));
     oneapi::tbb::enumerable_thread_specific<scoring::plfold> folds([&] { return scoring::plfold(params, scoring::plfold_options{}); });
     gene_ranking ranking(mirnas.size());
     const std::size_t live_batches = 2 * static_cast<std::size_t>(oneapi::tbb::info::default_concurrency()) + 2;
