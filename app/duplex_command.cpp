@@ -15,11 +15,12 @@ struct duplex_args {
     std::vector<std::string> inputs{"-"};  // "-" is standard input
     std::string output = "-";
     std::string energy_params_file;  // empty: built-in Turner 2004
+    bool quiet = false;
 };
 
 constexpr const char* duplex_footer = R"(
 Synopsis:
-  mirhit duplex [--energy-params FILE] [-o FILE] [INPUT ...]
+  mirhit duplex [--energy-params FILE] [-o FILE] [--quiet] [INPUT ...]
 
 Drop-in for ViennaRNA's RNAduplex (2.7.1, default options: Turner 2004 at 37 C, dangles d2):
 the minimum free energy duplex of each pair of sequences, intermolecular pairs only. Reads
@@ -51,10 +52,11 @@ command add_duplex_command(CLI::App& app, unsigned& threads) {
     cmd->add_option("--energy-params", args->energy_params_file, "ViennaRNA parameter file (.par, v2.0) (default: built-in Turner 2004)")->type_name("FILE");
     cmd->add_option("-o,--output", args->output, "Output file (default: standard output)")->type_name("FILE");
     add_threads_option(*cmd, threads);
+    add_quiet_option(*cmd, args->quiet);
     cmd->footer(duplex_footer);
     return {cmd, {}, [=](int, char**) {
                 const scoring::energy_choice energy(args->energy_params_file);
-                io::run_rnaduplex(args->inputs, args->output, energy.params());
+                io::run_rnaduplex(args->inputs, args->output, energy.params(), progress_mode_for_stderr(args->quiet));
             }};
 }
 

@@ -14,11 +14,12 @@ struct targetscan_args {
     std::string family_file;
     std::string utr_file;
     std::string output_file;
+    bool quiet = false;
 };
 
 constexpr const char* targetscan_footer = R"(
 Synopsis:
-  mirhit targetscan FAMILY_FILE UTR_FILE OUTPUT_FILE [--threads N]
+  mirhit targetscan FAMILY_FILE UTR_FILE OUTPUT_FILE [--threads N] [--quiet]
 
 Drop-in for TargetScan 7's targetscan_70.pl: reads its miR family file (family, seed nt 2-8,
 species ids) and aligned UTR file (gene, species id, aligned sequence) and writes the same
@@ -32,6 +33,7 @@ Example:
 constexpr const char* targetscan_context_footer = R"(
 Synopsis:
   mirhit targetscan-context MIRNA UTR BL_PCT ORF_LENGTHS ORF_8MERS AIRS OUTPUT [--fixed] [--threads N]
+      [--quiet]
 
 Drop-in for TargetScan 7's targetscan_70_context_scores.pl: the context++ scores of the sites in
 targetscan_70.pl's output with branch lengths and PCT (BL_PCT), in the same 37 columns. The AIR
@@ -59,18 +61,20 @@ command add_targetscan_command(CLI::App& app, unsigned& threads) {
     ts_cmd->add_option("utr_file", ts.utr_file, "Aligned UTR file: gene, species id, aligned sequence")->required();
     ts_cmd->add_option("output_file", ts.output_file, "Output file (overwritten without asking)")->required();
     add_threads_option(*ts_cmd, threads);
+    add_quiet_option(*ts_cmd, ts.quiet);
     ts_cmd->footer(targetscan_footer);
     return {ts_cmd, {}, [args, &threads](int, char**) {
                 io::check_outputs_distinct({{"miRNA family file", args->family_file}, {"UTR file", args->utr_file}},
                                            {{"output", args->output_file}});
-                io::run_targetscan70(args->family_file, args->utr_file, args->output_file, threads);
+                io::run_targetscan70(args->family_file, args->utr_file, args->output_file, threads,
+                                     progress_mode_for_stderr(args->quiet));
             }};
 }
 
 command add_targetscan_context_command(CLI::App& app, unsigned& threads) {
     auto args = std::make_shared<io::targetscan_context_files>();
     auto& ctx = *args;
-    auto fixed = std::make_shared<bool>(false);
+    auto fixed = std::make_shared<bool>(false), quiet = std::make_shared<bool>(false);
     bool& ctx_fixed = *fixed;
     auto* ctx_cmd = app.add_subcommand("targetscan-context", "Drop-in for TargetScan 7's targetscan_70_context_scores.pl");
     ctx_cmd->add_option("mirna_file", ctx.mirnas, "miRNAs: family, species id, miRNA id, mature sequence")->required();
@@ -82,10 +86,12 @@ command add_targetscan_context_command(CLI::App& app, unsigned& threads) {
     ctx_cmd->add_option("output_file", ctx.output, "Output file (overwritten without asking)")->required();
     ctx_cmd->add_flag("--fixed", ctx_fixed, "Count offset 6mers; leave missing AIRs and ORF lengths out instead of scoring them as 0");
     add_threads_option(*ctx_cmd, threads);
+    add_quiet_option(*ctx_cmd, *quiet);
     ctx_cmd->footer(targetscan_context_footer);
-    return {ctx_cmd, {}, [args, fixed, &threads](int argc, char** argv) {
+    return {ctx_cmd, {}, [args, fixed, quiet, &threads](int argc, char** argv) {
                 check_paths(*args);
-                io::run_targetscan_context(*args, *fixed, threads, recorded_command_line(argc, argv));
+                io::run_targetscan_context(*args, *fixed, threads, recorded_command_line(argc, argv),
+                                           progress_mode_for_stderr(*quiet));
             }};
 }
 

@@ -13,7 +13,7 @@ namespace {
 
 constexpr const char* bins_footer = R"(
 Synopsis:
-  mirhit targetscan-bl-bins UTR_FILE [OUTPUT] [--pct-params DIR] [--fixed] [--threads N]
+  mirhit targetscan-bl-bins UTR_FILE [OUTPUT] [--pct-params DIR] [--fixed] [--threads N] [--quiet]
 
 Drop-in for TargetScan 7's targetscan_70_BL_bins.pl: for each gene of the aligned UTR file
 (adjacent rows with one gene id; gene, species id, aligned sequence) the median branch length
@@ -39,7 +39,7 @@ Example:
 constexpr const char* pct_footer = R"(
 Synopsis:
   mirhit targetscan-bl-pct MIRNA_FAMILY_FILE TARGETSCAN_OUTPUT BINS_FILE [OUTPUT] [--pct-params DIR]
-      [--fixed] [--threads N]
+      [--fixed] [--threads N] [--quiet]
 
 Drop-in for TargetScan 7's targetscan_70_BL_PCT.pl: targetscan_70.pl's output (mirhit
 targetscan) where each site of a family in MIRNA_FAMILY_FILE gets the branch length (BL) of the
@@ -76,7 +76,7 @@ Example:
 constexpr const char* count_footer = R"(
 Synopsis:
   mirhit targetscan-count-8mers MIRNA_FAMILY_FILE ORF_FILE [OUTPUT] [--lengths FILE] [--fixed]
-      [--threads N]
+      [--threads N] [--quiet]
 
 Drop-in for TargetScan 7's targetscan_count_8mers.pl: for each line of the aligned ORF file
 (gene, species id, aligned sequence) one line per seed (nt 2-8, column 2 of MIRNA_FAMILY_FILE)
@@ -133,6 +133,7 @@ command add_targetscan_bl_bins_command(CLI::App& app, unsigned& threads) {
     struct args_t {
         std::string utr_file, output = "-";
         io::targetscan_pct_options options;
+        bool quiet = false;
     };
     auto args = std::make_shared<args_t>();
     auto* cmd = add_dropin(app, "targetscan-bl-bins", "targetscan_70_BL_bins.pl",
@@ -140,9 +141,11 @@ command add_targetscan_bl_bins_command(CLI::App& app, unsigned& threads) {
                             {"output_file", &args->output, "Output file (default: standard output)", false}},
                            args->options.fixed, "Use every species of the tree, not only TargetScan 7's 84", bins_footer, threads,
                            &args->options);
+    add_quiet_option(*cmd, args->quiet);
     return {cmd, {}, [args, &threads](int, char**) {
                 auto options = args->options;
                 options.threads = threads;
+                options.progress = progress_mode_for_stderr(args->quiet);
                 io::run_targetscan_bl_bins(args->utr_file, args->output, options);
             }};
 }
@@ -151,6 +154,7 @@ command add_targetscan_bl_pct_command(CLI::App& app, unsigned& threads) {
     struct args_t {
         io::targetscan_bl_pct_files files{{}, {}, {}, "-"};
         io::targetscan_pct_options options;
+        bool quiet = false;
     };
     auto args = std::make_shared<args_t>();
     auto& files = args->files;
@@ -161,9 +165,11 @@ command add_targetscan_bl_pct_command(CLI::App& app, unsigned& threads) {
                             {"output_file", &files.output, "Output file (default: standard output)", false}},
                            args->options.fixed, "Always sort, no trailing tab on other families' rows, every species of the trees",
                            pct_footer, threads, &args->options);
+    add_quiet_option(*cmd, args->quiet);
     return {cmd, {}, [args, &threads](int, char**) {
                 auto options = args->options;
                 options.threads = threads;
+                options.progress = progress_mode_for_stderr(args->quiet);
                 io::run_targetscan_bl_pct(args->files, options);
             }};
 }
@@ -171,7 +177,7 @@ command add_targetscan_bl_pct_command(CLI::App& app, unsigned& threads) {
 command add_targetscan_count_8mers_command(CLI::App& app, unsigned& threads) {
     struct args_t {
         io::targetscan_count_8mers_files files;
-        bool fixed = false;
+        bool fixed = false, quiet = false;
     };
     auto args = std::make_shared<args_t>();
     auto& files = args->files;
@@ -182,7 +188,10 @@ command add_targetscan_count_8mers_command(CLI::App& app, unsigned& threads) {
                            args->fixed, "Count overlapping sites; keep the whole ORF file name for the lengths file", count_footer,
                            threads);
     cmd->add_option("--lengths", files.lengths, "ORF lengths output (default: beside ORF_FILE, as the original)")->type_name("FILE");
-    return {cmd, {}, [args, &threads](int, char**) { io::run_targetscan_count_8mers(args->files, args->fixed, threads); }};
+    add_quiet_option(*cmd, args->quiet);
+    return {cmd, {}, [args, &threads](int, char**) {
+                io::run_targetscan_count_8mers(args->files, args->fixed, threads, progress_mode_for_stderr(args->quiet));
+            }};
 }
 
 }  // namespace mirhit::app

@@ -3,8 +3,8 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <iostream>
 #include <unistd.h>
-
 
 namespace mirhit {
 
@@ -51,9 +51,16 @@ std::string grouped(std::uint64_t n) {
 
 }  // namespace
 
+void progress_meter::count_as(std::string records, bool bases) {
+    records_ = std::move(records);
+    bases_ = bases;
+}
+
 std::string progress_meter::describe(const progress_counts& counts, double seconds) const {
-    std::string line = label_ + ": " + grouped(counts.records) + " records, " + one_decimal(counts.bases / 1e6) + " Mb";
-    if (seconds > 0) line += ", " + one_decimal(counts.bases / 1e6 / seconds) + " Mb/s";
+    std::string line = label_ + ": " + grouped(counts.records) + " " + records_;
+    if (bases_) line += ", " + one_decimal(counts.bases / 1e6) + " Mb";
+    if (seconds > 0 && bases_) line += ", " + one_decimal(counts.bases / 1e6 / seconds) + " Mb/s";
+    if (seconds > 0 && !bases_) line += ", " + grouped(static_cast<std::uint64_t>(counts.records / seconds)) + " " + records_ + "/s";
     if (counts.total_bytes > 0 && counts.bytes <= counts.total_bytes) {
         double share = static_cast<double>(counts.bytes) / static_cast<double>(counts.total_bytes);
         line += ", " + std::to_string(static_cast<int>(share * 100)) + "%";
@@ -81,6 +88,20 @@ void progress_meter::finish(const progress_counts& counts) {
     if (mode_ == progress_mode::quiet || !reported_) return;
     if (mode_ == progress_mode::terminal) out_ << '\r';
     out_ << describe(counts, elapsed()) << ", done" << (mode_ == progress_mode::terminal ? "\x1b[K\n" : "\n") << std::flush;
+}
+
+progress_tally::progress_tally(std::string label, progress_mode mode, std::string records, bool bases)
+    : meter_(std::cerr, std::move(label), mode) {
+    meter_.count_as(std::move(records), bases);
+}
+
+void progress_tally::add(std::uint64_t records, std::uint64_t bases) { add(records, bases, bases); }
+
+void progress_tally::add(std::uint64_t records, std::uint64_t bases, std::uint64_t work) {
+    counts_.records += records;
+    counts_.bases += bases;
+    counts_.bytes += work;
+    meter_.update(counts_);
 }
 
 }  // namespace mirhit

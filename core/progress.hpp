@@ -34,6 +34,10 @@ public:
     progress_meter(std::ostream& out, std::string label, progress_mode mode,
                    std::function<clock::time_point()> now = clock::now);
 
+    // What the report calls a record ("genes", "pairs"; default "records"), and whether it counts
+    // bases (without, the rate is records per second).
+    void count_as(std::string records, bool bases);
+
     void update(const progress_counts& counts);
     // The closing line (when anything was reported): totals and the elapsed time.
     void finish(const progress_counts& counts);
@@ -58,6 +62,25 @@ private:
     double silent_for_;  // first_report_after, or MIRHIT_PROGRESS_AFTER
     double last_report_ = -1;
     bool reported_ = false;
+    std::string records_ = "records";
+    bool bases_ = true;
+};
+
+// A progress_meter on standard error and the counts it reports, for a run that counts its work
+// as it goes (from one thread, as a pipeline's serial stage); finish() after the run.
+class progress_tally {
+public:
+    progress_tally(std::string label, progress_mode mode, std::string records = "records", bool bases = true);
+    // The share done and an ETA: the work in all, in the unit of add()'s `work`.
+    void set_total(std::uint64_t work) { counts_.total_bytes = work; }
+    // records done, with their bases and work (for the share; default: their bases).
+    void add(std::uint64_t records, std::uint64_t bases = 0);
+    void add(std::uint64_t records, std::uint64_t bases, std::uint64_t work);
+    void finish() { meter_.finish(counts_); }
+
+private:
+    progress_meter meter_;
+    progress_counts counts_;
 };
 
 }  // namespace mirhit

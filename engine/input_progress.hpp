@@ -24,6 +24,8 @@ public:
     // The current file is read to its end; the next one starts.
     void next_file();
     void finish();
+    // The input is one source of `bases` bases (a mirhit index), not the files.
+    void set_size(std::uint64_t bases) { sizes_ = {bases}, counts_.total_bytes = bases; }
     // The share done is not known (a shard reads a part of its files).
     void forget_size() { sizes_.clear(), counts_.total_bytes = 0; }
 

@@ -14,6 +14,7 @@
 #include "core/pipeline.hpp"
 #include "core/scan_kernel.hpp"
 #include "core/text.hpp"
+#include "engine/score_setup.hpp"
 #include "engine/utr_input.hpp"
 #include "io/atomic_output.hpp"
 #include "io/claims_file.hpp"
@@ -287,8 +288,7 @@ std::span<const scoring::air_region> analyse_piece(state& s, const io::sequence_
         scan_piece(s.index, b.mirror_seq, 0, owned_starts(0, 0, b.mirror_seq.size(), true), b.mirror.sites);
     }
     const auto fold = [&](std::string_view seq, strand_data& strand) {
-        strand.unpaired = strand.sites.empty() ? scoring::unpaired_table{}
-                                               : s.plfolds.local().unpaired(seq, scoring::unpaired_rows(strand.sites));
+        strand.unpaired = fold_around_sites(s.plfolds.local(), seq, strand.sites);
     };
     // An index holds the forward strand's values: nothing to fold.
     b.forward.stored = s.utr_index && s.folds_utrs ? scoring::stored_unpaired{s.utr_index->record(piece.record->index).values}

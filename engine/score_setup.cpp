@@ -4,6 +4,8 @@
 #include <iostream>
 
 #include "core/error.hpp"
+#include <atomic>
+
 #include "core/text.hpp"
 #include "io/targetscan_files.hpp"
 #include "io/ta_table.hpp"
@@ -116,5 +118,18 @@ void score_setup::inputs_for(const std::string& utr_id, scoring::utr_inputs& inp
     if (auto iso = isoforms_.find(utr_id); iso != isoforms_.end()) inputs.isoforms = iso->second;
     if (auto pct = pct_.find(utr_id); pct != pct_.end()) inputs.pct = &pct->second;
 }
+
+namespace {
+std::atomic<std::uint64_t> folded_sequences{0}, folded_nucleotides{0};
+}  // namespace
+
+scoring::unpaired_table fold_around_sites(scoring::plfold& fold, std::string_view seq, std::span<const family_site> sites) {
+    if (sites.empty()) return {};
+    folded_sequences.fetch_add(1, std::memory_order_relaxed);
+    folded_nucleotides.fetch_add(seq.size(), std::memory_order_relaxed);
+    return fold.unpaired(seq, scoring::unpaired_rows(sites));
+}
+
+fold_tally folds_done() { return {folded_sequences.load(), folded_nucleotides.load()}; }
 
 }  // namespace mirhit::engine

@@ -1,15 +1,19 @@
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <unordered_map>
+#include <string_view>
 #include <vector>
 
 #include "core/mirna.hpp"
 #include "core/scan_kernel.hpp"
 #include "io/score_inputs.hpp"
 #include "io/targetscan_pct_files.hpp"
+#include "scoring/accessibility.hpp"
 #include "scoring/context_score.hpp"
 
 namespace mirhit::engine {
@@ -64,5 +68,17 @@ private:
     std::size_t families_;
     std::string description_;
 };
+
+// The unpaired probabilities of one UTR strand around its sites (an empty table without sites).
+// scan and validate call it once per strand of a record, with the sites of all their miRNAs
+// together, so that a run folds each UTR at most once whatever the number of miRNAs and claims.
+scoring::unpaired_table fold_around_sites(scoring::plfold& fold, std::string_view seq, std::span<const family_site> sites);
+
+// What fold_around_sites has folded in this process: sequences and their nucleotides (for tests).
+struct fold_tally {
+    std::uint64_t sequences = 0;
+    std::uint64_t nucleotides = 0;
+};
+fold_tally folds_done();
 
 }  // namespace mirhit::engine

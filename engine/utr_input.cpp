@@ -64,6 +64,7 @@ bool utr_input::read_aligned(std::vector<io::sequence_piece>& pieces) {
 // Ids were checked and headers parsed when the index was built; genome coordinates are parsed here.
 bool utr_input::read_index(std::vector<io::sequence_piece>& pieces) {
     std::size_t bytes = 0;
+    const auto first = pieces.size();
     for (; next_record_ < end_record_ && bytes < chunk_; ++next_record_) {
         const auto r = index_->record(next_record_);
         auto record = std::make_shared<io::record_header>();
@@ -78,6 +79,7 @@ bool utr_input::read_index(std::vector<io::sequence_piece>& pieces) {
         if (genome_coords_) check_genome_length(pieces.back());
         bytes += r.seq.size();
     }
+    if (progress_) progress_->add(std::span(pieces).subspan(first));
     return bytes > 0;
 }
 
@@ -120,6 +122,7 @@ bool utr_input::read(std::vector<io::sequence_piece>& pieces) {
 
 void utr_input::show_progress(std::string label, progress_mode mode) {
     progress_.emplace(files_, std::move(label), mode);
+    if (index_) progress_->set_size(index_->nucleotides());
     if (sharded_) progress_->forget_size();
 }
 

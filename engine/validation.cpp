@@ -208,7 +208,7 @@ void scan_and_rank(io::validation_report& r, std::vector<utr_scan>& kept, const 
     };
 
     utr_input input = utr_index ? utr_input(*utr_index, std::size_t{1} << 18) : utr_input(args.utr_files, std::size_t{1} << 18, true);
-    if (!utr_index) input.show_progress("mirhit validate", progress_mode_for_stderr(args.quiet));
+    input.show_progress("mirhit validate", progress_mode_for_stderr(args.quiet));
     oneapi::tbb::enumerable_thread_specific<scoring::plfold> folds([&] { return scoring::plfold(params, scoring::plfold_options{}); });
     gene_ranking ranking(mirnas.size());
     const std::size_t live_batches = 2 * static_cast<std::size_t>(oneapi::tbb::info::default_concurrency()) + 2;
@@ -232,8 +232,7 @@ void scan_and_rank(io::validation_report& r, std::vector<utr_scan>& kept, const 
                 // SA: stored in the index, else folded, only the stretches around sites.
                 if (utr_index) inputs.stored = {utr_index->record(piece.record->index).values};
                 const scoring::unpaired_table unpaired =
-                    u.sites.empty() || utr_index ? scoring::unpaired_table{}
-                                                 : folds.local().unpaired(piece.seq, scoring::unpaired_rows(u.sites));
+                    utr_index ? scoring::unpaired_table{} : fold_around_sites(folds.local(), piece.seq, u.sites);
                 inputs.unpaired = &unpaired;
                 scorer.score(piece.seq, u.sites, inputs, orf_8mers, u.scores);
                 u.totals = utr_totals(mirnas, u.sites, u.scores);

@@ -115,14 +115,21 @@ bool read_batch(rnaduplex_reader& reader, pair_batch& batch) {
 
 }  // namespace
 
-void run_rnaduplex(const std::vector<std::string>& inputs, const std::string& output, const scoring::energy_params& params) {
+void run_rnaduplex(const std::vector<std::string>& inputs, const std::string& output, const scoring::energy_params& params,
+                   progress_mode progress) {
     atomic_output out(output);
+    progress_tally tally("mirhit duplex", progress, "pairs", false);
     oneapi::tbb::enumerable_thread_specific<scoring::duplex_folder> folders(params);
     const std::size_t live_batches = 2 * static_cast<std::size_t>(oneapi::tbb::info::default_concurrency()) + 2;
     for (const auto& input : inputs) {
         rnaduplex_reader reader(byte_source::open(input));
         run_ordered_pipeline<pair_batch>(
-            live_batches, [&](pair_batch& batch) { return read_batch(reader, batch); },
+            live_batches,
+            [&](pair_batch& batch) {
+                if (!read_batch(reader, batch)) return false;
+                tally.add(batch.pairs.size());
+                return true;
+            },
             [&](pair_batch& batch) {
                 auto& folder = folders.local();
                 std::string text;
@@ -131,6 +138,7 @@ void run_rnaduplex(const std::vector<std::string>& inputs, const std::string& ou
             },
             [&](const std::string& text) { out.write(text); });
     }
+    tally.finish();
     out.commit();
 }
 

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/progress.hpp"
 #include "io/byte_source.hpp"
 #include "io/line_reader.hpp"
 #include "scoring/duplex.hpp"
@@ -49,7 +50,9 @@ std::string rnaduplex_line(scoring::duplex_folder& folder, std::string_view firs
 
 // `mirhit duplex`: RNAduplex (default options) on each input in turn ("-" = standard input), as
 // if run once per input, its output concatenated, byte for byte. Pairs are folded in parallel
-// and written in input order to output (through a temporary file unless "-").
-void run_rnaduplex(const std::vector<std::string>& inputs, const std::string& output, const scoring::energy_params& params);
+// and written in input order to output (through a temporary file unless "-"); progress (pairs
+// done) goes to standard error.
+void run_rnaduplex(const std::vector<std::string>& inputs, const std::string& output, const scoring::energy_params& params,
+                   progress_mode progress = progress_mode::quiet);
 
 }  // namespace mirhit::io

@@ -316,7 +316,7 @@ struct batch {
 }  // namespace
 
 void run_targetscan_context(const targetscan_context_files& files, bool fixed, unsigned threads,
-                            const std::string& command_line) {
+                            const std::string& command_line, progress_mode progress) {
     tc::inputs in;
     in.fixed = fixed;
     const bool have_parameters = std::filesystem::exists(parameters_file);
@@ -348,6 +348,7 @@ void run_targetscan_context(const targetscan_context_files& files, bool fixed, u
     std::vector<tc::percentile_table::line_keys> keys;
     missing_list no_airs, no_orf;
     std::uint64_t whole_utr_sites = 0;
+    progress_tally tally("mirhit targetscan-context", progress, "sites", false);
 
     const unsigned workers = threads ? threads : static_cast<unsigned>(oneapi::tbb::this_task_arena::max_concurrency());
     oneapi::tbb::parallel_pipeline(
@@ -366,6 +367,7 @@ void run_targetscan_context(const targetscan_context_files& files, bool fixed, u
                     if (!row.utr->orf_length || row.utr->orf_length->value == 0) no_orf.add(row);
                     whole_utr_sites += row.own_isoform;
                 }
+                tally.add(work->rows.size());
                 return work;
             }) &
             oneapi::tbb::make_filter<std::unique_ptr<batch>, std::unique_ptr<batch>>(
@@ -383,6 +385,7 @@ void run_targetscan_context(const targetscan_context_files& files, bool fixed, u
                     }
                     scratch->write(text);
                 }));
+    tally.finish();
     percentiles.compute();
     scratch->flush();
 

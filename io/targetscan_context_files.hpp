@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "core/progress.hpp"
+
 namespace mirhit::io {
 
 struct targetscan_context_files {
@@ -32,8 +34,8 @@ struct targetscan_context_files {
 // ORF length the ORF length and ORF 8mer contributions are NA and left out of the score (the
 // original scores length 0); the 6mer SA stretch ends opposite miRNA nt 1 (the original's is one
 // nt further 3'), and a site whose stretch would leave the UTR gets SA NA (the original 0). The output then starts with "##" lines saying so, and which inputs
-// were missing. command_line is recorded there.
+// were missing. command_line is recorded there. Progress (sites scored) goes to standard error.
 void run_targetscan_context(const targetscan_context_files& files, bool fixed, unsigned threads,
-                            const std::string& command_line);
+                            const std::string& command_line, progress_mode progress = progress_mode::quiet);
 
 }  // namespace mirhit::io

@@ -101,7 +101,7 @@ targetscan70::family_table read_targetscan_families(const std::string& family_fi
 }
 
 void run_targetscan70(const std::string& family_file, const std::string& utr_file, const std::string& output_file,
-                      unsigned threads) {
+                      unsigned threads, progress_mode progress) {
     const targetscan70::family_table families = read_targetscan_families(family_file);
     utr_reader reader(utr_file);
     atomic_output output(output_file);
@@ -110,6 +110,7 @@ void run_targetscan70(const std::string& family_file, const std::string& utr_fil
     const unsigned workers = threads ? threads : static_cast<unsigned>(oneapi::tbb::this_task_arena::max_concurrency());
     std::uint64_t genes = 0, group_offset = 0;
     std::string text;
+    progress_tally tally("mirhit targetscan", progress, "genes", false);
     oneapi::tbb::parallel_pipeline(
         4 * static_cast<std::size_t>(workers),
         oneapi::tbb::make_filter<void, std::unique_ptr<gene_work>>(
@@ -121,6 +122,7 @@ void run_targetscan70(const std::string& family_file, const std::string& utr_fil
                     return std::unique_ptr<gene_work>();
                 }
                 ++genes;
+                tally.add(1);
                 return work;
             }) &
             oneapi::tbb::make_filter<std::unique_ptr<gene_work>, std::unique_ptr<gene_work>>(
@@ -136,6 +138,7 @@ void run_targetscan70(const std::string& family_file, const std::string& utr_fil
                     group_offset += work->result.groups.size();
                     output.write(text);
                 }));
+    tally.finish();
     if (genes == 0) throw input_error(reader.name() + ": no aligned UTRs found");
     output.commit();
 }

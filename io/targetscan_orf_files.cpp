@@ -57,7 +57,7 @@ std::string orf_lengths_path(const std::string& orf_file, bool fixed) {
     return orf_file + ".lengths.txt";
 }
 
-void run_targetscan_count_8mers(const targetscan_count_8mers_files& files, bool fixed, unsigned threads) {
+void run_targetscan_count_8mers(const targetscan_count_8mers_files& files, bool fixed, unsigned threads, progress_mode progress) {
     // The seeds, each once, in byte order (the original's sort keys).
     std::vector<std::string> seeds;
     for (auto& [family, seed] : read_family_seeds(files.families)) seeds.push_back(std::move(seed));
@@ -68,6 +68,7 @@ void run_targetscan_count_8mers(const targetscan_count_8mers_files& files, bool 
     const std::string lengths_path = files.lengths.empty() ? orf_lengths_path(files.orfs, fixed) : files.lengths;
     atomic_output counts(files.output);
     atomic_output lengths(lengths_path);
+    progress_tally tally("mirhit targetscan-count-8mers", progress, "ORFs", false);
 
     const unsigned workers = threads ? threads : static_cast<unsigned>(oneapi::tbb::this_task_arena::max_concurrency());
     oneapi::tbb::parallel_pipeline(
@@ -81,6 +82,7 @@ void run_targetscan_count_8mers(const targetscan_count_8mers_files& files, bool 
                     work->lines.push_back(std::move(orfs.line()));
                 }
                 if (work->lines.empty()) control.stop();
+                tally.add(work->lines.size());
                 return work;
             }) &
             oneapi::tbb::make_filter<std::unique_ptr<orf_batch>, std::unique_ptr<orf_batch>>(
@@ -104,6 +106,7 @@ void run_targetscan_count_8mers(const targetscan_count_8mers_files& files, bool 
                     counts.write(work->counts);
                     lengths.write(work->lengths);
                 }));
+    tally.finish();
     counts.commit();
     lengths.commit();
 }

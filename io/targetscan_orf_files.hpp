@@ -4,6 +4,8 @@
 #include <utility>
 #include <vector>
 
+#include "core/progress.hpp"
+
 namespace mirhit::io {
 
 struct targetscan_count_8mers_files {
@@ -26,7 +28,9 @@ std::string orf_lengths_path(const std::string& orf_file, bool fixed);
 // ORF line (gene, species, seed, count) for each seed with 8mer sites, seeds in byte order, and
 // the lengths file (gene, species, length without gaps). Lines are counted in parallel and
 // written in file order. fixed: overlapping sites all count, and the lengths file keeps the
-// whole ORF file name. threads: 0 = all cores (only sizes the pipeline).
-void run_targetscan_count_8mers(const targetscan_count_8mers_files& files, bool fixed, unsigned threads);
+// whole ORF file name. threads: 0 = all cores (only sizes the pipeline). Progress (ORFs counted)
+// goes to standard error.
+void run_targetscan_count_8mers(const targetscan_count_8mers_files& files, bool fixed, unsigned threads,
+                                progress_mode progress = progress_mode::quiet);
 
 }  // namespace mirhit::io

@@ -510,6 +510,7 @@ void run_targetscan_bl_bins(const std::string& utr_file, const std::string& outp
     missing_species missing;
     std::vector<std::string_view> species;
     std::string text;
+    progress_tally tally("mirhit targetscan-bl-bins", options.progress, "genes", false);
     oneapi::tbb::parallel_pipeline(
         4 * static_cast<std::size_t>(worker_count(options)),
         oneapi::tbb::make_filter<void, std::unique_ptr<gene_work>>(
@@ -524,6 +525,7 @@ void run_targetscan_bl_bins(const std::string& utr_file, const std::string& outp
                 species.clear();
                 for (const auto& row : work->rows) species.push_back(row.species);
                 missing.check(generic, species);
+                tally.add(1);
                 return work;
             }) &
             oneapi::tbb::make_filter<std::unique_ptr<gene_work>, std::unique_ptr<gene_work>>(
@@ -541,6 +543,7 @@ void run_targetscan_bl_bins(const std::string& utr_file, const std::string& outp
                     text.append(1, '\t').append(std::to_string(work->result.bin)).append(1, '\n');
                     output.write(text);
                 }));
+    tally.finish();
     if (genes == 0) throw input_error(reader.name() + ": no aligned UTRs found");
     output.commit();
     if (no_human)
@@ -582,6 +585,8 @@ void run_targetscan_bl_pct(const targetscan_bl_pct_files& files, const targetsca
                  "miRNA in this species\tGroup_type\tBranch length score\tPct\tConserved\n");
     std::size_t next = 0;
     std::uint64_t missing_coefficients = 0;
+    progress_tally tally("mirhit targetscan-bl-pct", options.progress, "sites", false);
+    tally.set_total(walk.rows.size());
     using batch = std::pair<std::size_t, std::string>;  // first row, then the rows' text
     oneapi::tbb::parallel_pipeline(
         4 * static_cast<std::size_t>(worker_count(options)),
@@ -589,6 +594,8 @@ void run_targetscan_bl_pct(const targetscan_bl_pct_files& files, const targetsca
                                               [&](oneapi::tbb::flow_control& control) {
                                                   if (next >= walk.rows.size()) control.stop();
                                                   batch b{next, {}};
+                                                  const std::uint64_t rows = next < walk.rows.size() ? std::min(batch_rows, walk.rows.size() - next) : 0;
+                                                  tally.add(rows, 0, rows);
                                                   next += batch_rows;
                                                   return b;
                                               }) &
@@ -607,6 +614,7 @@ void run_targetscan_bl_pct(const targetscan_bl_pct_files& files, const targetsca
                     output.write(done.first);
                     missing_coefficients += done.second;
                 }));
+    tally.finish();
     output.commit();
     if (walk.unknown_seed)
         std::cerr << "mirhit: warning: " << t.name << ": " << walk.unknown_seed << " sites name a seed of "

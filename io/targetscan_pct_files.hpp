@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/progress.hpp"
 #include "core/targetscan70.hpp"
 #include "io/score_inputs.hpp"
 #include "scoring/targetscan_pct.hpp"
@@ -15,6 +16,7 @@ struct targetscan_pct_options {
     std::string params_dir = "PCT_parameters";  // TargetScan's trees and PCT coefficients
     bool fixed = false;
     unsigned threads = 0;  // 0 = all cores; only sizes the pipeline, the caller limits the pool
+    progress_mode progress = progress_mode::quiet;  // progress on standard error
 };
 
 // Reads TargetScan's PCT_parameters directory (options.params_dir): the generic and the ten bin

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -197,6 +198,78 @@ TEST(cli_vocabulary, progress_leaves_stdout_byte_identical) {
     EXPECT_EQ(off.err, "");  // short runs are silent
     EXPECT_EQ(loud.out, off.out);
     EXPECT_EQ(quiet.out, off.out);  // --quiet is not in the recorded command line, as --threads
+}
+
+// err without the progress lines of `command`, which must end with a closing ", done" line.
+std::string without_progress(const std::string& err, const std::string& command) {
+    std::istringstream in(err);
+    std::string line, out;
+    bool done = false;
+    while (std::getline(in, line)) {
+        if (line.starts_with("mirhit " + command + ": "))
+            done = done || line.ends_with(", done");
+        else
+            out += line + "\n";
+    }
+    EXPECT_TRUE(done) << command << ": " << err;
+    return out;
+}
+
+// Runs args in dir with progress forced on, then with -q: progress only in the first, the same
+// standard output, warnings and output files.
+void expect_progress_unless_quiet(std::vector<std::string> args, const std::filesystem::path& dir,
+                                  const std::vector<std::string>& outputs) {
+    progress_on on;
+    const auto loud = run_mirhit(args, "", dir);
+    ASSERT_EQ(loud.exit_code, 0) << loud.err;
+    std::vector<std::string> written;
+    for (const auto& o : outputs) written.push_back(test::read_file(dir / o));
+    args.push_back("-q");
+    const auto quiet = run_mirhit(args, "", dir);
+    ASSERT_EQ(quiet.exit_code, 0) << quiet.err;
+    EXPECT_EQ(without_progress(loud.err, args[0]), quiet.err);
+    EXPECT_EQ(loud.out, quiet.out);
+    for (std::size_t i = 0; i < outputs.size(); ++i) EXPECT_EQ(test::read_file(dir / outputs[i]), written[i]) << outputs[i];
+}
+
+const std::filesystem::path generated = std::filesystem::path(MIRHIT_SOURCE_DIR) / "tests" / "targetscan7" / "generated";
+
+TEST(cli_vocabulary, drop_ins_duplex_and_index_runs_report_progress_unless_quiet) {
+    const auto dir = test::temp_dir();
+    const std::string families = (generated / "families.txt").string();
+    expect_progress_unless_quiet({"targetscan", families, (generated / "utrs.txt").string(), "t.txt"}, dir, {"t.txt"});
+    std::filesystem::copy_file(generated / "orfs.txt", dir / "orfs.txt");
+    expect_progress_unless_quiet({"targetscan-count-8mers", families, "orfs.txt", "counts.txt"}, dir,
+                                 {"counts.txt", "orfs.lengths.txt"});
+    test::write_file(dir / "pairs.txt", ">site\nAGAAAUUUACUCCGAACGUUGAAAAAUAAGCUAGUUCACA\n>miR-21\nUAGCUUAUCAGACUGAUGUUGA\n");
+    expect_progress_unless_quiet({"duplex", "pairs.txt", "-o", "d.txt"}, dir, {"d.txt"});
+    // With an index: records and Mb of the index, whose size is known.
+    const auto utrs = std::string(MIRHIT_SOURCE_DIR) + "/examples/utrs.fa";
+    ASSERT_EQ(run_mirhit({"index", utrs, "-o", "utrs.mhx", "-q"}, "", dir).exit_code, 0);
+    expect_progress_unless_quiet({"scan", "--index", "utrs.mhx", "--score", "context++", "-o", "s.tsv"}, dir, {"s.tsv"});
+    expect_progress_unless_quiet({"validate", "miR-21", "CDH5", "--index", "utrs.mhx", "-o", "v.txt"}, dir, {"v.txt"});
+    progress_on on;
+    EXPECT_NE(run_mirhit({"validate", "miR-21", "CDH5", "--index", "utrs.mhx"}, "", dir).err.find("5 records, 0.0 Mb, "),
+              std::string::npos);
+    EXPECT_NE(run_mirhit({"scan", "--index", "utrs.mhx"}, "", dir).err.find(", 100%, "), std::string::npos);
+}
+
+TEST(cli_vocabulary, targetscan_pct_and_context_drop_ins_report_progress_unless_quiet) {
+    const auto data = test::shared_data("data/targetscan7");
+    if (data.empty()) GTEST_SKIP() << "TargetScan 7 sample data not found (set MIRHIT_SHARED to the shared folder)";
+    const auto dir = test::temp_dir();
+    std::filesystem::create_directory_symlink(data / "PCT_parameters", dir / "PCT_parameters");
+    for (const auto& entry : std::filesystem::directory_iterator(data / "sample-input"))
+        std::filesystem::copy_file(entry.path(), dir / entry.path().filename());
+    const auto out = data / "sample-output";
+    expect_progress_unless_quiet({"targetscan-bl-bins", "UTR_Sequences_sample.txt", "bins.txt"}, dir, {"bins.txt"});
+    expect_progress_unless_quiet({"targetscan-bl-pct", "miR_Family_info_sample.txt", (out / "targetscan_70_output.txt").string(),
+                                  "bins.txt", "bl_pct.txt"},
+                                 dir, {"bl_pct.txt"});
+    expect_progress_unless_quiet({"targetscan-context", "miR_for_context_scores.sample.txt", "UTR_Sequences_sample.txt",
+                                  (out / "targetscan_70_output.BL_PCT.txt").string(), (out / "ORF_Sequences_sample.lengths.txt").string(),
+                                  (out / "ORF_8mer_counts_sample.txt").string(), "All_cell_lines.AIRs.txt", "context.txt"},
+                                 dir, {"context.txt"});
 }
 
 }  // namespace

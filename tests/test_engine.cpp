@@ -1,12 +1,15 @@
 // The engine's public API: a scan_job run with a consumer that collects what it is handed, and
-// validation's evaluation (ranks, verdicts, a whole evaluate()) on hand-built cases.
+// validation's evaluation (ranks, verdicts, a whole evaluate()) on hand-built cases, and the
+// fold-once rule of scored runs.
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
 
+#include "engine/index.hpp"
 #include "engine/scan_engine.hpp"
 #include "engine/validation.hpp"
+#include "io/mirna_reader.hpp"
 #include "tests/test_support.hpp"
 
 namespace mirhit::test {
@@ -186,6 +189,67 @@ TEST(validation, evaluate_finds_the_gene_s_utrs_sites_and_best_utr) {
     EXPECT_EQ(pair.utrs[0].sites[1].type, site_type::seven_mer_m8);
     EXPECT_EQ(pair.gene_verdict.level, io::support::strong);  // 2 genes: not ranked, an 8mer
     EXPECT_EQ(e.gene_utrs, "U1 (PTEN)");
+}
+
+// examples/utrs.fa: 5 UTRs, 2,199 nt, each with sites of many miRNAs.
+const std::string example_utrs = MIRHIT_SOURCE_DIR "/examples/utrs.fa";
+constexpr std::uint64_t example_records = 5, example_nt = 2199;
+
+// The sequences and nucleotides fold_around_sites folded while f ran.
+template <class F>
+engine::fold_tally folded_during(F&& f) {
+    const auto before = engine::folds_done();
+    f();
+    const auto after = engine::folds_done();
+    return {after.sequences - before.sequences, after.nucleotides - before.nucleotides};
+}
+
+TEST(engine, a_scored_scan_folds_each_utr_once_whatever_the_number_of_mirnas) {
+    std::string source;
+    for (const bool all_mirnas : {false, true}) {
+        engine::scan_job job;
+        job.utr_files = {example_utrs};
+        job.mirnas = io::load_mirnas("", "", source);  // the built-in set: 2,656 miRNAs
+        if (!all_mirnas) {
+            job.mirnas = {};
+            job.mirnas.add("hsa-miR-21-5p", "MIMAT0000076", "UAGCUUAUCAGACUGAUGUUGA");
+        }
+        job.builtin_claims = false;
+        job.scores.context = job.scores.access = true;
+        engine::scan_engine engine(std::move(job));
+        collector rows;
+        engine::scan_consumer* consumers[] = {&rows};
+        const auto folded = folded_during([&] { engine.run(consumers); });
+        EXPECT_LE(folded.sequences, example_records);
+        EXPECT_LE(folded.nucleotides, example_nt);
+        if (all_mirnas) {
+            EXPECT_EQ(folded.sequences, example_records);
+            EXPECT_EQ(folded.nucleotides, example_nt);
+            EXPECT_GT(data_lines(rows.text).size(), 1000u);
+        }
+    }
+}
+
+TEST(validation, curated_all_folds_each_utr_once_and_not_at_all_from_an_index) {
+    engine::validate_request request;
+    request.curated_all = true;
+    request.utr_files = {example_utrs};
+    engine::evaluation e;
+    auto folded = folded_during([&] { e = engine::evaluate(request); });
+    ASSERT_GT(e.report.mirnas.size(), 50u);  // the claims' miRNAs, one scan for all
+    EXPECT_EQ(folded.sequences, example_records);
+    EXPECT_EQ(folded.nucleotides, example_nt);
+
+    engine::index_request index;
+    index.utr_files = request.utr_files;
+    index.output = (temp_dir() / "utrs.mhx").string();
+    index.quiet = true;
+    engine::run_index(index);
+    request.utr_files.clear();
+    request.index_file = index.output;
+    folded = folded_during([&] { e = engine::evaluate(request); });
+    EXPECT_EQ(folded.sequences, 0u);
+    EXPECT_EQ(e.report.utrs, example_records);
 }
 
 }  // namespace

@@ -26,6 +26,9 @@ TEST(progress, describes_counts_rate_share_and_eta) {
     EXPECT_EQ(m.describe({1234567, 20'000'000, 250, 1000}, 10),
               "mirhit scan: 1,234,567 records, 20.0 Mb, 2.0 Mb/s, 25%, ETA 0:00:30, 0:00:10 elapsed");
     EXPECT_EQ(m.describe({5, 1'500'000, 0, 0}, 3725), "mirhit scan: 5 records, 1.5 Mb, 0.0 Mb/s, 1:02:05 elapsed");
+    // Records of another kind, without bases: the rate is theirs.
+    m.count_as("genes", false);
+    EXPECT_EQ(m.describe({12345, 0, 12345, 49380}, 10), "mirhit scan: 12,345 genes, 1,234 genes/s, 25%, ETA 0:00:30, 0:00:10 elapsed");
 }
 
 TEST(progress, silent_for_short_runs_then_a_line_every_ten_seconds) {
