@@ -147,6 +147,19 @@ TEST(utrs, malformed_genbank_is_an_error_with_its_line) {
     EXPECT_EQ(error_of(good.substr(0, good.size() - 3)), "mirhit: error: bad.gbff:9: record NM_1 does not end with '//'\n");
     EXPECT_EQ(error_of("ID   X; SV 1\n"), "mirhit: error: bad.gbff:1: expected a LOCUS line to start a record\n");
     EXPECT_EQ(error_of("LOCUS       NM_1\n"), "mirhit: error: bad.gbff:1: LOCUS line without 'NAME LENGTH bp MOLECULE'\n");
+    // SeqAn3 reads the records; the line check before it keeps it from running past the layout.
+    EXPECT_EQ(error_of(genbank("NM_1", "mRNA", feature("CDS", "1..9"), "ACGTAC/TACGTAC")),
+              "mirhit: error: bad.gbff:9: '/' in the sequence of NM_1 is not a letter\n");
+    auto keyword_in = [&](const std::string& after) {
+        auto text = good;
+        return text.insert(text.find(after) + after.size(), "OTHER x\n");
+    };
+    EXPECT_EQ(error_of(keyword_in("PRI 01-JAN-2020\n")), "mirhit: error: bad.gbff:2: 'OTHER' before ORIGIN is not a GenBank keyword\n");
+    EXPECT_EQ(error_of(keyword_in("ORIGIN      \n")),
+              "mirhit: error: bad.gbff:9: 'OTHER' in the sequence of NM_1 (after ORIGIN, before '//')\n");
+    write_file(dir / "blank.gbff", "\n \n" + good);
+    auto r = run_mirhit({"utrs", "--genbank", "blank.gbff"}, "", dir);
+    EXPECT_EQ(r.err, "mirhit: note: blank.gbff: 1 3'UTRs from 1 records; skipped none\n");
 }
 
 // chr1 in two lines, partly lower case (soft-masked).
