@@ -3,12 +3,10 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
-#include <cstring>
 #include <deque>
-#include <istream>
-#include <streambuf>
 
 #include "core/error.hpp"
+#include "io/checked_stream.hpp"
 #include "io/seqan_records.hpp"
 
 namespace mirhit::io {
@@ -147,65 +145,25 @@ struct record_frame {
     std::uint64_t error_line = 0;
 };
 
-// The bytes of a GenBank file on their way to SeqAn3, checked line by line when they enter the
-// buffer, ahead of SeqAn3: the layout SeqAn3 relies on (LOCUS, ORIGIN, '//'; it would run past a
-// missing ORIGIN or '//' into the next record) and each record's line numbers, so that every
-// error names FILE:LINE (SeqAn3 names none).
-class genbank_check_buffer : public std::streambuf {
+// The line check of a GenBank file for SeqAn3: the layout SeqAn3 relies on (LOCUS, ORIGIN, '//';
+// it would run past a missing ORIGIN or '//' into the next record) and each record's lines.
+class genbank_check_buffer final : public checked_stream_buffer {
 public:
-    explicit genbank_check_buffer(std::unique_ptr<byte_source> source) : source_(std::move(source)), buffer_(1 << 16) {}
+    using checked_stream_buffer::checked_stream_buffer;
 
     // One frame per record, in order; the reader pops each once it is used.
     std::deque<record_frame> frames;
-    // The line of the next byte SeqAn3 reads.
-    std::uint64_t read_line() const {
-        return buffer_first_line_ + static_cast<std::uint64_t>(std::count(eback(), gptr(), '\n')) + 1;
-    }
-
-protected:
-    int_type underflow() override {
-        while (gptr() == egptr()) {
-            // Full buffers: SeqAn3 puts back the first bytes it peeks at.
-            std::size_t n = 0;
-            while (n < buffer_.size())
-                if (const auto k = source_->read(buffer_.data() + n, buffer_.size() - n, line_)) n += k;
-                else break;
-            if (n == 0) {  // the last bytes stay in the get area, for putting back
-                finish();
-                return traits_type::eof();
-            }
-            buffer_first_line_ = line_;
-            setg(buffer_.data(), buffer_.data(), buffer_.data() + n);
-            scan(buffer_.data(), buffer_.data() + n);
-            // SeqAn3 wants LOCUS first: blank lines before it go unread.
-            while (!begun_ && gptr() < egptr() && std::isspace(static_cast<unsigned char>(*gptr()))) gbump(1);
-            begun_ = gptr() < egptr();
-        }
-        return traits_type::to_int_type(*gptr());
-    }
 
 private:
     enum state { between, header, sequence, failed };
 
-    void scan(const char* p, const char* end) {
-        while (p < end) {
-            const char* newline = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
-            text_.append(p, newline ? newline : end);
-            if (!newline) return;
-            end_of_line();
-            p = newline + 1;
-        }
-    }
-    void end_of_line() {
-        ++line_;
-        std::string_view line = text_;
-        if (line.ends_with('\r')) line.remove_suffix(1);
+    void check_line(std::string_view line, std::uint64_t number) override {
+        line_ = number;
         if (state_ == between) start_record(line);
         else if (state_ != failed) record_line(line);
-        text_.clear();
     }
-    void finish() {
-        if (!text_.empty()) end_of_line();
+    void check_end(std::uint64_t number) override {
+        line_ = number;
         if (state_ == header || state_ == sequence) fail("record " + frames.back().fields.locus + " does not end with '//'");
     }
     void start_record(std::string_view line) {
@@ -247,12 +205,8 @@ private:
         state_ = failed;
     }
 
-    std::unique_ptr<byte_source> source_;
-    std::vector<char> buffer_;
-    std::string text_;  // the line being scanned, so far
-    std::uint64_t line_ = 0, buffer_first_line_ = 0;
+    std::uint64_t line_ = 0;
     state state_ = between;
-    bool begun_ = false;  // a byte other than white space was handed over
 };
 
 }  // namespace
@@ -283,14 +237,8 @@ std::optional<genbank_location> parse_genbank_location(std::string_view text, st
     return loc;
 }
 
-// SeqAn3 reading the checked bytes.
-struct genbank_reader::seqan_input {
-    explicit seqan_input(std::unique_ptr<byte_source> source) : bytes(std::move(source)), stream(&bytes), records(stream, seqan_format::genbank) {
-        stream.exceptions(std::ios::badbit);  // the buffer's input_error reaches the reader
-    }
-    genbank_check_buffer bytes;
-    std::istream stream;
-    seqan_record_stream records;
+struct genbank_reader::seqan_input : checked_records<genbank_check_buffer> {
+    explicit seqan_input(std::unique_ptr<byte_source> source) : checked_records(std::move(source), seqan_format::genbank) {}
 };
 
 genbank_reader::genbank_reader(std::unique_ptr<byte_source> source, flat_format format) : name_(source->name()), format_(format) {

@@ -255,6 +255,14 @@ TEST(utrs, gtf_and_genome_errors_name_the_line) {
     EXPECT_EQ(error_of(gtf_line("chr1", "exon", 1, 4, '?', a)), "mirhit: error: a.gtf:1: strand '?' is not +, - or .\n");
     EXPECT_EQ(error_of(gtf_line("chr1", "three_prime_utr", 1, 4, '.', a)),
               "mirhit: error: a.gtf:1: transcript A has a 3'UTR but no strand\n");
+    // The genome is read by SeqAn3 after a line check that names the line of what SeqAn3 would
+    // pass over (a carriage return it drops, an empty record it accepts).
+    const auto utr = gtf_line("chr2", "three_prime_utr", 1, 4, '+', a);
+    write_file(dir / "genome.fa", ">chr1\nACGT\n>chr2\nAC\rGT\n");
+    EXPECT_EQ(error_of(utr), "mirhit: error: genome.fa:4: illegal character 0x0D in the sequence of 'chr2' (allowed: A, C, G, T, U and "
+                             "IUPAC codes such as N)\n");
+    write_file(dir / "genome.fa", ">chr1\n\n>chr2\nACGT\n");
+    EXPECT_EQ(error_of(utr), "mirhit: error: genome.fa:1: record 'chr1' has no sequence\n");
 }
 
 TEST(utrs, inputs_are_genbank_or_genome_and_gtf) {
