@@ -1,6 +1,5 @@
 #include "engine/scan_request.hpp"
 
-#include <future>
 #include <optional>
 
 #include "core/error.hpp"
@@ -9,7 +8,6 @@
 #include "engine/scan_outputs.hpp"
 #include "io/byte_source.hpp"
 #include "io/mirna_reader.hpp"
-#include "reference/gene_aliases.hpp"
 #include "scoring/duplex.hpp"
 
 namespace mirhit::engine {
@@ -115,9 +113,6 @@ std::string site_list(site_type_set types) {
 }
 
 void run_scan(const scan_request& request, const std::string& command_line) {
-    // The gene alias table (~70 ms to build) is needed by the first UTR's claim lookup: it is
-    // built on another thread while the miRNAs, scorers and outputs are set up.
-    const auto aliases = std::async(std::launch::async, [] { reference::gene_alias_provenance(); });
     std::string mirna_source;
     scan_engine engine(job_of(request, mirna_source));
     const auto& job = engine.job();
