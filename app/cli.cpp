@@ -56,7 +56,7 @@ std::string unknown_option_hint(CLI::App& app, const CLI::ParseError& e) {
 int main(int argc, char** argv) {
     CLI::App app{"mirhit " + std::string(version) + ": fast, exact microRNA target-site prediction", "mirhit"};
     app.formatter(std::make_shared<help_formatter>());  // before the commands: they copy it
-    app.set_version_flag("-V,--version", version_text());
+    app.set_version_flag("-V,--version", version_text);  // built when asked: it loads the gene alias table
     app.require_subcommand(1);
     app.footer("\nRun 'mirhit COMMAND --help' for a command's options and a worked example.");
 

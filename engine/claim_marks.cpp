@@ -14,11 +14,17 @@ namespace {
 
 const std::vector<std::uint32_t> no_claims;
 
+std::vector<std::string> claimed_genes(const std::vector<reference::claim>& claims) {
+    std::vector<std::string> genes;
+    for (const auto& c : claims) genes.push_back(upper(c.gene));
+    return genes;
+}
+
 }  // namespace
 
 claim_marks::claim_marks(std::vector<reference::claim> claims, const mirna_set& mirnas)
     : claims_(std::move(claims)), by_mirna_(mirnas.size()), claimed_(mirnas.size()), found_(claims_.size()),
-      scanned_(claims_.size()) {
+      scanned_(claims_.size()), may_be_claimed_(claimed_genes(claims_)) {
     for (std::uint32_t i = 0; i < claims_.size(); ++i) {
         const auto& c = claims_[i];
         const auto* m = mirnas.find(c.mirna);
@@ -37,7 +43,7 @@ claim_marks::claim_marks(std::vector<reference::claim> claims, const mirna_set& 
 
 std::string claim_marks::claim_gene(const std::string& header_gene) const {
     auto key = upper(header_gene);
-    if (utrs_by_gene_.contains(key)) return key;
+    if (utrs_by_gene_.contains(key) || !may_be_claimed_.may_name(header_gene)) return key;
     const auto resolved = reference::resolve_gene(header_gene);
     if (resolved.symbols.size() == 1)
         if (auto symbol = upper(resolved.symbols.front()); utrs_by_gene_.contains(symbol)) return symbol;

@@ -12,6 +12,7 @@
 #include "core/site.hpp"
 #include "io/site_writer.hpp"
 #include "reference/curated_claims.hpp"
+#include "reference/gene_aliases.hpp"
 
 namespace mirhit::engine {
 
@@ -76,6 +77,7 @@ private:
     std::unordered_map<std::string, std::vector<std::string>> utrs_by_gene_;  // claimed genes only
     std::vector<std::array<std::uint64_t, site_type_count>> found_;
     std::vector<bool> scanned_;  // the claim's miRNA is in the run's miRNA set
+    reference::symbol_name_filter may_be_claimed_;  // header genes worth resolving
 };
 
 }  // namespace mirhit::engine

@@ -187,8 +187,8 @@ void evaluate_pairs(io::validation_report& r, const std::vector<utr_scan>& kept,
 }
 
 // kept: the UTRs of the targets, input order. utr_index: the UTRs and their SA values from an
-// index instead of args.utr_files (null: none).
-void scan_and_rank(io::validation_report& r, std::vector<utr_scan>& kept, const validate_request& args, site_type_set types,
+// index instead of args.utr_files (null: none). Returns the input's gene names, sorted.
+std::vector<std::string> scan_and_rank(io::validation_report& r, std::vector<utr_scan>& kept, const validate_request& args, site_type_set types,
                    const scoring::energy_params& params, const io::utr_index* utr_index) {
     const auto& mirnas = r.mirnas;
     const seed_index index(mirnas.families(), types);
@@ -258,6 +258,7 @@ void scan_and_rank(io::validation_report& r, std::vector<utr_scan>& kept, const 
     r.genes = ranking.genes();
 
     evaluate_pairs(r, kept, ranking, params);
+    return ranking.names();
 }
 
 std::uint32_t add_mirna(mirna_set& chosen, const mirna& m) {
@@ -337,6 +338,13 @@ void gene_ranking::finish() {
     for (auto& s : sorted_) std::sort(s.begin(), s.end());
 }
 
+std::vector<std::string> gene_ranking::names() const {
+    std::vector<std::string> out;
+    for (const auto& [gene, i] : index_) out.push_back(gene);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
 std::size_t gene_ranking::rank(std::uint32_t mirna, double total, const std::string& gene) const {
     if (total >= 0) return 0;
     const auto& s = sorted_[mirna];
@@ -391,13 +399,14 @@ evaluation evaluate(const validate_request& args) {
     if (utr_index) utr_index->require(io::index_model(scoring::plfold_options{}, energy));
     std::vector<utr_scan> kept;
     e.types = args.sites.empty() ? site_type_set::every() : parse_sites(args.sites);
-    scan_and_rank(r, kept, args, e.types, energy.params(), utr_index.get());
+    const auto input_genes = scan_and_rank(r, kept, args, e.types, energy.params(), utr_index.get());
     if (!args.curated_all) {
         const auto& target = r.targets[0];
         if (r.pairs[0].utrs.empty())
             throw input_error(target.name + " (" +
                               (target.known ? "resolved to " + join(target.symbols, ", ") : "not a known gene symbol or alias") +
-                              ") has no UTR in " + (utr_index ? args.index_file : join(args.utr_files, ", ")));
+                              ") has no UTR in " + (utr_index ? args.index_file : join(args.utr_files, ", ")) +
+                              (target.known ? "" : did_you_mean(target.name, input_genes)));
         e.gene_utrs = utr_list(kept, 0);
     }
     return e;

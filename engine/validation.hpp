@@ -41,6 +41,8 @@ public:
     // After the last add().
     void finish();
     std::size_t genes() const { return index_.size(); }
+    // The genes' names, sorted.
+    std::vector<std::string> names() const;
     // Every gene's total for the miRNA, ascending (after finish()).
     const std::vector<double>& totals(std::uint32_t mirna) const { return sorted_[mirna]; }
     // 1 + the other genes whose total is more negative than `total` (of a UTR of `gene`); 0 (not

@@ -186,86 +186,77 @@ private:
 };
 using zstd_frame_decompressor = bio::symmetric_filter<zstd_frame_impl>;
 
-// One bzip2 stream by libbz2 (Boost's filter runs on into what follows), done at its end.
-class bzip2_stream_impl {
+// libbz2's and liblzma's decoders: the same streaming shape (next_in, avail_in, next_out, avail_out).
+struct bzip2_codec {
+    using stream = bz_stream;
+    static bool init(stream& s) {
+        s = bz_stream{};
+        return BZ2_bzDecompressInit(&s, 0, 0) == BZ_OK;
+    }
+    static void end(stream& s) { BZ2_bzDecompressEnd(&s); }
+    // true at the stream's end; throws on corrupt data
+    static bool step(stream& s) {
+        const int result = BZ2_bzDecompress(&s);
+        if (result != BZ_OK && result != BZ_STREAM_END) throw decompression_error("corrupt", false);
+        return result == BZ_STREAM_END;
+    }
+};
+
+struct xz_codec {
+    using stream = lzma_stream;
+    static bool init(stream& s) {
+        s = LZMA_STREAM_INIT;
+        return lzma_stream_decoder(&s, UINT64_MAX, 0) == LZMA_OK;
+    }
+    static void end(stream& s) { lzma_end(&s); }
+    static bool step(stream& s) {
+        const lzma_ret result = lzma_code(&s, LZMA_RUN);
+        if (result != LZMA_OK && result != LZMA_STREAM_END && result != LZMA_BUF_ERROR) throw decompression_error("corrupt", false);
+        return result == LZMA_STREAM_END;
+    }
+};
+
+// One bzip2 or xz stream, done at its end (Boost's filters run on into what follows and so
+// cannot tell concatenated streams from trailing data).
+template <class Codec>
+class single_stream_impl {
 public:
     using char_type = char;
-    bzip2_stream_impl() { init(); }
-    ~bzip2_stream_impl() { BZ2_bzDecompressEnd(&stream_); }
-    bzip2_stream_impl(const bzip2_stream_impl&) = delete;
-    bzip2_stream_impl& operator=(const bzip2_stream_impl&) = delete;
+    single_stream_impl() { init(); }
+    ~single_stream_impl() { Codec::end(stream_); }
+    single_stream_impl(const single_stream_impl&) = delete;
+    single_stream_impl& operator=(const single_stream_impl&) = delete;
 
     bool filter(const char*& src_begin, const char* src_end, char*& dest_begin, char* dest_end, bool flush) {
         if (done_) return false;
-        stream_.next_in = const_cast<char*>(src_begin);
-        stream_.avail_in = static_cast<unsigned>(src_end - src_begin);
-        stream_.next_out = dest_begin;
-        stream_.avail_out = static_cast<unsigned>(dest_end - dest_begin);
-        const int result = BZ2_bzDecompress(&stream_);
-        const bool progress = stream_.next_in != src_begin || stream_.next_out != dest_begin;
-        src_begin = stream_.next_in;
-        dest_begin = stream_.next_out;
-        done_ = result == BZ_STREAM_END;
-        if (!done_ && result != BZ_OK) throw decompression_error("corrupt", false);
+        stream_.next_in = reinterpret_cast<decltype(stream_.next_in)>(const_cast<char*>(src_begin));
+        stream_.avail_in = static_cast<decltype(stream_.avail_in)>(src_end - src_begin);
+        stream_.next_out = reinterpret_cast<decltype(stream_.next_out)>(dest_begin);
+        stream_.avail_out = static_cast<decltype(stream_.avail_out)>(dest_end - dest_begin);
+        done_ = Codec::step(stream_);
+        const char* consumed = reinterpret_cast<const char*>(stream_.next_in);
+        char* produced = reinterpret_cast<char*>(stream_.next_out);
+        const bool progress = consumed != src_begin || produced != dest_begin;
+        src_begin = consumed;
+        dest_begin = produced;
         if (!done_ && flush && !progress) throw decompression_error("truncated", true);
         return !done_;
     }
     void close() {
-        BZ2_bzDecompressEnd(&stream_);
+        Codec::end(stream_);
         init();
     }
 
 private:
     void init() {
-        stream_ = bz_stream{};
-        if (BZ2_bzDecompressInit(&stream_, 0, 0) != BZ_OK) throw std::bad_alloc();
+        if (!Codec::init(stream_)) throw std::bad_alloc();
         done_ = false;
     }
-    bz_stream stream_{};
+    typename Codec::stream stream_{};
     bool done_ = false;
 };
-using bzip2_stream_decompressor = bio::symmetric_filter<bzip2_stream_impl>;
-
-// One xz stream by liblzma (not concatenated: Boost's filter runs on into what follows).
-class xz_stream_impl {
-public:
-    using char_type = char;
-    xz_stream_impl() { init(); }
-    ~xz_stream_impl() { lzma_end(&stream_); }
-    xz_stream_impl(const xz_stream_impl&) = delete;
-    xz_stream_impl& operator=(const xz_stream_impl&) = delete;
-
-    bool filter(const char*& src_begin, const char* src_end, char*& dest_begin, char* dest_end, bool flush) {
-        if (done_) return false;
-        stream_.next_in = reinterpret_cast<const std::uint8_t*>(src_begin);
-        stream_.avail_in = static_cast<std::size_t>(src_end - src_begin);
-        stream_.next_out = reinterpret_cast<std::uint8_t*>(dest_begin);
-        stream_.avail_out = static_cast<std::size_t>(dest_end - dest_begin);
-        const lzma_ret result = lzma_code(&stream_, LZMA_RUN);
-        const bool progress = reinterpret_cast<const char*>(stream_.next_in) != src_begin ||
-                              reinterpret_cast<char*>(stream_.next_out) != dest_begin;
-        src_begin = reinterpret_cast<const char*>(stream_.next_in);
-        dest_begin = reinterpret_cast<char*>(stream_.next_out);
-        done_ = result == LZMA_STREAM_END;
-        if (!done_ && result != LZMA_OK && result != LZMA_BUF_ERROR) throw decompression_error("corrupt", false);
-        if (!done_ && flush && !progress) throw decompression_error("truncated", true);
-        return !done_;
-    }
-    void close() {
-        lzma_end(&stream_);
-        init();
-    }
-
-private:
-    void init() {
-        stream_ = LZMA_STREAM_INIT;
-        if (lzma_stream_decoder(&stream_, UINT64_MAX, 0) != LZMA_OK) throw std::bad_alloc();
-        done_ = false;
-    }
-    lzma_stream stream_ = LZMA_STREAM_INIT;
-    bool done_ = false;
-};
-using xz_stream_decompressor = bio::symmetric_filter<xz_stream_impl>;
+using bzip2_stream_decompressor = bio::symmetric_filter<single_stream_impl<bzip2_codec>>;
+using xz_stream_decompressor = bio::symmetric_filter<single_stream_impl<xz_codec>>;
 
 // Whether a decompressor's error says the input ended inside a member.
 bool is_truncation(const std::ios_base::failure& error) {

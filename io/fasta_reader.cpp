@@ -123,8 +123,11 @@ void fasta_reader::append_sequence(const char* begin, const char* end) {
         return;
     }
     if (is_binary_byte(c) || c >= 0x80) fail("binary data (byte " + describe_byte(c) + ") where FASTA text was expected");
-    fail("illegal character " + describe_byte(c) + " in the sequence of '" + record_->id +
-         "' (allowed: A, C, G, T, U and IUPAC codes such as N)");
+    fail(illegal_letter_message(c, record_->id));
+}
+
+std::string illegal_letter_message(unsigned char c, const std::string& id) {
+    return "illegal character " + describe_byte(c) + " in the sequence of '" + id + "' (allowed: A, C, G, T, U and IUPAC codes such as N)";
 }
 
 void fasta_reader::skip_to_first_record() {

@@ -101,4 +101,8 @@ private:
 std::uint64_t scan_fasta_headers(byte_source& source,
                                  const std::function<void(record_header& record)>& on_header);
 
+// "illegal character C in the sequence of 'ID' (allowed: ...)", for a byte other than A, C, G, T, U
+// and the IUPAC codes in a FASTA sequence.
+std::string illegal_letter_message(unsigned char c, const std::string& id);
+
 }  // namespace mirhit::io

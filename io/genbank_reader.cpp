@@ -3,8 +3,11 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <deque>
 
 #include "core/error.hpp"
+#include "io/checked_stream.hpp"
+#include "io/seqan_records.hpp"
 
 namespace mirhit::io {
 
@@ -134,6 +137,78 @@ struct location_parser {
     }
 };
 
+// What the line check learned of one GenBank record before SeqAn3 reads it.
+struct record_frame {
+    genbank_record fields;  // locus, length, molecule, line
+    std::uint64_t end_line = 0;  // of its '//'
+    std::string error;           // the first structural error in it, at error_line
+    std::uint64_t error_line = 0;
+};
+
+// The line check of a GenBank file for SeqAn3: the layout SeqAn3 relies on (LOCUS, ORIGIN, '//';
+// it would run past a missing ORIGIN or '//' into the next record) and each record's lines.
+class genbank_check_buffer final : public checked_stream_buffer {
+public:
+    using checked_stream_buffer::checked_stream_buffer;
+
+    // One frame per record, in order; the reader pops each once it is used.
+    std::deque<record_frame> frames;
+
+private:
+    enum state { between, header, sequence, failed };
+
+    void check_line(std::string_view line, std::uint64_t number) override {
+        line_ = number;
+        if (state_ == between) start_record(line);
+        else if (state_ != failed) record_line(line);
+    }
+    void check_end(std::uint64_t number) override {
+        line_ = number;
+        if (state_ == header || state_ == sequence) fail("record " + frames.back().fields.locus + " does not end with '//'");
+    }
+    void start_record(std::string_view line) {
+        if (is_blank(line)) return;
+        auto& frame = frames.emplace_back();
+        frame.fields.line = line_;
+        state_ = header;
+        if (!line.starts_with("LOCUS ")) return fail("expected a LOCUS line to start a record");
+        auto locus = words(line);
+        auto bp = std::find(locus.begin(), locus.end(), "bp");
+        if (locus.size() < 2 || bp == locus.end() || bp - locus.begin() < 2 || bp + 1 == locus.end() ||
+            !parse_count(*(bp - 1), frame.fields.length))
+            return fail("LOCUS line without 'NAME LENGTH bp MOLECULE'");
+        frame.fields.locus = locus[1];
+        frame.fields.molecule = *(bp + 1);
+    }
+    void record_line(std::string_view line) {
+        const std::string& locus = frames.back().fields.locus;
+        const auto keyword = line.substr(0, line.find_first_of(" \t"));
+        if (keyword == "LOCUS") return fail("LOCUS before the '//' that ends record " + locus);
+        if (state_ == header) {
+            if (line.starts_with("//")) return fail("record " + locus + " has no ORIGIN (sequence)");
+            if (!line.starts_with('O')) return;
+            // SeqAn3 takes any line starting with 'O' for ORIGIN.
+            if (keyword != "ORIGIN") return fail("'" + printable(keyword) + "' before ORIGIN is not a GenBank keyword");
+            state_ = sequence;
+        } else if (line.starts_with("//")) {
+            frames.back().end_line = line_;
+            state_ = between;
+        } else if (!keyword.empty()) {
+            fail("'" + printable(keyword) + "' in the sequence of " + locus + " (after ORIGIN, before '//')");
+        } else if (line.find('/') != std::string_view::npos) {
+            fail("'/' in the sequence of " + locus + " is not a letter");
+        }
+    }
+    void fail(std::string message) {
+        frames.back().error = std::move(message);
+        frames.back().error_line = line_;
+        state_ = failed;
+    }
+
+    std::uint64_t line_ = 0;
+    state state_ = between;
+};
+
 }  // namespace
 
 const std::string* genbank_feature::qualifier(std::string_view name) const {
@@ -162,63 +237,89 @@ std::optional<genbank_location> parse_genbank_location(std::string_view text, st
     return loc;
 }
 
-genbank_reader::genbank_reader(std::unique_ptr<byte_source> source, flat_format format)
-    : lines_(std::move(source)), format_(format) {}
+struct genbank_reader::seqan_input : checked_records<genbank_check_buffer> {
+    explicit seqan_input(std::unique_ptr<byte_source> source) : checked_records(std::move(source), seqan_format::genbank) {}
+};
+
+genbank_reader::genbank_reader(std::unique_ptr<byte_source> source, flat_format format) : name_(source->name()), format_(format) {
+    if (format == flat_format::embl) lines_ = std::make_unique<line_reader>(std::move(source));
+    else seqan_ = std::make_unique<seqan_input>(std::move(source));
+}
+
+genbank_reader::~genbank_reader() = default;
 
 bool genbank_reader::next(genbank_record& record) {
-    if (format_ == flat_format::embl) return next_embl(record);
-    auto read = [&] {
-        if (pending_) {
-            pending_ = false;
-            return true;
-        }
-        return lines_.next(line_);
+    return format_ == flat_format::embl ? next_embl(record) : next_genbank(record);
+}
+
+bool genbank_reader::next_genbank(genbank_record& record) {
+    auto& frames = seqan_->bytes.frames;
+    auto frame_error = [&] {
+        if (frames.empty() || frames.front().error.empty()) return false;
+        throw input_error_at(name_, frames.front().error_line, frames.front().error);
     };
-    auto error = [&](const std::string& message) { return input_error_at(lines_.name(), lines_.line_number(), message); };
+    fasta_text_record text;
+    try {
+        if (!seqan_->records.next(text)) return frame_error();
+    } catch (const seqan_parse_error& e) {
+        frame_error();
+        throw unreadable_record(e.what());
+    }
+    frame_error();
+    record = std::move(frames.front().fields);
+    const auto end_line = frames.front().end_line;
+    frames.pop_front();
+    read_header(record, text.header);
+    record.sequence = std::move(text.sequence);
+    for (auto& c : record.sequence) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    if (record.sequence.size() != record.length)
+        throw input_error_at(name_, end_line, "ORIGIN of " + record.locus + " holds " + std::to_string(record.sequence.size()) +
+                                                  " nt, LOCUS says " + std::to_string(record.length) + " bp");
+    return true;
+}
 
-    do {
-        if (!read()) return false;
-    } while (is_blank(line_));
-    if (!line_.starts_with("LOCUS ")) throw error("expected a LOCUS line to start a record");
-    record = genbank_record{};
-    record.line = lines_.line_number();
-    auto locus = words(line_);
-    auto bp = std::find(locus.begin(), locus.end(), "bp");
-    if (locus.size() < 2 || bp == locus.end() || bp - locus.begin() < 2 || bp + 1 == locus.end() || !parse_count(*(bp - 1), record.length))
-        throw error("LOCUS line without 'NAME LENGTH bp MOLECULE'");
-    record.locus = locus[1];
-    record.molecule = *(bp + 1);
+// Where SeqAn3 stopped: a character other than a letter in a sequence, or else its own words.
+input_error genbank_reader::unreadable_record(const std::string& seqan_message) {
+    auto& bytes = seqan_->bytes;
+    const auto line = bytes.read_line();
+    const std::string& locus = bytes.frames.empty() ? name_ : bytes.frames.front().fields.locus;
+    const auto next = bytes.sgetc();
+    const auto c = static_cast<char>(next);
+    if (next != std::streambuf::traits_type::eof() && !std::isalpha(static_cast<unsigned char>(c)) &&
+        !std::isspace(static_cast<unsigned char>(c)))
+        return input_error_at(name_, line, "'" + printable({&c, 1}) + "' in the sequence of " + locus + " is not a letter");
+    return input_error_at(name_, line, "SeqAn3 cannot read record " + locus + " (" + seqan_message + ")");
+}
 
-    std::string accession, version, section;
-    bool origin = false;
-    while (true) {
-        if (!read()) throw error("record " + record.locus + " does not end with '//'");
-        if (line_.starts_with("//")) break;
-        if (line_.empty() || line_[0] == ' ') {
-            if (section == "ORIGIN") append_sequence_line(record);
+// ACCESSION, VERSION and the feature table from the header SeqAn3 read (its lines from the LOCUS line on).
+void genbank_reader::read_header(genbank_record& record, const std::string& header) {
+    std::string accession, version;
+    feature_table table(record.features);
+    bool features = false;
+    std::uint64_t line_number = record.line;
+    for (std::size_t begin = 0, end; begin < header.size(); begin = end + 1, ++line_number) {
+        end = header.find('\n', begin);
+        if (end == std::string::npos) end = header.size();
+        const std::string line = header.substr(begin, end - begin);
+        if (line.empty() || line[0] == ' ') {
+            if (features && !is_blank(line)) table.add(line, line_number, name_);
             continue;
         }
-        auto fields = words(line_);
-        section = fields[0];
-        if (section == "LOCUS") throw error("LOCUS before the '//' that ends record " + record.locus);
-        if (section == "ACCESSION" && fields.size() > 1) accession = fields[1];
-        if (section == "VERSION" && fields.size() > 1) version = fields[1];
-        if (section == "ORIGIN") origin = true;
-        if (section == "FEATURES") read_features(record);
+        table.finish();
+        auto fields = words(line);
+        features = fields[0] == "FEATURES";
+        if (fields[0] == "ACCESSION" && fields.size() > 1) accession = fields[1];
+        if (fields[0] == "VERSION" && fields.size() > 1) version = fields[1];
     }
-    if (!origin) throw error("record " + record.locus + " has no ORIGIN (sequence)");
+    table.finish();
     record.accession = !version.empty() ? version : !accession.empty() ? accession : record.locus;
-    if (record.sequence.size() != record.length)
-        throw error("ORIGIN of " + record.locus + " holds " + std::to_string(record.sequence.size()) + " nt, LOCUS says " +
-                    std::to_string(record.length) + " bp");
-    return true;
 }
 
 void genbank_reader::append_sequence_line(genbank_record& record) {
     for (char c : line_) {
         if (c == ' ' || std::isdigit(static_cast<unsigned char>(c))) continue;
         if (!std::isalpha(static_cast<unsigned char>(c)))
-            throw input_error_at(lines_.name(), lines_.line_number(),
+            throw input_error_at(lines_->name(), lines_->line_number(),
                                  std::string("'") + printable({&c, 1}) + "' in the sequence of " + record.locus + " is not a letter");
         record.sequence += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     }
@@ -231,7 +332,7 @@ void genbank_reader::read_embl_id(genbank_record& record) {
     std::string_view bp = fields.empty() ? "" : trim(fields.back());
     const bool ok = fields.size() == 7 && trim(fields[1]).starts_with("SV ") && bp.ends_with(" BP.") &&
                     parse_count(bp.substr(0, bp.size() - 4), record.length);
-    if (!ok) throw input_error_at(lines_.name(), lines_.line_number(), "ID line without 'NAME; SV N; TOPOLOGY; MOLECULE; CLASS; DIVISION; LENGTH BP.'");
+    if (!ok) throw input_error_at(lines_->name(), lines_->line_number(), "ID line without 'NAME; SV N; TOPOLOGY; MOLECULE; CLASS; DIVISION; LENGTH BP.'");
     record.locus = trim(fields[0]);
     record.accession = record.locus + "." + std::string(trim(trim(fields[1]).substr(3)));
     record.molecule = trim(fields[3]);
@@ -239,21 +340,21 @@ void genbank_reader::read_embl_id(genbank_record& record) {
 
 // EMBL: the same record from ID, FT and SQ lines.
 bool genbank_reader::next_embl(genbank_record& record) {
-    auto error = [&](const std::string& message) { return input_error_at(lines_.name(), lines_.line_number(), message); };
+    auto error = [&](const std::string& message) { return input_error_at(lines_->name(), lines_->line_number(), message); };
     do {
-        if (!lines_.next(line_)) return false;
+        if (!lines_->next(line_)) return false;
     } while (is_blank(line_));
     if (!line_.starts_with("ID   ")) throw error("expected an ID line to start an EMBL record");
     record = genbank_record{};
-    record.line = lines_.line_number();
+    record.line = lines_->line_number();
     read_embl_id(record);
     feature_table table(record.features);
     bool sequence = false;
     while (true) {
-        if (!lines_.next(line_)) throw error("record " + record.locus + " does not end with '//'");
+        if (!lines_->next(line_)) throw error("record " + record.locus + " does not end with '//'");
         if (line_.starts_with("//")) break;
         if (line_.starts_with("ID ")) throw error("ID before the '//' that ends record " + record.locus);
-        if (line_.starts_with("FT ")) table.add("  " + line_.substr(2), lines_.line_number(), lines_.name());
+        if (line_.starts_with("FT ")) table.add("  " + line_.substr(2), lines_->line_number(), lines_->name());
         else if (line_.starts_with("SQ ")) sequence = true;
         else if (sequence && line_.starts_with(' ')) append_sequence_line(record);
     }
@@ -294,20 +395,6 @@ void feature_table::add(const std::string& line, std::uint64_t line_number, cons
 void feature_table::finish() {
     if (feature_ && !qualifier_.empty()) add_qualifier(*feature_, qualifier_);
     qualifier_.clear();
-}
-
-// Reads the feature table up to the next line with a keyword, which is left pending.
-void genbank_reader::read_features(genbank_record& record) {
-    feature_table table(record.features);
-    while (lines_.next(line_)) {
-        if (is_blank(line_)) continue;
-        if (line_[0] != ' ') {
-            pending_ = true;
-            break;
-        }
-        table.add(line_, lines_.line_number(), lines_.name());
-    }
-    table.finish();
 }
 
 }  // namespace mirhit::io

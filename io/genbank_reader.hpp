@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/error.hpp"
 #include "io/byte_source.hpp"
 #include "io/line_reader.hpp"
 
@@ -51,24 +52,32 @@ private:
 enum class flat_format { genbank, embl };
 
 // GenBank or EMBL flat files (several records, plain or compressed), one record at a time; an
-// EMBL record (ID, FT, SQ lines) gives the same genbank_record (accession NAME.SV). Malformed
-// input throws input_error naming the file and line.
+// EMBL record (ID, FT, SQ lines) gives the same genbank_record (accession NAME.SV). GenBank is
+// read by SeqAn3 (format_genbank, complete header) over bytes checked line by line on their way
+// to it; EMBL by mirhit alone, as SeqAn3 3.2's EMBL reader ends the header at the first "SQ"
+// anywhere, such as in /translation="MSQ...". Malformed input throws input_error naming the file
+// and line.
 class genbank_reader {
 public:
     explicit genbank_reader(std::unique_ptr<byte_source> source, flat_format format = flat_format::genbank);
+    ~genbank_reader();
 
     bool next(genbank_record& record);
-    const std::string& name() const { return lines_.name(); }
+    const std::string& name() const { return name_; }
 
 private:
-    void read_features(genbank_record& record);
+    struct seqan_input;
+    bool next_genbank(genbank_record& record);
+    void read_header(genbank_record& record, const std::string& header);
+    input_error unreadable_record(const std::string& seqan_message);
     void append_sequence_line(genbank_record& record);
     bool next_embl(genbank_record& record);
     void read_embl_id(genbank_record& record);
-    line_reader lines_;
+    std::string name_;
     flat_format format_;
+    std::unique_ptr<seqan_input> seqan_;  // GenBank
+    std::unique_ptr<line_reader> lines_;  // EMBL
     std::string line_;
-    bool pending_ = false;  // line_ is read but not yet used
 };
 
 // A feature location: ranges in transcript order (1-based, inclusive).

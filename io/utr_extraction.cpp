@@ -14,8 +14,8 @@
 
 #include "core/error.hpp"
 #include "io/atomic_output.hpp"
-#include "io/fasta_reader.hpp"
 #include "io/genbank_reader.hpp"
+#include "io/genome_fasta.hpp"
 #include "io/gtf_reader.hpp"
 
 namespace mirhit::io {
@@ -175,21 +175,17 @@ void splice_utrs(std::vector<transcript>& transcripts, const utrs_request& args)
     std::unordered_map<std::string, std::vector<std::size_t>> by_chrom;
     for (std::size_t i = 0; i < transcripts.size(); ++i)
         if (!transcripts[i].exons.empty()) by_chrom[transcripts[i].chrom].push_back(i);
-    io::fasta_reader genome(io::byte_source::open(args.genome), 0);
-    genome.keep_records_whole();
-    std::vector<io::sequence_piece> pieces;
-    while (genome.read_batch(pieces, 1)) {
-        for (const auto& piece : pieces) {
-            auto it = by_chrom.find(piece.record->id);
-            if (it == by_chrom.end()) continue;
-            for (auto i : it->second) {
-                auto& t = transcripts[i];
-                t.sequence = spliced(t, t.exons, piece.seq, "3'UTR", args);
-                if (!args.orfs.empty()) t.orf = spliced(t, t.cds, piece.seq, "CDS", args);
-            }
-            by_chrom.erase(it);
+    io::genome_fasta_reader genome(io::byte_source::open(args.genome));
+    std::string id, chrom;
+    while (genome.next(id, chrom)) {
+        auto it = by_chrom.find(id);
+        if (it == by_chrom.end()) continue;
+        for (auto i : it->second) {
+            auto& t = transcripts[i];
+            t.sequence = spliced(t, t.exons, chrom, "3'UTR", args);
+            if (!args.orfs.empty()) t.orf = spliced(t, t.cds, chrom, "CDS", args);
         }
-        pieces.clear();
+        by_chrom.erase(it);
     }
     std::size_t first_missing = transcripts.size();
     for (const auto& [chrom, indices] : by_chrom) first_missing = std::min(first_missing, indices.front());

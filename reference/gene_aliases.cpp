@@ -147,10 +147,13 @@ struct gene_tables {
     std::string provenance;
 };
 
+const std::string_view alias_table(reinterpret_cast<const char*>(detail::hgnc_gene_aliases_bytes), detail::hgnc_gene_aliases_size);
+const std::string_view curated_table(reinterpret_cast<const char*>(detail::curated_gene_spellings_bytes),
+                                     detail::curated_gene_spellings_size);
+
 gene_tables load() {
     gene_tables t;
-    const std::string_view table(reinterpret_cast<const char*>(detail::hgnc_gene_aliases_bytes),
-                                 detail::hgnc_gene_aliases_size);
+    const std::string_view table = alias_table;
     std::size_t symbol_rows = 0;
     std::size_t alias_rows = 0;
     for_each_row(table, "hgnc_gene_aliases.tsv", "alias\tsymbol\tentrez", [&](const auto& f) {
@@ -164,9 +167,7 @@ gene_tables load() {
             ++alias_rows;
         }
     });
-    const std::string_view curated(reinterpret_cast<const char*>(detail::curated_gene_spellings_bytes),
-                                   detail::curated_gene_spellings_size);
-    for_each_row(curated, "curated_gene_spellings.tsv", "spelling\tsymbol\tsource",
+    for_each_row(curated_table, "curated_gene_spellings.tsv", "spelling\tsymbol\tsource",
                  [&](const auto& f) { t.curated.add(normalise(f[0]), f[1], f[2]); });
     for (auto* index : {&t.symbols, &t.normalised_symbols, &t.aliases, &t.normalised_aliases, &t.curated}) {
         index->seal();
@@ -235,5 +236,25 @@ gene_resolution resolve_gene(std::string_view name) {
 }
 
 std::string_view gene_alias_provenance() { return tables().provenance; }
+
+symbol_name_filter::symbol_name_filter(const std::vector<std::string>& upper_symbols) {
+    const std::unordered_set<std::string> wanted(upper_symbols.begin(), upper_symbols.end());
+    for (const auto& symbol : wanted) {
+        keys_.insert(symbol);
+        keys_.insert(normalise(symbol));
+    }
+    for_each_row(alias_table, "hgnc_gene_aliases.tsv", "alias\tsymbol\tentrez", [&](const auto& f) {
+        if (!wanted.contains(upper(f[1]))) return;
+        keys_.insert(upper(f[0]));
+        keys_.insert(normalise(f[0]));
+    });
+    for_each_row(curated_table, "curated_gene_spellings.tsv", "spelling\tsymbol\tsource", [&](const auto& f) {
+        if (wanted.contains(upper(f[1]))) keys_.insert(normalise(f[0]));
+    });
+}
+
+bool symbol_name_filter::may_name(std::string_view name) const {
+    return keys_.contains(upper(trim(name))) || keys_.contains(normalise(name));
+}
 
 }  // namespace mirhit::reference

@@ -117,5 +117,18 @@ TEST(gene_aliases, provenance_names_source_version_and_counts) {
     EXPECT_NE(p.find("42815 symbols and 60963 aliases"), std::string_view::npos) << p;
 }
 
+// The filter lets through every name that resolves to one of its symbols, in any of the five ways.
+TEST(gene_aliases, symbol_filter_passes_every_name_of_its_symbols) {
+    const symbol_name_filter filter({"PTEN", "CDH5", "HIF1A"});
+    for (const char* name : {"PTEN", " pten ", "MMAC1", "mmac-1", "VE-cadherin", "ve cadherin", "HIF-1α", "HIF-1 alpha", "CDH5"}) {
+        EXPECT_TRUE(filter.may_name(name)) << name;
+        EXPECT_EQ(resolve_gene(name).symbols.size(), 1u) << name;
+    }
+    for (const char* name : {"TP53", "p53", "E-cadherin", "NOTAGENE42", "G17"}) {
+        EXPECT_FALSE(filter.may_name(name)) << name;
+        for (const auto& s : resolve_gene(name).symbols) EXPECT_TRUE(s != "PTEN" && s != "CDH5" && s != "HIF1A") << name;
+    }
+}
+
 }  // namespace
 }  // namespace mirhit::reference

@@ -147,6 +147,19 @@ TEST(utrs, malformed_genbank_is_an_error_with_its_line) {
     EXPECT_EQ(error_of(good.substr(0, good.size() - 3)), "mirhit: error: bad.gbff:9: record NM_1 does not end with '//'\n");
     EXPECT_EQ(error_of("ID   X; SV 1\n"), "mirhit: error: bad.gbff:1: expected a LOCUS line to start a record\n");
     EXPECT_EQ(error_of("LOCUS       NM_1\n"), "mirhit: error: bad.gbff:1: LOCUS line without 'NAME LENGTH bp MOLECULE'\n");
+    // SeqAn3 reads the records; the line check before it keeps it from running past the layout.
+    EXPECT_EQ(error_of(genbank("NM_1", "mRNA", feature("CDS", "1..9"), "ACGTAC/TACGTAC")),
+              "mirhit: error: bad.gbff:9: '/' in the sequence of NM_1 is not a letter\n");
+    auto keyword_in = [&](const std::string& after) {
+        auto text = good;
+        return text.insert(text.find(after) + after.size(), "OTHER x\n");
+    };
+    EXPECT_EQ(error_of(keyword_in("PRI 01-JAN-2020\n")), "mirhit: error: bad.gbff:2: 'OTHER' before ORIGIN is not a GenBank keyword\n");
+    EXPECT_EQ(error_of(keyword_in("ORIGIN      \n")),
+              "mirhit: error: bad.gbff:9: 'OTHER' in the sequence of NM_1 (after ORIGIN, before '//')\n");
+    write_file(dir / "blank.gbff", "\n \n" + good);
+    auto r = run_mirhit({"utrs", "--genbank", "blank.gbff"}, "", dir);
+    EXPECT_EQ(r.err, "mirhit: note: blank.gbff: 1 3'UTRs from 1 records; skipped none\n");
 }
 
 // chr1 in two lines, partly lower case (soft-masked).
@@ -242,6 +255,14 @@ TEST(utrs, gtf_and_genome_errors_name_the_line) {
     EXPECT_EQ(error_of(gtf_line("chr1", "exon", 1, 4, '?', a)), "mirhit: error: a.gtf:1: strand '?' is not +, - or .\n");
     EXPECT_EQ(error_of(gtf_line("chr1", "three_prime_utr", 1, 4, '.', a)),
               "mirhit: error: a.gtf:1: transcript A has a 3'UTR but no strand\n");
+    // The genome is read by SeqAn3 after a line check that names the line of what SeqAn3 would
+    // pass over (a carriage return it drops, an empty record it accepts).
+    const auto utr = gtf_line("chr2", "three_prime_utr", 1, 4, '+', a);
+    write_file(dir / "genome.fa", ">chr1\nACGT\n>chr2\nAC\rGT\n");
+    EXPECT_EQ(error_of(utr), "mirhit: error: genome.fa:4: illegal character 0x0D in the sequence of 'chr2' (allowed: A, C, G, T, U and "
+                             "IUPAC codes such as N)\n");
+    write_file(dir / "genome.fa", ">chr1\n\n>chr2\nACGT\n");
+    EXPECT_EQ(error_of(utr), "mirhit: error: genome.fa:1: record 'chr1' has no sequence\n");
 }
 
 TEST(utrs, inputs_are_genbank_or_genome_and_gtf) {

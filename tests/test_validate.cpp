@@ -160,6 +160,10 @@ TEST(validate, gene_or_mirna_missing_is_an_error) {
     EXPECT_EQ(r.err, "mirhit: error: p53 (resolved to TP53) has no UTR in examples/utrs.fa\n");
     r = run_mirhit({"validate", "miR-21", "NOTAGENE42", "--utr", "examples/utrs.fa"});
     EXPECT_EQ(r.err, "mirhit: error: NOTAGENE42 (not a known gene symbol or alias) has no UTR in examples/utrs.fa\n");
+    // An unknown name near a gene of the input: the input's gene is suggested.
+    r = run_mirhit({"validate", "miR-21", "SPINTT1", "--utr", "examples/utrs.fa"});
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_EQ(r.err, "mirhit: error: SPINTT1 (not a known gene symbol or alias) has no UTR in examples/utrs.fa; did you mean 'SPINT1'?\n");
     r = run_mirhit({"validate", "miR-99999", "CDH5", "--utr", "examples/utrs.fa"});
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_EQ(r.err, "mirhit: error: miR-99999: not found in the miRNA set (built-in: miRBase 22 human mature miRNAs (2656), from "
