@@ -131,15 +131,17 @@ inline constexpr std::uint32_t site_reach = 72;
 inline constexpr std::uint32_t site_context = 2 * site_reach;
 
 // Record positions whose sites a piece reports: every site is reported by exactly one piece, the
-// piece owning the starts from `site_context - site_reach` past its start to `site_reach` before
+// piece owning the starts from `site_reach` before the end of its overlap to `site_reach` before
 // its end (its first piece: from its start; its last: to its end).
 struct owned_range {
     std::uint64_t begin, end;
 };
 constexpr owned_range owned_starts(std::uint64_t offset, std::uint32_t overlap, std::uint64_t size, bool last) {
-    const std::uint64_t margin = site_reach;
-    std::uint64_t begin = overlap == 0 ? offset : offset + overlap - margin;
-    std::uint64_t end = last ? offset + size : offset + size - margin;
+    // Pieces shorter than the margin (small chunk sizes) at a record's start own nothing but
+    // what lies past it; records start at 0.
+    auto less_margin = [](std::uint64_t position) { return position > site_reach ? position - site_reach : 0; };
+    std::uint64_t begin = overlap == 0 ? offset : less_margin(offset + overlap);
+    std::uint64_t end = last ? offset + size : less_margin(offset + size);
     return {begin, end};
 }
 

@@ -318,6 +318,7 @@ TEST(noncanonical, kernel_equals_brute_force_on_random_sequence) {
         for (std::size_t k = 8; m % 4 == 0 && k < seq.size(); ++k) seq[k] = "ACGU"[rng() % 4];
         if (m % 4 == 0) set.add("m" + std::to_string(m) + "b", "", seq);
     }
+    std::array<std::size_t, any_site_type_count> seen{};  // sites of each class expected, over all trials
     for (int trial = 0; trial < 20; ++trial) {
         std::string utr = random_utr(rng, 3000);
         // Plant near-sites: each family's 8mer with one random change (a G:U, mismatch or insertion).
@@ -348,6 +349,8 @@ TEST(noncanonical, kernel_equals_brute_force_on_random_sequence) {
                            only(site_type::seven_mer_a1_gu) | only(site_type::six_mer_a1),
                            only(site_type::three_p_compensatory), only(site_type::centered)}) {
             const auto expected = brute_force(set, utr, types);
+            if (types == site_type_set::every())
+                for (const auto& c : expected) ++seen[static_cast<std::size_t>(c.type)];
             // Whole, and in pieces of 500 with the overlap the reader gives.
             seed_index index(set.families(), types, set.mirnas());
             std::vector<family_site> sites;
@@ -377,6 +380,8 @@ TEST(noncanonical, kernel_equals_brute_force_on_random_sequence) {
         scan_piece_reverse(index, utr, 0, owned_starts(0, 0, utr.size(), true), sites, scratch);
         ASSERT_EQ(calls_of(sites), expected) << "trial " << trial << " reverse";
     }
+    // Every class was there to be found, 3p-compensatory and centered at several offsets and runs.
+    for (std::size_t t = 0; t < any_site_type_count; ++t) EXPECT_GT(seen[t], 10u) << name_of(static_cast<site_type>(t));
 }
 
 }  // namespace
