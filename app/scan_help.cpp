@@ -26,15 +26,25 @@ an A opposite nt 1:
   7mer-A1-GU  P2-7 paired with exactly one G:U among them, A1, P8 not Watson-Crick
   bulge-7mer  nt 2-8 Watson-Crick paired to 8 consecutive UTR nt with one extra, unpaired one
               between the partners of nt k and k+1 (2 <= k <= 7; Chi et al. 2012: k = 5);
-              a bulge_k column gives k; a stretch that fits several k is reported once, at the
+              class_detail gives k=K; a stretch that fits several k is reported once, at the
               smallest k
+  3p-compensatory  P2-8 paired but exactly one of them (a mismatch or G:U), and nt 13-16
+              Watson-Crick paired to 4 consecutive UTR nt 5' of the seed match, offset from
+              contiguous pairing by -2 to +4 nt on the UTR (Grimson et al. 2007); start..end:
+              nt 8-2's partners; class_detail offset=O (UTR nt between the partners of nt 13
+              and 8, less 4), the smallest that fits
+  centered    nt 4-14 Watson-Crick paired (11+ consecutive pairs, Shin et al. 2010), whatever
+              the seed; start..end: nt 14-4's partners; class_detail pairs=F-L, the maximal
+              run of Watson-Crick pairs (followed up to nt 77)
+The last two pair beyond the seed: their rows are for the family members that pair there.
 start..end are the UTR nt opposite the miRNA nt the class pairs (with nt 1 for an A1 type; a
-bulge-7mer's 8 nt). Precedence: at one alignment (the UTR nt opposite miRNA nt 1) a site is
+bulge-7mer's 8 nt), for the last two as said. Precedence: at one alignment (the UTR nt opposite miRNA nt 1) a site is
 classified once, in the order 8mer, 7mer-m8, 7mer-A1, 6mer, offset-6mer, 8mer-GU, 7mer-m8-GU,
 7mer-A1-GU, 6mer-A1, and reported when that class is requested: a canonical site is never also
 a GU site (a G:U at nt 8 leaves a 6mer or 7mer-A1; a G:U at nt 2 with P3-8 Watson-Crick is an
-offset-6mer), and asking for more classes only adds rows. bulge-7mer sites are found apart and
-may share nucleotides with seed-class sites. Non-canonical sites get duplex_dG and dG_open;
+offset-6mer), and asking for more classes only adds rows. bulge-7mer, 3p-compensatory and
+centered sites are found apart and may share nucleotides with any other site (a perfect seed is
+never 3p-compensatory, whatever its 3' pairing). Non-canonical sites get duplex_dG and dG_open;
 their context++ columns are NA (the model is fitted on canonical sites). --format counts,
 --gene-summary and the claims tallies count canonical types only: the first two refuse
 non-canonical classes.

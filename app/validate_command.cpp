@@ -34,7 +34,8 @@ citations, and a graded verdict:
   none      no site
 Sites of every class are looked for by default (--sites as in scan: canonical, all, or names):
 the canonical ones, scored with context++, and the non-canonical ones (6mer-A1, 8mer-GU,
-7mer-m8-GU, 7mer-A1-GU, bulge-7mer; context++ NA, duplex shown) as weak evidence.
+7mer-m8-GU, 7mer-A1-GU, bulge-7mer, 3p-compensatory, centered; context++ NA, duplex shown) as
+weak evidence.
 The verdict keeps the site counts, the total context++ (NA when no site was scored) and the
 rank. MIRNA and GENE are names as biologists write them (miR-21, let-7a,
 VE-cadherin, HAI-1); an ambiguous miRNA name or one without arm validates every candidate.

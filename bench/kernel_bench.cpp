@@ -48,7 +48,7 @@ mirna_set first_mirnas(std::size_t n) {
 
 void scan_benchmark(benchmark::State& state, const mirna_set& mirnas, site_type_set types = site_type_set::all()) {
     const auto& seq = utr_sequence();
-    seed_index index(mirnas.families(), types);
+    seed_index index(mirnas.families(), types, mirnas.mirnas());
     std::vector<family_site> sites;
     std::size_t found = 0;
     for (auto _ : state) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <stdexcept>
 #include <string>
 
@@ -31,8 +32,8 @@ std::uint8_t gu_partner(char m) {
 
 }  // namespace
 
-seed_index::seed_index(const std::vector<seed_family>& families, site_type_set types)
-    : core_flanks_(code_count, 0), begin_(code_count + 1, 0), types_(types) {
+seed_index::seed_index(const std::vector<seed_family>& families, site_type_set types, std::span<const mirna> mirnas)
+    : core_flanks_(code_count, 0), types_(types) {
     // bulge-7mer sites are found from the core entries (see scan_sequence).
     bool want_core = types.contains(site_type::eight_mer) || types.contains(site_type::seven_mer_m8) ||
                      types.contains(site_type::seven_mer_a1) || types.contains(site_type::six_mer) ||
@@ -58,15 +59,111 @@ seed_index::seed_index(const std::vector<seed_family>& families, site_type_set t
                 keyed.push_back({code, {f, role::core_gu, partner8, 0, static_cast<std::uint8_t>(g)}});
             }
     }
-    for (const auto& [code, e] : keyed) {
-        ++begin_[code + 1];
+    for (const auto& [code, e] : keyed)
         if (e.kind == role::core) core_flanks_[code] |= static_cast<std::uint8_t>(1u << e.flank);
-    }
-    for (std::uint32_t c = 0; c < code_count; ++c) begin_[c + 1] += begin_[c];
-    entries_.resize(keyed.size());
+    seeds_ = table<entry>(code_count, keyed);
+    if (types.contains(site_type::three_p_compensatory) || types.contains(site_type::centered))
+        add_members(families, mirnas);
+}
+
+template <typename T>
+seed_index::table<T>::table(std::uint32_t codes, const std::vector<std::pair<std::uint32_t, T>>& keyed)
+    : begin_(codes + 1, 0), entries_(keyed.size()) {
+    for (const auto& [code, e] : keyed) ++begin_[code + 1];
+    for (std::uint32_t c = 0; c < codes; ++c) begin_[c + 1] += begin_[c];
     auto fill = begin_;
     for (const auto& [code, e] : keyed) entries_[fill[code]++] = e;
 }
+
+void seed_index::add_members(const std::vector<seed_family>& families, std::span<const mirna> mirnas) {
+    for (const auto& m : mirnas) {
+        std::string partners;
+        for (char c : m.sequence) partners += static_cast<char>(complement(code_of(c)));
+        partners_.push_back(std::move(partners));
+    }
+    // UTR-order code of the partners of nt from down to to (1-based, from > to).
+    auto code_of_nts = [](const std::string& partners, unsigned from, unsigned to) {
+        std::uint32_t code = 0;
+        for (unsigned nt = from; nt >= to; --nt) code = code << 2 | static_cast<std::uint8_t>(partners[nt - 1]);
+        return code;
+    };
+    std::vector<std::pair<std::uint32_t, member_entry>> three_p, centered;
+    for (std::uint32_t f = 0; f < families.size(); ++f) {
+        const auto& members = families[f].members;
+        if (members.size() >= family_site::every_member)
+            throw std::length_error("seed_index: a seed family with more than 254 members");
+        for (std::uint8_t k = 0; k < members.size(); ++k) {
+            const auto& p = partners_.at(members[k]);
+            if (p.size() < 16) continue;  // centered needs 14 nt, 3p-compensatory 16
+            const std::uint32_t seed = code_of_nts(p, 8, 2);
+            const std::uint8_t target = static_cast<std::uint8_t>(code_of_nts(p, 16, 13));
+            // nt 2 + j's partner is 2 * j bits up; every other letter there is one substitution
+            for (unsigned j = 0; j < 7 && types_.contains(site_type::three_p_compensatory); ++j)
+                for (std::uint32_t b = 1; b < 4; ++b)
+                    three_p.push_back({seed ^ b << 2 * j, {f, members[k], k, target}});
+            if (types_.contains(site_type::centered))
+                centered.push_back({code_of_nts(p, 11, 4), {f, members[k], k, static_cast<std::uint8_t>(code_of_nts(p, 14, 12))}});
+        }
+    }
+    three_p_ = table<member_entry>(1u << 14, three_p);
+    centered_ = table<member_entry>(1u << 16, centered);
+}
+
+namespace {
+
+// 3p-compensatory and centered sites, found as scan_sequence walks the sequence (see seed_index).
+class member_finder {
+public:
+    member_finder(const seed_index& index, std::string_view seq)
+        : index_(index), s_(reinterpret_cast<const unsigned char*>(seq.data())), n_(seq.size()),
+          three_p_(index.types().contains(site_type::three_p_compensatory)), centered_(index.types().contains(site_type::centered)) {}
+
+    // Base i has come in: history holds the last 32 bases (the newest in the low bits), valid
+    // their validity bits. emit(start, type, family, detail, member).
+    template <typename Emit>
+    void find(std::size_t i, std::uint64_t history, std::uint32_t valid, Emit& emit) {
+        if (three_p_) find_three_p(i, history, valid, emit);
+        if (centered_ && (valid & 0x7ffu) == 0x7ffu) find_centered(i, history, emit);
+    }
+
+private:
+    // Base i pairs nt 2: nt 13's partner lies 11 back when contiguous, 9 to 15 back over the
+    // offsets -2 to +4, so a 4-mer is recorded 9 bases after it ended; the latest one recorded
+    // is the smallest offset.
+    template <typename Emit>
+    void find_three_p(std::size_t i, std::uint64_t history, std::uint32_t valid, Emit& emit) {
+        if (i >= 9 && (valid >> 9 & 0xfu) == 0xfu) ended_[history >> 18 & 0xffu] = i - 8;
+        if ((valid & 0x7fu) != 0x7fu) return;
+        for (const auto& h : index_.three_p_at(history & 0x3fff)) {
+            const std::uint64_t seen = ended_[h.target];
+            if (seen == 0 || seen + 14 < i) continue;
+            const auto offset = static_cast<std::int8_t>(static_cast<std::int64_t>(i) - 10 - static_cast<std::int64_t>(seen));
+            emit(i - 6, site_type::three_p_compensatory, h.family, static_cast<std::uint8_t>(offset), h.member);
+        }
+    }
+
+    // Base i pairs nt 4 and the last 8 bases nt 11-4; nt t's partner is at i + 4 - t.
+    template <typename Emit>
+    void find_centered(std::size_t i, std::uint64_t history, Emit& emit) {
+        for (const auto& h : index_.centered_at(history & 0xffff)) {
+            if ((history >> 16 & 0x3fu) != h.target) continue;
+            const auto& p = index_.partners(h.mirna);
+            unsigned first = 4, last = 14;
+            while (first > 1 && i + 5 - first < n_ && nt_code[s_[i + 5 - first]] == p[first - 2]) --first;
+            const auto limit = std::min<std::size_t>(p.size(), centered_max_nt);
+            while (last < limit && last <= i + 3 && nt_code[s_[i + 3 - last]] == p[last]) ++last;
+            emit(i - 10, site_type::centered, h.family, pack_run({first, last}), h.member);
+        }
+    }
+
+    const seed_index& index_;
+    const unsigned char* s_;
+    std::size_t n_;
+    bool three_p_, centered_;
+    std::array<std::uint64_t, 256> ended_{};  // 4-mer code -> 1 + where it last ended, recorded 9 bases later
+};
+
+}  // namespace
 
 void scan_sequence(const seed_index& index, std::string_view seq, std::uint64_t offset, std::uint64_t own_begin,
                    std::uint64_t own_end, std::vector<family_site>& out) {
@@ -75,19 +172,22 @@ void scan_sequence(const seed_index& index, std::string_view seq, std::uint64_t 
     const auto types = index.types();
     constexpr std::uint32_t mask = seed_index::code_count - 1;
     constexpr unsigned full = (1u << seed_index::k) - 1;
-    std::uint32_t code8 = 0;  // the last 8 bases
-    unsigned valid8 = 0;      // bit j set: the base j positions back is A, C, G or U
-    auto emit = [&](std::size_t start, site_type type, std::uint32_t family, std::uint8_t bulge = 0) {
+    std::uint64_t history = 0;  // the last 32 bases, the newest in the low bits
+    std::uint32_t valid = 0;    // bit j set: the base j positions back is A, C, G or U
+    auto emit = [&](std::size_t start, site_type type, std::uint32_t family, std::uint8_t detail = 0,
+                    std::uint8_t member = family_site::every_member) {
         std::uint64_t pos = offset + start;
-        if (types.contains(type) && pos >= own_begin && pos < own_end) out.push_back({pos, family, type, false, bulge});
+        if (types.contains(type) && pos >= own_begin && pos < own_end) out.push_back({pos, family, type, false, detail, member});
     };
+    std::optional<member_finder> members;
+    if (types.contains(site_type::three_p_compensatory) || types.contains(site_type::centered)) members.emplace(index, seq);
     // bulge-7mer over the last 8 bases f0..f7: f0 pairs nt 8 and f1..f7 less the extra nucleotide
     // f(8-k) are a family's 6-nt core (nt 7..2). Each k deletes one base and looks the 6-mer up
     // among the core entries, smallest k first; a family is reported once per stretch.
     const bool bulges = types.contains(site_type::bulge_seven_mer);
     std::vector<std::uint32_t> bulge_families;
     auto find_bulges = [&](std::size_t i) {
-        const std::uint32_t first = code8 >> 14, seven = code8 & 0x3fff;
+        const std::uint32_t first = history >> 14 & 3u, seven = history & 0x3fff;
         bulge_families.clear();
         for (unsigned bulge_k = 2; bulge_k <= 7; ++bulge_k) {
             const unsigned low = 2 * (bulge_k - 1);  // bits of the bases after the extra one
@@ -103,11 +203,12 @@ void scan_sequence(const seed_index& index, std::string_view seq, std::uint64_t 
     };
     for (std::size_t i = 0; i < n; ++i) {
         const std::uint8_t c = nt_code[s[i]];
-        valid8 = (valid8 << 1 | (c != nt_other)) & 0xff;
-        code8 = (code8 << 2 | (c & 3u)) & 0xffff;
-        if (bulges && valid8 == 0xff) find_bulges(i);
-        const std::uint32_t code = code8 & mask;
-        if ((valid8 & full) != full) continue;
+        valid = valid << 1 | (c != nt_other);
+        history = history << 2 | (c & 3u);
+        if (bulges && (valid & 0xff) == 0xff) find_bulges(i);
+        if (members) members->find(i, history, valid, emit);
+        const std::uint32_t code = history & mask;
+        if ((valid & full) != full) continue;
         auto hits = index.at(code);
         if (hits.empty()) continue;
         const std::uint8_t before = i >= seed_index::k ? nt_code[s[i - seed_index::k]] : nt_other;
@@ -180,9 +281,9 @@ void scan_piece_reverse(const seed_index& index, std::string_view seq, std::uint
     for (std::size_t i = first; i < out.size(); ++i) {
         const family_site s = out[i];
         const std::uint64_t end = offset + n - s.start;  // forward end of the footprint
-        const std::uint64_t key = end >= site_context - 1 ? end - (site_context - 1) : 0;
+        const std::uint64_t key = end >= 7 ? end - 7 : 0;
         if (key < owned.begin || key >= owned.end) continue;
-        out[kept++] = {end - length_of(s.type), s.family, s.type, true, s.bulge};
+        out[kept++] = {end - length_of(s.type), s.family, s.type, true, s.detail, s.member};
     }
     out.resize(kept);
 }

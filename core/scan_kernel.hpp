@@ -25,11 +25,21 @@ namespace mirhit {
 //   bulge-7mer  nt 2-8 Watson-Crick paired to 8 consecutive UTR nucleotides with one extra
 //               between the partners of nt k and k + 1, 2 <= k <= 7 (Chi et al. 2012), reported
 //               once per UTR stretch at the smallest such k.
+//   3p-compensatory  P2-8 paired but exactly one of them (a mismatch or G:U), and miRNA nt 13-16
+//               Watson-Crick paired to four consecutive UTR nucleotides 5' of the seed match,
+//               offset from contiguous pairing by -2 to +4 (Grimson et al. 2007), reported at
+//               the smallest offset that fits: from the 21 one-substitution 7-mers of each seed,
+//               and a table of where each 4-mer last ended early enough to be nt 13-16's partner.
+//   centered    nt 4-14 Watson-Crick paired (11 consecutive pairs, Shin et al. 2010), whatever
+//               the seed: from each miRNA's 8-mer partner of nt 4-11, then nt 12-14 compared,
+//               and the run followed both ways for the detail.
+// The last two pair beyond the seed, so a site holds for one member of the family (member).
 // Precedence at one alignment (the UTR nucleotide opposite nt 1): a canonical type first (so a
 // G:U at nt 8 leaves a 6mer or 7mer-A1, and a G:U at nt 2 with P3-8 an offset-6mer), then the GU
 // types, then 6mer-A1: one seed-class site per alignment, whichever types are requested, so a
 // scan for some types reports exactly the rows of a scan for all of them that have those types.
-// bulge-7mer sites stand apart and may share nucleotides with seed-class sites.
+// bulge-7mer, 3p-compensatory and centered sites stand apart and may share nucleotides with
+// seed-class sites (and each other).
 class seed_index {
 public:
     static constexpr unsigned k = 6;
@@ -53,19 +63,50 @@ public:
         std::uint8_t detail;  // core_gu: the G:U's miRNA nt
     };
 
-    seed_index(const std::vector<seed_family>& families, site_type_set types);
+    // A member of a seed family, for the classes that pair beyond the seed.
+    struct member_entry {
+        std::uint32_t family;
+        std::uint32_t mirna;  // into partners()
+        std::uint8_t member;  // in the family
+        std::uint8_t target;  // 3p-compensatory: code of nt 16-13's partners; centered: nt 14-12's
+    };
 
-    std::span<const entry> at(std::uint32_t code) const {
-        return {entries_.data() + begin_[code], entries_.data() + begin_[code + 1]};
-    }
+    // mirnas: the families' members, needed for 3p-compensatory and centered (else may be empty).
+    seed_index(const std::vector<seed_family>& families, site_type_set types, std::span<const mirna> mirnas = {});
+
+    std::span<const entry> at(std::uint32_t code) const { return seeds_.at(code); }
     site_type_set types() const { return types_; }
     // Bit f set: some family's core entry at this code has flank f (a quick test for bulge-7mers).
     std::uint8_t core_flanks(std::uint32_t code) const { return core_flanks_[code]; }
+    // 3p-compensatory candidates: by the 7-mer of nt 8-2's partners with one substitution.
+    std::span<const member_entry> three_p_at(std::uint32_t code7) const { return three_p_.at(code7); }
+    // centered candidates: by the 8-mer of nt 11-4's partners.
+    std::span<const member_entry> centered_at(std::uint32_t code8) const { return centered_.at(code8); }
+    // A miRNA's Watson-Crick partner codes, nt 1 first.
+    const std::string& partners(std::uint32_t mirna) const { return partners_[mirna]; }
+
+    // Entries bucketed by k-mer code.
+    template <typename T>
+    class table {
+    public:
+        table() = default;
+        table(std::uint32_t codes, const std::vector<std::pair<std::uint32_t, T>>& keyed);
+        std::span<const T> at(std::uint32_t code) const {
+            return {entries_.data() + begin_[code], entries_.data() + begin_[code + 1]};
+        }
+
+    private:
+        std::vector<std::uint32_t> begin_;
+        std::vector<T> entries_;
+    };
 
 private:
+    void add_members(const std::vector<seed_family>& families, std::span<const mirna> mirnas);
+
     std::vector<std::uint8_t> core_flanks_;
-    std::vector<std::uint32_t> begin_;
-    std::vector<entry> entries_;
+    table<entry> seeds_;
+    table<member_entry> three_p_, centered_;
+    std::vector<std::string> partners_;
     site_type_set types_;
 };
 
@@ -80,19 +121,27 @@ void scan_sequence(const seed_index& index, std::string_view seq, std::uint64_t 
 
 namespace mirhit {
 
-// Longest site (8mer, 8mer-GU, bulge-7mer); consecutive pieces of a long record overlap by this many bases.
-inline constexpr std::uint32_t site_context = 8;
+// Bases a site needs around its start, strand by strand: a seed-class site up to 8 from its start
+// and one before; a centered site up to 14 from its start and (its run followed to nt 77) 64
+// before; a reverse site the same mirrored, owned by the piece owning its forward end - 7 (see
+// scan_piece_reverse), so up to 72 from its key and 20 before.
+inline constexpr std::uint32_t site_reach = 72;
+// Consecutive pieces of a long record overlap by this many bases: every owned site, either
+// strand, has all the bases it needs in its piece.
+inline constexpr std::uint32_t site_context = 2 * site_reach;
 
-// Record positions whose sites a piece reports: every site is reported by exactly one piece.
-// A site needs one base before it and up to eight from its start, so a piece owns the starts
-// from one past its overlap to `site_context - 1` before its end (its last piece: to the end).
+// Record positions whose sites a piece reports: every site is reported by exactly one piece, the
+// piece owning the starts from `site_reach` before the end of its overlap to `site_reach` before
+// its end (its first piece: from its start; its last: to its end).
 struct owned_range {
     std::uint64_t begin, end;
 };
 constexpr owned_range owned_starts(std::uint64_t offset, std::uint32_t overlap, std::uint64_t size, bool last) {
-    const std::uint64_t margin = site_context - 1;
-    std::uint64_t begin = overlap == 0 ? offset : offset + overlap - margin;
-    std::uint64_t end = last ? offset + size : offset + size - margin;
+    // Pieces shorter than the margin (small chunk sizes) at a record's start own nothing but
+    // what lies past it; records start at 0.
+    auto less_margin = [](std::uint64_t position) { return position > site_reach ? position - site_reach : 0; };
+    std::uint64_t begin = overlap == 0 ? offset : less_margin(offset + overlap);
+    std::uint64_t end = last ? offset + size : less_margin(offset + size);
     return {begin, end};
 }
 
@@ -101,9 +150,10 @@ void scan_piece(const seed_index& index, std::string_view seq, std::uint64_t off
                 std::vector<family_site>& out);
 
 // The sites on the reverse strand of a piece (reverse = true), in forward coordinates, appended
-// unsorted. A reverse site needs the same nine-base window as a forward one, mirrored: the piece
-// that owns the forward start `end - 7` (0 when negative) of that window reports it, so pieces
-// of a long record report every site once. scratch holds the reverse complement.
+// unsorted. A reverse site needs the same bases as a forward one, mirrored: the piece that owns
+// the forward start `end - 7` (0 when negative) reports it (for seed-class sites the start of
+// their nine-base window), so pieces of a long record report every site once. scratch holds the
+// reverse complement.
 void scan_piece_reverse(const seed_index& index, std::string_view seq, std::uint64_t offset, owned_range owned,
                         std::vector<family_site>& out, std::string& scratch);
 

@@ -73,7 +73,7 @@ std::vector<io::utr_score> summarise_scores(const mirna_set& mirnas, std::span<c
     std::map<std::uint32_t, std::pair<const family_site*, double>> best;
     std::size_t pair = 0;
     for (const auto& s : sites)
-        for (auto m : mirnas.families()[s.family].members) {
+        for (auto m : members_of(mirnas.families()[s.family].members, s)) {
             const auto& score = scores[pair++];
             if (!score) continue;
             const std::uint64_t end = s.start + length_of(s.type);
@@ -108,6 +108,8 @@ public:
     std::span<const std::uint32_t> of(std::uint32_t family) const {
         return std::span<const std::uint32_t>(list_.data() + begin_[family], begin_[family + 1] - begin_[family]);
     }
+    // The members a site holds for.
+    std::span<const std::uint32_t> of(const family_site& site) const { return members_of(of(site.family), site); }
 
 private:
     std::vector<std::uint32_t> begin_{0}, list_;
@@ -175,7 +177,7 @@ struct scan_engine::state {
         : job(std::move(j)),
           folds_utrs(job.scores.context || job.scores.access),
           mirrored(job.both_strands && job.scores.any()),
-          index(job.mirnas.families(), job.scores.context ? job.types | site_type_set::all() : job.types),
+          index(job.mirnas.families(), job.scores.context ? job.types | site_type_set::all() : job.types, job.mirnas.mirnas()),
           index7(optional_if<seed7_index>(!job.scores.context && seed7_index::covers(job.types) &&
                                               job.mirnas.families().size() <= seed7_index::max_families,
                                           job.mirnas.families(), job.types, job.both_strands)),
@@ -194,7 +196,9 @@ struct scan_engine::state {
           members(job.mirnas),
           record_counts(job.counts ? 2 * job.mirnas.families().size() * site_type_count : 0) {
         if (utr_index && folds_utrs) utr_index->require(io::index_model(job.access, energy));
-        if (job.types.contains(site_type::bulge_seven_mer)) formatter.write_bulge_column();
+        if (job.types.contains(site_type::bulge_seven_mer) || job.types.contains(site_type::three_p_compensatory) ||
+            job.types.contains(site_type::centered))
+            formatter.write_detail_column();
         if (job.score_inputs.conservation()) formatter.write_conservation_columns();
         if (job.genome_coords) {
             formatter.write_genome_coords();
@@ -267,7 +271,7 @@ void count_piece(const state& s, const io::sequence_piece& piece, scan_result& r
         count_sites(sites, counts);
         if (s.job.gene_summary)
             for (const auto& site : sites)
-                for (auto m : s.members.of(site.family)) add_events(site, m, events);
+                for (auto m : s.members.of(site)) add_events(site, m, events);
     }
     if (s.job.gene_summary) result.summary.push_back({piece.record, std::move(events), {}});
     if (piece.offset == 0 && piece.last)
@@ -319,8 +323,8 @@ public:
           record_columns_(s.formatter.format_record(*piece.record)),
           conservation_(s.job.score_inputs.conservation() ? s.setup->conservation_of(piece.record->id) : nullptr) {
         std::size_t pairs = 0;
-        for (const auto& site : b.forward.sites) pairs += s.members.of(site.family).size();
-        for (const auto& site : b.mirror.sites) pairs += s.members.of(site.family).size();
+        for (const auto& site : b.forward.sites) pairs += s.members.of(site).size();
+        for (const auto& site : b.mirror.sites) pairs += s.members.of(site).size();
         // Rows are 70-100 bytes, 330 with context++, 90 more with a duplex; reserved ahead of the
         // rows (pages not written cost nothing), as a regrowth copies them all.
         auto& text = result.text;
@@ -335,7 +339,7 @@ public:
                     const std::optional<scoring::site_score>* site_scores) {
         const std::string_view letters(piece_.seq.data() + (site.start - piece_.offset), length_of(site.type));
         const bool wanted = s_.job.types.contains(site.type);
-        const auto site_columns = wanted ? s_.formatter.format_site(letters, site.start, site.type, site.reverse, site.bulge)
+        const auto site_columns = wanted ? s_.formatter.format_site(letters, site.start, site.type, site.reverse, class_detail(site))
                                          : io::site_formatter::site_columns{};
         double dg_open = std::numeric_limits<double>::quiet_NaN();
         if (s_.job.scores.access)
@@ -343,7 +347,7 @@ public:
                                                       scoring::open_length))
                 dg_open = scoring::opening_energy(*p);
         std::size_t k = 0;
-        for (auto m : s_.members.of(site.family)) {
+        for (auto m : s_.members.of(site)) {
             const auto* score = site_scores && site_scores[k] ? &*site_scores[k] : nullptr;
             ++k;
             if (!wanted) continue;
@@ -396,13 +400,13 @@ void write_both_strands(state& s, const io::sequence_piece& piece, piece_buffers
     std::size_t pair = 0;
     for (const auto& site : b.forward.sites) {
         order.push_back({site, site.start, pair});
-        pair += s.members.of(site.family).size();
+        pair += s.members.of(site).size();
     }
     pair = 0;
     const std::uint64_t length = piece.seq.size();
     for (const auto& site : b.mirror.sites) {
-        order.push_back({{length - site.start - length_of(site.type), site.family, site.type, true}, site.start, pair});
-        pair += s.members.of(site.family).size();
+        order.push_back({{length - site.start - length_of(site.type), site.family, site.type, true, site.detail, site.member}, site.start, pair});
+        pair += s.members.of(site).size();
     }
     std::sort(order.begin(), order.end(), [](const strand_site& x, const strand_site& y) { return x.site < y.site; });
     for (const auto& o : order) {
@@ -412,7 +416,7 @@ void write_both_strands(state& s, const io::sequence_piece& piece, piece_buffers
                           strand, s.scorer ? &strand.scores[o.first_pair] : nullptr);
         if (s.job.gene_summary && s.scorer) {
             summary_sites.push_back(o.site);
-            const auto n = s.members.of(o.site.family).size();
+            const auto n = s.members.of(o.site).size();
             const auto first = strand.scores.begin() + static_cast<std::ptrdiff_t>(o.first_pair);
             summary_scores.insert(summary_scores.end(), first, first + static_cast<std::ptrdiff_t>(n));
         }
@@ -429,7 +433,7 @@ void piece_rows(state& s, const io::sequence_piece& piece, piece_buffers& b, sca
         std::size_t pair = 0;
         for (const auto& site : b.forward.sites) {
             writer.write_site(site, piece.seq, site.start, b.forward, s.scorer ? &b.forward.scores[pair] : nullptr);
-            pair += s.members.of(site.family).size();
+            pair += s.members.of(site).size();
         }
     } else {
         write_both_strands(s, piece, b, writer, summary_sites, summary_scores);

@@ -83,7 +83,7 @@ std::vector<std::pair<std::uint32_t, double>> utr_totals(const mirna_set& mirnas
     std::map<std::uint32_t, std::vector<scoring::scored_site>> by_mirna;
     std::size_t pair = 0;
     for (const auto& s : sites)
-        for (auto m : mirnas.families()[s.family].members)
+        for (auto m : members_of(mirnas.families()[s.family].members, s))
             if (const auto& score = scores[pair++]) by_mirna[m].push_back({s.start, s.start + length_of(s.type), score->score});
     std::vector<std::pair<std::uint32_t, double>> out;
     for (const auto& [m, list] : by_mirna) out.emplace_back(m, scoring::round_like_printf(scoring::best_total(list), 3));
@@ -143,7 +143,7 @@ utr_view make_utr_view(const utr_scan& u, const mirna_set& mirnas, std::uint32_t
     std::vector<scoring::scored_site> scored;
     std::size_t pair = 0;
     for (const auto& s : u.sites)
-        for (auto member : mirnas.families()[s.family].members) {
+        for (auto member : members_of(mirnas.families()[s.family].members, s)) {
             const auto& score = u.scores[pair++];
             if (member != m) continue;
             site_view sv{s.type, s.start, io::rna(std::string_view(u.seq).substr(s.start, length_of(s.type))), std::nullopt,
@@ -191,7 +191,7 @@ void evaluate_pairs(io::validation_report& r, const std::vector<utr_scan>& kept,
 std::vector<std::string> scan_and_rank(io::validation_report& r, std::vector<utr_scan>& kept, const validate_request& args, site_type_set types,
                    const scoring::energy_params& params, const io::utr_index* utr_index) {
     const auto& mirnas = r.mirnas;
-    const seed_index index(mirnas.families(), types);
+    const seed_index index(mirnas.families(), types, mirnas.mirnas());
     const score_setup setup(args.score_inputs, mirnas, true);
     r.score_description = setup.description();
     const scoring::context_scorer scorer(mirnas, setup.ta());

@@ -196,7 +196,7 @@ std::string site_formatter::column_header() const {
         return "track name=mirhit_sites description=\"mirhit miRNA sites (mirna:site_type:gene:transcript)\" useScore=1\n";
     if (format_ != output_format::tsv) return {};
     std::string header = std::string("utr_id\tgene\tmirna\tfamily\tsite_type\tstart\tend") + (stranded_ ? "\tstrand" : "") +
-                         "\tsite_seq\tnear_stop" + (bulge_column_ ? "\tbulge_k" : "") + "\tclaim_ids\tclaim_effect\tclaim_citation";
+                         "\tsite_seq\tnear_stop" + (detail_column_ ? "\tclass_detail" : "") + "\tclaim_ids\tclaim_effect\tclaim_citation";
     if (scored_) {
         header += "\tcontext++";
         for (const auto name : scoring::term_names) {
@@ -336,7 +336,7 @@ site_formatter::record_columns site_formatter::format_record(const record_header
 }
 
 site_formatter::site_columns site_formatter::format_site(std::string_view site, std::uint64_t start, site_type type,
-                                                         bool reverse, std::uint8_t bulge) const {
+                                                         bool reverse, std::string_view detail) const {
     site_columns columns;  // text not cleared: only its written part is read
     columns.start = start;
     columns.type = type;
@@ -356,10 +356,9 @@ site_formatter::site_columns site_formatter::format_site(std::string_view site, 
         row.put('\t');
         row.rna(site, reverse);
         row.put(near_stop ? "\t1" : "\t0");
-        if (bulge_column_) {
+        if (detail_column_) {
             row.put('\t');
-            if (bulge) row.number(bulge);
-            else row.put("NA");
+            row.put(detail.empty() ? std::string_view("NA") : detail);
         }
         break;
     case output_format::bed:
@@ -386,10 +385,15 @@ site_formatter::site_columns site_formatter::format_site(std::string_view site, 
         row.put(",\"site_seq\":\"");
         row.rna(site, reverse);
         row.put(near_stop ? "\",\"near_stop\":true" : "\",\"near_stop\":false");
-        if (bulge_column_) {
-            row.put(",\"bulge_k\":");
-            if (bulge) row.number(bulge);
-            else row.put("null");
+        if (detail_column_) {
+            row.put(",\"class_detail\":");
+            if (detail.empty()) {
+                row.put("null");
+            } else {
+                row.put('"');
+                row.put(detail);
+                row.put('"');
+            }
         }
         break;
     }

@@ -56,8 +56,9 @@ public:
 
     // bed only: BED12 lines in genome coordinates, from the record headers' genome blocks.
     void write_genome_coords() { genome_coords_ = true; }
-    // tsv, jsonl: a bulge_k column after near_stop (scans for bulge-7mer sites): k, NA for others.
-    void write_bulge_column() { bulge_column_ = true; }
+    // tsv, jsonl: a class_detail column after near_stop (scans for bulge-7mer, 3p-compensatory or
+    // centered sites): see class_detail(), NA for the other types.
+    void write_detail_column() { detail_column_ = true; }
     // tsv, jsonl: bl and pct columns last (scan --alignments or --pct), as TargetScan's BL_PCT
     // output writes them; NA for a site without.
     void write_conservation_columns() { conservation_columns_ = true; }
@@ -76,7 +77,7 @@ public:
     // record's columns and the miRNA's (pre), and after the miRNA's (post). site: the site's
     // letters as written in the input. reverse: the site is on the reverse strand; start and site
     // are its footprint on the forward strand, written as the site reads on its own strand
-    // (reverse complement), and near_stop is 0. bulge: a bulge-7mer's k.
+    // (reverse complement), and near_stop is 0. detail: the class detail (at most 16 characters).
     struct site_columns {
         std::uint64_t start = 0;
         site_type type = site_type::eight_mer;
@@ -86,7 +87,7 @@ public:
         std::array<char, 208> text;  // pre, then post
     };
     site_columns format_site(std::string_view site, std::uint64_t start, site_type type, bool reverse = false,
-                             std::uint8_t bulge = 0) const;
+                             std::string_view detail = {}) const;
 
     // One row. claims: the curated claims on this miRNA and gene, or null (NA). score: the site's
     // context++ score when the formatter is scored (null for a site the model does not score: all
@@ -111,7 +112,7 @@ private:
     bool duplex_;
     bool access_;
     bool genome_coords_ = false;
-    bool bulge_column_ = false;
+    bool detail_column_ = false;
     bool conservation_columns_ = false;
     // Per miRNA, its pre-formatted name (and family): offset and length in one compact text, read
     // for every row.

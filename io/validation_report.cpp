@@ -20,7 +20,9 @@ constexpr std::array<map_kind, any_site_type_count> site_kinds = {{{"8mer", "#b2
                                                                    {"8mer-GU", "#762a83", true},
                                                                    {"7mer-m8-GU", "#9970ab", true},
                                                                    {"7mer-A1-GU", "#c2a5cf", true},
-                                                                   {"bulge-7mer", "#1b7837", true}}};
+                                                                   {"bulge-7mer", "#1b7837", true},
+                                                                   {"3p-compensatory", "#01665e", true},
+                                                                   {"centered", "#8c510a", true}}};
 
 // A percentage for prose: 20, 0.1, 0.0056.
 std::string percent_text(double p) {

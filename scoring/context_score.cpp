@@ -157,7 +157,7 @@ void context_scorer::score(std::string_view utr, std::span<const family_site> si
         const auto type_index = scored_type_index(s.type);
         const auto& members = mirnas_.families()[s.family].members;
         if (!type_index || s.start < near_stop_length) {
-            out.insert(out.end(), members.size(), std::nullopt);
+            out.insert(out.end(), members_of(members, s).size(), std::nullopt);
             continue;
         }
         const std::size_t t = *type_index;

@@ -455,7 +455,7 @@ TEST(cli, bad_input_messages_and_exit_codes) {
         {{"scan", u, "--threads", "0"}, 2,
          "mirhit: error: --threads: '0' is not a whole number from 1 to 4096\nRun 'mirhit scan --help' for usage.\n"},
         {{"scan", u, "--sites", "9mer"}, 2,
-         "mirhit: error: --sites: 9mer not in {8mer,7mer-m8,7mer-A1,6mer,offset-6mer,6mer-A1,8mer-GU,7mer-m8-GU,7mer-A1-GU,bulge-7mer,canonical,all}\nRun 'mirhit scan --help' for usage.\n"},
+         "mirhit: error: --sites: 9mer not in {8mer,7mer-m8,7mer-A1,6mer,offset-6mer,6mer-A1,8mer-GU,7mer-m8-GU,7mer-A1-GU,bulge-7mer,3p-compensatory,centered,canonical,all}\nRun 'mirhit scan --help' for usage.\n"},
         {{"scan"}, 2, "mirhit: error: scan: needs UTR files, --index or --alignments\nRun 'mirhit scan --help' for usage.\n"},
     };
     for (const auto& c : cases) {

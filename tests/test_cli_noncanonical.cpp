@@ -1,5 +1,5 @@
 // `mirhit scan --sites` with non-canonical classes, run as a subprocess: exact rows with duplex
-// and accessibility, context++ NA, the bulge_k column, the refused combinations, and canonical
+// and accessibility, context++ NA, the class_detail column, the refused combinations, and canonical
 // output unchanged by asking for more classes.
 #include <gtest/gtest.h>
 
@@ -24,30 +24,60 @@ TEST(cli_noncanonical, rows_with_duplex_and_access) {
     auto r = run_mirhit({"scan", (dir / "u.fa").string(), "--mirnas", "hsa-miR-21-5p", "--sites", "all", "--score", "duplex,access",
                          "--threads", "2"});
     ASSERT_EQ(r.exit_code, 0) << r.err;
-    EXPECT_NE(r.out.find("\n## sites: 8mer,7mer-m8,7mer-A1,6mer,offset-6mer,6mer-A1,8mer-GU,7mer-m8-GU,7mer-A1-GU,bulge-7mer\n"),
+    EXPECT_NE(r.out.find("\n## sites: 8mer,7mer-m8,7mer-A1,6mer,offset-6mer,6mer-A1,8mer-GU,7mer-m8-GU,7mer-A1-GU,bulge-7mer,"
+                        "3p-compensatory,centered\n"),
               std::string::npos);
     EXPECT_EQ(data_lines(r.out),
               (std::vector<std::string>{
-                  "utr_id\tgene\tmirna\tfamily\tsite_type\tstart\tend\tsite_seq\tnear_stop\tbulge_k\tclaim_ids\tclaim_effect\t"
+                  "utr_id\tgene\tmirna\tfamily\tsite_type\tstart\tend\tsite_seq\tnear_stop\tclass_detail\tclaim_ids\tclaim_effect\t"
                   "claim_citation\tduplex_dG\tduplex_structure\tdG_open\tddG",
                   "A\tGA\thsa-miR-21-5p\tAGCUUAU\t6mer-A1\t22\t27\tAAGCUA\t0\tNA\tNA\tNA\tNA\t-6.00\t((((((.&.)))))). 1,7:21,28\t0.014\t-5.986",
                   "B\tGB\thsa-miR-21-5p\tAGCUUAU\t8mer-GU\t22\t29\tAUAGGCUA\t0\tNA\tNA\tNA\tNA\t-7.90\t((((((((.&.)))))))). 1,9:21,30\t1.107\t-6.793",
-                  "C\tGC\thsa-miR-21-5p\tAGCUUAU\tbulge-7mer\t22\t29\tAUACAGCU\t0\t5\tNA\tNA\tNA\t-4.70\t.((.((((((.&.))).))))). "
+                  "C\tGC\thsa-miR-21-5p\tAGCUUAU\tbulge-7mer\t22\t29\tAUACAGCU\t0\tk=5\tNA\tNA\tNA\t-4.70\t.((.((((((.&.))).))))). "
                   "9,19:20,30\t0.014\t-4.686"}));
-    // The default scan finds none of them, and has no bulge_k column.
+    // The default scan finds none of them, and has no class_detail column.
     auto canonical = run_mirhit({"scan", (dir / "u.fa").string(), "--mirnas", "hsa-miR-21-5p"});
     ASSERT_EQ(canonical.exit_code, 0) << canonical.err;
     EXPECT_EQ(data_lines(canonical.out),
               std::vector<std::string>{"utr_id\tgene\tmirna\tfamily\tsite_type\tstart\tend\tsite_seq\tnear_stop\tclaim_ids\t"
                                        "claim_effect\tclaim_citation"});
-    // One class by name; jsonl has bulge_k too.
+    // One class by name; jsonl has class_detail too.
     auto bulge = run_mirhit({"scan", (dir / "u.fa").string(), "--mirnas", "hsa-miR-21-5p", "--sites", "bulge-7mer", "--format", "jsonl"});
     ASSERT_EQ(bulge.exit_code, 0) << bulge.err;
     EXPECT_NE(bulge.out.find("{\"utr_id\":\"C\",\"gene\":\"GC\",\"mirna\":\"hsa-miR-21-5p\",\"family\":\"AGCUUAU\",\"site_type\":"
-                             "\"bulge-7mer\",\"start\":22,\"end\":29,\"site_seq\":\"AUACAGCU\",\"near_stop\":false,\"bulge_k\":5,"),
+                             "\"bulge-7mer\",\"start\":22,\"end\":29,\"site_seq\":\"AUACAGCU\",\"near_stop\":false,\"class_detail\":\"k=5\","),
               std::string::npos)
         << bulge.out;
     EXPECT_EQ(bulge.out.find("6mer-A1\""), std::string::npos);
+}
+
+// miR-21 sites that pair beyond the seed, planted at UTR nt 22: nt 16-9's partners then the seed
+// match with a mismatch at nt 5 (3p-compensatory, offset 0, seed match at 32-38), and nt 14-4's
+// partners between non-pairing G's (centered, 25-35). A second member of the seed family pairs
+// neither, so has no row.
+TEST(cli_noncanonical, three_prime_classes_per_member) {
+    const auto dir = temp_dir();
+    write_file(dir / "u.fa", ">D gene=GD\nCCCCCCCCCCCCCCCCCCCCCGGUCAGUCUGAUACGCUCCCCCCCCCC\n"
+                             ">E gene=GE\nCCCCCCCCCCCCCCCCCCCCCGGGAGUCUGAUAAGGGGCCCCCCCCCC\n");
+    write_file(dir / "m.fa", ">hsa-miR-21-5p\nUAGCUUAUCAGACUGAUGUUGA\n>other\nUAGCUUAUCCCCUUUUCCCCCC\n");
+    auto r = run_mirhit({"scan", (dir / "u.fa").string(), "--mirna-file", (dir / "m.fa").string(), "--sites",
+                         "3p-compensatory,centered", "--score", "duplex,access"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(data_lines(r.out),
+              (std::vector<std::string>{
+                  "utr_id\tgene\tmirna\tfamily\tsite_type\tstart\tend\tsite_seq\tnear_stop\tclass_detail\tclaim_ids\tclaim_effect\t"
+                  "claim_citation\tduplex_dG\tduplex_structure\tdG_open\tddG",
+                  "D\tGD\thsa-miR-21-5p\tAGCUUAU\t3p-compensatory\t32\t38\tAUACGCU\t0\toffset=0\tNA\tNA\tNA\t-22.10\t"
+                  ".(((.((((((((((((.&.)))))))))))).))). 1,18:22,39\t0.820\t-21.280",
+                  "E\tGE\thsa-miR-21-5p\tAGCUUAU\tcentered\t25\t35\tAGUCUGAUAAG\t0\tpairs=4-14\tNA\tNA\tNA\t-16.70\t"
+                  ".(((((((((((.&.))))))))))). 3,15:24,36\t6.777\t-9.923"}));
+    auto jsonl = run_mirhit({"scan", (dir / "u.fa").string(), "--mirna-file", (dir / "m.fa").string(), "--sites", "centered",
+                             "--format", "jsonl"});
+    ASSERT_EQ(jsonl.exit_code, 0) << jsonl.err;
+    EXPECT_NE(jsonl.out.find("\"site_type\":\"centered\",\"start\":25,\"end\":35,\"site_seq\":\"AGUCUGAUAAG\","
+                             "\"near_stop\":false,\"class_detail\":\"pairs=4-14\","),
+              std::string::npos)
+        << jsonl.out;
 }
 
 TEST(cli_noncanonical, context_plus_plus_is_na) {
@@ -103,7 +133,7 @@ TEST(cli_noncanonical, more_classes_only_add_rows) {
             ++noncanonical;
             continue;
         }
-        // Drop the bulge_k column (NA for canonical rows), the 10th.
+        // Drop the class_detail column (NA for canonical rows), the 10th.
         std::size_t at = 0;
         for (int tab = 0; tab < 9; ++tab) at = row.find('\t', at) + 1;
         kept.push_back(row.substr(0, at) + row.substr(row.find('\t', at) + 1));
