@@ -371,9 +371,8 @@ struct plfold::impl {
             const double* qb_k = row(qb, k) + 1 - k;  // qb_k[l] = qb(k, l)
             const int* pair_k = bt.pair[at(k)];
             for (int l = j - 1; l >= std::max(k + min_hairpin + 1, j - 4); --l) {
-                const double qkl = qb_k[l];
-                if (qkl == 0.0) continue;
-                small += qkl * bt.interior(u1, j - 1 - l, t, reversed_pair_type[pair_k[at(l)]], si, sj, sp, at(l + 1));
+                // Branch-free: where (k, l) cannot pair qkl is 0 and the (finite) factor adds nothing.
+                small += qb_k[l] * bt.interior(u1, j - 1 - l, t, reversed_pair_type[pair_k[at(l)]], si, sj, sp, at(l + 1));
             }
         }
         // Edges: u1 = 0 or 1 with u2 >= 4 (row k, along l), u2 = 0 or 1 with u1 >= 4 (down the rows).
@@ -466,8 +465,7 @@ struct plfold::impl {
             const int* pair_i = bt.pair[at(i)];
             for (int u2 = 0; u2 <= std::min(3, u2_limit(u1)); ++u2) {
                 const int m = l + 1 + u2;
-                const double pim = pr_i[m];
-                if (pim != 0.0) add(u1, u2, pim * bt.interior(u1, u2, pair_i[at(m)], t2, si, at(m - 1), sk, sl));
+                add(u1, u2, pr_i[m] * bt.interior(u1, u2, pair_i[at(m)], t2, si, at(m - 1), sk, sl));
             }
         }
         const double bulge_f = bt.au[t], one_n_f = bt.mismatch_1n[t2][sl][sk], generic_f = bt.mismatch_i[t2][sl][sk];
@@ -479,10 +477,18 @@ struct plfold::impl {
         };
         if (k - 1 >= start_i) add_row(0, bt.bulge, row(pr_au, k - 1) + (l + 3 - k), bulge_f);  // p[u2] = pr_au(k - 1, l + 1 + u2)
         if (k - 2 >= start_i) add_row(1, bt.one_n, row(pr_1n, k - 2) + (l + 4 - k), one_n_f);
+        // u2 = 0 or 1 with u1 >= 4, down the rows: the sums on row l kept in registers.
+        double edge0 = 0.0, edge1 = 0.0;
         for (int u1 = 4, last = std::min({max_loop, k - 1 - start_i, loop_cap, end_cap >= 0 ? max_loop : -1}); u1 <= last; ++u1) {
-            add(u1, 0, bt.bulge[u1] * row(pr_au, k - 1 - u1)[l + u1 + 3 - k] * bulge_f);
-            if (u1 < loop_cap && end_cap >= 1) add(u1, 1, bt.one_n[u1] * row(pr_1n, k - 1 - u1)[l + u1 + 4 - k] * one_n_f);
+            const double w0 = bt.bulge[u1] * row(pr_au, k - 1 - u1)[l + u1 + 3 - k] * bulge_f;
+            const double w1 = u1 < loop_cap && end_cap >= 1 ? bt.one_n[u1] * row(pr_1n, k - 1 - u1)[l + u1 + 4 - k] * one_n_f : 0.0;
+            row(qi5, k - 1 - u1)[u1] += (w0 + w1) * qkl;
+            edge0 += w0;
+            edge1 += w1;
         }
+        qi5_l[0] += edge0 * qkl;
+        qi5_l[1] += edge1 * qkl;
+        v += edge0 + edge1;
         // Both sides >= 2: per closing row i, the weights along m summed and kept per u2.
         std::fill(std::begin(outer_acc), std::end(outer_acc), 0.0);
         for (int u1 = 2; u1 <= max_loop - 2 && k - 1 - u1 >= start_i; ++u1) {
