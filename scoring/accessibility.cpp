@@ -43,6 +43,13 @@ inline void dot2(const double* a, const double* b, const double* c, int count, d
     ac = sa;
     bc = sb;
 }
+// a . b + c . d over x < count, in one pass.
+inline double dot_sum(const double* a, const double* b, const double* c, const double* d, int count) {
+    double sum = 0.0;
+#pragma omp simd reduction(+ : sum)
+    for (int x = 0; x < count; ++x) sum += a[x] * b[x] + c[x] * d[x];
+    return sum;
+}
 // acc[x] += g[x] p[x] scale for x = lo..hi; returns the sum of g[x] p[x] (vectorised).
 inline double spread(const double* g, const double* p, double* acc, double scale, int lo, int hi) {
     double sum = 0.0;
@@ -637,13 +644,14 @@ struct plfold::impl {
         }
 
         // Sums over obp, the 3' end of the closing pair: qmb(k, obp) x qm(k + len + 1, obp - 1) and
-        // prc(k, obp) x qm2(k + len + 1, obp - 1), along the rows k and k + len + 1.
+        // prc(k, obp) x qm2(k + len + 1, obp - 1), along the rows k and k + len + 1, in one pass
+        // from obp = o1 (qm2, two stems or more, is 0 on the first cells).
         const int omax = std::min({n, k + W - 1, k + span});
         for (int len = 1; len < U; ++len) {
-            const int r = k + len + 1, o1 = k + len + min_hairpin, o2 = k + len + 2 * min_hairpin;
+            const int r = k + len + 1, o1 = k + len + min_hairpin;
             // row(qm, r)[obp - r] = qm(r, obp - 1)
-            double add = dot(row(qmb, k) + (o1 - k - 1), row(qm, r) + (o1 - r), omax - o1 + 1);
-            add += dot(row(prc, k) + (o2 - k + 1), row(qm2, r) + (o2 - r), omax - o2 + 1);
+            const double add = dot_sum(row(qmb, k) + (o1 - k - 1), row(qm, r) + (o1 - r), row(prc, k) + (o1 - k + 1), row(qm2, r) + (o1 - r),
+                                       omax - o1 + 1);
             qbe[static_cast<std::size_t>(len)] += add * ml_base_pow[static_cast<std::size_t>(len)];
         }
 
