@@ -14,19 +14,51 @@ namespace {
 
 constexpr int min_hairpin = 3;  // unpaired nt inside a hairpin
 
-// The loop sums are compiled twice, for AVX2 and for any x86-64, chosen when the program starts
-// (no -march in the build); other compilers and CPUs get the plain version.
+// The loop sums are compiled twice, for x86-64-v3 (AVX2 with fused multiply-add) and for any
+// x86-64, chosen when the program starts (no -march in the build); other compilers and CPUs get
+// the plain version.
 #if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
-#define MIRHIT_VECTOR_CLONES __attribute__((target_clones("avx2", "default")))
+#define MIRHIT_VECTOR_CLONES __attribute__((target_clones("arch=x86-64-v3", "default")))
 #else
 #define MIRHIT_VECTOR_CLONES
 #endif
+// Helpers of the cloned functions, inlined so that they are compiled for each clone's target.
+#define MIRHIT_INLINE [[gnu::always_inline]] inline
 
 // sum of a[x] b[x], x < count; the reduction in any order (vectorised, -fopenmp-simd).
 inline double dot(const double* a, const double* b, int count) {
     double sum = 0.0;
 #pragma omp simd reduction(+ : sum)
     for (int x = 0; x < count; ++x) sum += a[x] * b[x];
+    return sum;
+}
+// a . c and b . c over x < count, in one pass.
+inline void dot2(const double* a, const double* b, const double* c, int count, double& ac, double& bc) {
+    double sa = 0.0, sb = 0.0;
+#pragma omp simd reduction(+ : sa, sb)
+    for (int x = 0; x < count; ++x) {
+        sa += a[x] * c[x];
+        sb += b[x] * c[x];
+    }
+    ac = sa;
+    bc = sb;
+}
+// a . b + c . d over x < count, in one pass.
+inline double dot_sum(const double* a, const double* b, const double* c, const double* d, int count) {
+    double sum = 0.0;
+#pragma omp simd reduction(+ : sum)
+    for (int x = 0; x < count; ++x) sum += a[x] * b[x] + c[x] * d[x];
+    return sum;
+}
+// acc[x] += g[x] p[x] scale for x = lo..hi; returns the sum of g[x] p[x] (vectorised).
+inline double spread(const double* g, const double* p, double* acc, double scale, int lo, int hi) {
+    double sum = 0.0;
+#pragma omp simd reduction(+ : sum)
+    for (int x = lo; x <= hi; ++x) {
+        const double w = g[x] * p[x];
+        acc[x] += w * scale;
+        sum += w;
+    }
     return sum;
 }
 // kT in cal/mol; Boltzmann factors are exp(-10 E / kT) with E in dcal/mol, as ViennaRNA's.
@@ -222,6 +254,9 @@ struct plfold::impl {
     // qcol: q by column, qcol row j holding q(i, j) at i - j + W - 1 (sums along the 5' end);
     // side: scratch of the exterior-loop sums, indexed by window start - (k - W).
     std::vector<double> qcol, side;
+    // prc and qm by column (3' end j, then j - i), so the multiloop sums of outside() over the
+    // 5' end run along contiguous memory.
+    std::vector<double> prc_col, qm_col;
     std::vector<signed char> s;  // codes with s[0] = s[n+1] = -1
     std::string_view seq;
     int n = 0, W = 0, span = 0, U = 0, max_len = 0;
@@ -241,6 +276,8 @@ struct plfold::impl {
         prm_l1 = prml;
         ext.assign(static_cast<std::size_t>(q_len), 0.0);
         qcol = q;
+        prc_col.assign(cells, 0.0);
+        qm_col.assign(cells, 0.0);
         side.assign(static_cast<std::size_t>(q_len) + 1, 0.0);
         pu_len = std::max(o.max_unpaired, max_loop) + 2;
         pu_rows = static_cast<int>(std::bit_ceil(static_cast<unsigned>(pu_len + 1)));
@@ -253,7 +290,7 @@ struct plfold::impl {
     std::size_t bytes() const {
         std::size_t doubles = 0;
         for (const auto* v : {&q, &qb, &qm, &qm1, &qm2, &pr, &prc, &hp, &qi5, &qmb, &q2l, &inv_z, &qb_au, &qb_1n, &qb_mi, &pr_au,
-                              &pr_1n, &pr_mi, &prml, &prm_l, &prm_l1, &ext, &qbe, &pu, &ml_base_pow, &qcol, &side})
+                              &pr_1n, &pr_mi, &prml, &prm_l, &prm_l1, &ext, &qbe, &pu, &ml_base_pow, &qcol, &side, &prc_col, &qm_col})
             doubles += v->capacity();
         return doubles * sizeof(double) + s.capacity();
     }
@@ -276,6 +313,8 @@ struct plfold::impl {
     const double* row(const std::vector<double>& v, int i) const {
         return v.data() + static_cast<std::size_t>((i & mask)) * static_cast<std::size_t>(row_len);
     }
+    // Column j of a column store, indexed by j - i.
+    double* col(std::vector<double>& v, int j) { return row(v, j); }
     std::size_t lcell(int i, int len) const {
         return static_cast<std::size_t>((i & mask)) * static_cast<std::size_t>(row_len) + static_cast<std::size_t>(len);
     }
@@ -289,7 +328,7 @@ struct plfold::impl {
 
     void init_row(int i) {
         const auto start = static_cast<std::size_t>((i & mask)) * static_cast<std::size_t>(row_len);
-        for (auto* v : {&qb, &qm, &qm1, &qm2, &pr, &prc, &hp, &qi5, &qmb, &q2l, &qb_au, &qb_1n, &qb_mi, &pr_au, &pr_1n, &pr_mi})
+        for (auto* v : {&qb, &qm, &qm1, &qm2, &pr, &prc, &hp, &qi5, &qmb, &q2l, &qb_au, &qb_1n, &qb_mi, &pr_au, &pr_1n, &pr_mi, &prc_col, &qm_col})
             std::fill_n(v->begin() + static_cast<std::ptrdiff_t>(start), row_len, 0.0);
         const auto q_start = static_cast<std::size_t>((i & mask)) * static_cast<std::size_t>(q_len);
         std::fill_n(q.begin() + static_cast<std::ptrdiff_t>(q_start), q_len, 0.0);
@@ -306,21 +345,42 @@ struct plfold::impl {
         return bt.hairpin(size, t, at(i + 1), at(j - 1), seq.substr(static_cast<std::size_t>(i - 1), static_cast<std::size_t>(size + 2)));
     }
 
+    // The generic interior loops of interior_inside (both sides >= 2, one >= 4): per u1 a dot
+    // product along l, summed lane by lane and reduced once.
+    MIRHIT_INLINE double generic_inside(int i, int j) const {
+        alignas(32) double acc[max_loop + 1] = {};
+        for (int u1 = 2; u1 <= max_loop - 2; ++u1) {
+            const int k = i + 1 + u1;
+            const int u2min = u1 <= 3 ? 4 : 2, u2max = std::min(max_loop - u1, j - 1 - (k + min_hairpin + 1));
+            if (u2max < 2) break;  // u2max only falls as u1 grows
+            if (u2max < u2min) continue;
+            // len = l - k + 1 runs up as u2 = j - k - len runs down.
+            const double* g = bt.generic_rev[u1] + (max_loop - u2max);
+            const double* p = row(qb_mi, k) + (j - k - u2max);
+#pragma omp simd
+            for (int x = 0; x <= u2max - u2min; ++x) acc[x] += g[x] * p[x];
+        }
+        double sum = 0.0;
+#pragma omp simd reduction(+ : sum)
+        for (int x = 0; x <= max_loop; ++x) sum += acc[x];
+        return sum;
+    }
+
     // Sum over the inner pairs (k, l) of qb(k, l) x the interior loop (i, j, k, l): loops with both
     // sides <= 3 nt through the full energy function, longer ones as size factor x precomputed
     // qb x mismatch (bulges and 1 x n along the two edges, the rest as dot products along l).
     MIRHIT_VECTOR_CLONES double interior_inside(int i, int j, int t) const {
         const int si = at(i + 1), sj = at(j - 1);
-        double small = 0.0, bulges = 0.0, one_n = 0.0, generic = 0.0;
+        double small = 0.0, bulges = 0.0, one_n = 0.0;
+        const double generic = generic_inside(i, j);
         for (int u1 = 0; u1 <= 3; ++u1) {
             const int k = i + 1 + u1;
             const int sp = at(k - 1);
             const double* qb_k = row(qb, k) + 1 - k;  // qb_k[l] = qb(k, l)
             const int* pair_k = bt.pair[at(k)];
             for (int l = j - 1; l >= std::max(k + min_hairpin + 1, j - 4); --l) {
-                const double qkl = qb_k[l];
-                if (qkl == 0.0) continue;
-                small += qkl * bt.interior(u1, j - 1 - l, t, reversed_pair_type[pair_k[at(l)]], si, sj, sp, at(l + 1));
+                // Branch-free: where (k, l) cannot pair qkl is 0 and the (finite) factor adds nothing.
+                small += qb_k[l] * bt.interior(u1, j - 1 - l, t, reversed_pair_type[pair_k[at(l)]], si, sj, sp, at(l + 1));
             }
         }
         // Edges: u1 = 0 or 1 with u2 >= 4 (row k, along l), u2 = 0 or 1 with u1 >= 4 (down the rows).
@@ -332,15 +392,6 @@ struct plfold::impl {
             bulges += bt.bulge[u1] * row(qb_au, i + 1 + u1)[j - 1 - u1 - i];
         for (int u1 = 4; u1 < max_loop && j - 2 >= i + 1 + u1 + min_hairpin + 1; ++u1)
             one_n += bt.one_n[u1] * row(qb_1n, i + 1 + u1)[j - 2 - u1 - i];
-        for (int u1 = 2; u1 <= max_loop - 2; ++u1) {
-            const int k = i + 1 + u1;
-            const int u2min = u1 <= 3 ? 4 : 2, u2max = std::min(max_loop - u1, j - 1 - (k + min_hairpin + 1));
-            if (u2max < 2) break;  // u2max only falls as u1 grows
-            if (u2max < u2min) continue;
-            // len = l - k + 1 runs up as u2 = j - k - len runs down.
-            const int len_lo = j - k - u2max;
-            generic += dot(bt.generic_rev[u1] + (max_loop - u2max), row(qb_mi, k) + len_lo, u2max - u2min + 1);
-        }
         return small + bt.au[t] * bulges + bt.mismatch_1n[t][si][sj] * one_n + bt.mismatch_i[t][si][sj] * generic;
     }
 
@@ -377,8 +428,10 @@ struct plfold::impl {
                 side[static_cast<std::size_t>(i - j + W)] = m1;  // column j of qm1, for the sums below
                 // qm(i, j), qm2(i, j): the last stem starts at k, before it unpaired nt or qm(i, k - 1).
                 const double* m1_col = side.data() + (i - j + W);  // m1_col[k - i] = qm1(k, j)
-                const double vm2 = dot(row(qm, i), m1_col, j - min_hairpin - i);  // row(qm, i)[len] = qm(i, i + len - 1)
-                qm[cell(i, j)] = vm2 + dot(ml_base_pow.data(), m1_col, j - min_hairpin - i);
+                double vm2 = 0.0, unpaired = 0.0;  // row(qm, i)[len] = qm(i, i + len - 1)
+                dot2(row(qm, i), ml_base_pow.data(), m1_col, j - min_hairpin - i, vm2, unpaired);
+                qm[cell(i, j)] = vm2 + unpaired;
+                col(qm_col, j)[j - i] = qm[cell(i, j)];
                 qm2[cell(i, j)] = vm2;
             }
             // ext[W - d]: the stem (j - d, j) closing the exterior loop (reversed for the sum below).
@@ -420,23 +473,30 @@ struct plfold::impl {
             const int* pair_i = bt.pair[at(i)];
             for (int u2 = 0; u2 <= std::min(3, u2_limit(u1)); ++u2) {
                 const int m = l + 1 + u2;
-                const double pim = pr_i[m];
-                if (pim != 0.0) add(u1, u2, pim * bt.interior(u1, u2, pair_i[at(m)], t2, si, at(m - 1), sk, sl));
+                add(u1, u2, pr_i[m] * bt.interior(u1, u2, pair_i[at(m)], t2, si, at(m - 1), sk, sl));
             }
         }
         const double bulge_f = bt.au[t], one_n_f = bt.mismatch_1n[t2][sl][sk], generic_f = bt.mismatch_i[t2][sl][sk];
-        if (k - 1 >= start_i) {
-            const double* p = row(pr_au, k - 1) + (l + 3 - k);  // p[u2] = pr_au(k - 1, l + 1 + u2)
-            for (int u2 = 4, last = u2_limit(0); u2 <= last; ++u2) add(0, u2, bt.bulge[u2] * p[u2] * bulge_f);
-        }
-        if (k - 2 >= start_i) {
-            const double* p = row(pr_1n, k - 2) + (l + 4 - k);
-            for (int u2 = 4, last = u2_limit(1); u2 <= last; ++u2) add(1, u2, bt.one_n[u2] * p[u2] * one_n_f);
-        }
+        // u1 = 0 or 1 with u2 >= 4, along the row of the closing pair: one add per row.
+        const auto add_row = [&](int u1, const double* g, const double* p, double f) {
+            const double sum = spread(g, p, qi5_l, f * qkl, 4, u2_limit(u1)) * f;
+            row(qi5, k - 1 - u1)[u1] += sum * qkl;
+            v += sum;
+        };
+        if (k - 1 >= start_i) add_row(0, bt.bulge, row(pr_au, k - 1) + (l + 3 - k), bulge_f);  // p[u2] = pr_au(k - 1, l + 1 + u2)
+        if (k - 2 >= start_i) add_row(1, bt.one_n, row(pr_1n, k - 2) + (l + 4 - k), one_n_f);
+        // u2 = 0 or 1 with u1 >= 4, down the rows: the sums on row l kept in registers.
+        double edge0 = 0.0, edge1 = 0.0;
         for (int u1 = 4, last = std::min({max_loop, k - 1 - start_i, loop_cap, end_cap >= 0 ? max_loop : -1}); u1 <= last; ++u1) {
-            add(u1, 0, bt.bulge[u1] * row(pr_au, k - 1 - u1)[l + u1 + 3 - k] * bulge_f);
-            if (u1 < loop_cap && end_cap >= 1) add(u1, 1, bt.one_n[u1] * row(pr_1n, k - 1 - u1)[l + u1 + 4 - k] * one_n_f);
+            const double w0 = bt.bulge[u1] * row(pr_au, k - 1 - u1)[l + u1 + 3 - k] * bulge_f;
+            const double w1 = u1 < loop_cap && end_cap >= 1 ? bt.one_n[u1] * row(pr_1n, k - 1 - u1)[l + u1 + 4 - k] * one_n_f : 0.0;
+            row(qi5, k - 1 - u1)[u1] += (w0 + w1) * qkl;
+            edge0 += w0;
+            edge1 += w1;
         }
+        qi5_l[0] += edge0 * qkl;
+        qi5_l[1] += edge1 * qkl;
+        v += edge0 + edge1;
         // Both sides >= 2: per closing row i, the weights along m summed and kept per u2.
         std::fill(std::begin(outer_acc), std::end(outer_acc), 0.0);
         for (int u1 = 2; u1 <= max_loop - 2 && k - 1 - u1 >= start_i; ++u1) {
@@ -445,13 +505,7 @@ struct plfold::impl {
             if (u2max < u2min) continue;
             const double* g = bt.generic[u1];
             const double* p = row(pr_mi, k - 1 - u1) + (l + u1 + 3 - k);  // p[u2] = pr_mi(i, l + 1 + u2)
-            double sum = 0.0;
-#pragma omp simd reduction(+ : sum)
-            for (int u2 = u2min; u2 <= u2max; ++u2) {
-                const double w = g[u2] * p[u2];
-                outer_acc[u2] += w;
-                sum += w;
-            }
+            const double sum = spread(g, p, outer_acc, 1.0, u2min, u2max);
             row(qi5, k - 1 - u1)[u1] += sum * generic_f * qkl;
             v += sum * generic_f;
         }
@@ -498,9 +552,9 @@ struct plfold::impl {
             const int mmax = std::min({k + W - 2, n, k + span - 1});
             for (int l = lstart; l >= k + min_hairpin + 1; --l) {
                 const int m = l + 1;
-                double prmt = 0.0;
-                for (int i = std::max({1, l - W + 2, m - span}); i <= k - 2; ++i)
-                    prmt += row(prc, i)[m - i + 1] * row(qm, i + 1)[k - i - 1];
+                // prmt = sum over i of prc(i, m) x qm(i + 1, k - 1), i = i0..k - 2, along the columns.
+                const int i0 = std::max({1, l - W + 2, m - span});
+                const double prmt = i0 <= k - 2 ? dot(col(prc_col, m) + (m - k + 2), col(qm_col, k - 1), k - 1 - i0) : 0.0;
                 const double prmt1 = m - (k - 1) <= span ? prc[cell(k - 1, m)] : 0.0;
                 double& pl = ring(prm_l, m);
                 pl = ring(prm_l1, m) * b1 + prmt1;
@@ -528,10 +582,36 @@ struct plfold::impl {
             if (v == 0.0) continue;
             const int t = type(k, l), si = at(k + 1), sj = at(l - 1);
             prc[cell(k, l)] = v * closing(t, k, l);
+            col(prc_col, l)[l - k] = prc[cell(k, l)];
             pr_au[cell(k, l)] = v * bt.au[t];
             pr_1n[cell(k, l)] = v * bt.mismatch_1n[t][si][sj];
             pr_mi[cell(k, l)] = v * bt.mismatch_i[t][si][sj];
         }
+    }
+
+    // The stretch k+1..k+U as the whole hairpin of pairs (i5, j3), or in the multiloop they close
+    // with the stretch at its 5' end, its 3' end or between two stems: per i5, dot products along
+    // j3 (prc = pr x the multiloop closing factor; cells with j3 - 1 <= e of qm, qm2 are 0).
+    MIRHIT_INLINE double closed_stretch(int k) {
+        const int e = k + U;
+        double acc = 0.0;
+        for (int i5 = std::max({k + U - W + 1, 1, e + 1 - span}); i5 <= k; ++i5) {
+            const int count = std::min({n, i5 + W - 1, i5 + span}) - e;
+            const int p0 = e + 2 - i5;  // row(., i5)[p0 + x]: the pair (i5, e + 1 + x)
+            const double *prc_i = row(prc, i5) + p0, *pr_i = row(pr, i5) + p0, *hp_i = row(hp, i5) + p0;
+            const double *qm2_e = row(qm2, e + 1), *qm_e = row(qm, e + 1), *pow_u = ml_base_pow.data() + U;
+            double s_5 = 0.0, s_3 = 0.0, s_both = 0.0, s_hp = 0.0;
+#pragma omp simd reduction(+ : s_5, s_3, s_both, s_hp)
+            for (int x = 0; x < count; ++x) {
+                s_5 += prc_i[x] * pow_u[x];
+                s_3 += prc_i[x] * qm2_e[x];
+                s_both += prc_i[x] * qm_e[x];
+                s_hp += hp_i[x] * pr_i[x];
+            }
+            acc += s_3 * ml_base_pow[static_cast<std::size_t>(e - i5)] + s_hp;
+            if (i5 < k) acc += s_5 * qm2[cell(i5 + 1, k)] + s_both * qm[cell(i5 + 1, k)] * ml_base_pow[static_cast<std::size_t>(U)];
+        }
+        return acc;
     }
 
     // Unpaired probabilities of the stretches ending at k (LPfold's compute_pU): the stretch
@@ -541,21 +621,7 @@ struct plfold::impl {
     MIRHIT_VECTOR_CLONES void unpaired_at(int k, const sink& out) {
         std::fill(qbe.begin(), qbe.end(), 0.0);
         const int e = k + U;
-        double acc = 0.0;
-        for (int i5 = std::max({k + U - W + 1, 1, e + 1 - span}); i5 <= k; ++i5) {
-            const int j3max = std::min({n, i5 + W - 1, i5 + span});
-            for (int j3 = e + 1; j3 <= j3max; ++j3) {
-                const double prv = pr[cell(i5, j3)];
-                if (prv == 0.0) continue;
-                double temp = 0.0;
-                if (i5 < k) temp += qm2[cell(i5 + 1, k)] * ml_base_pow[static_cast<std::size_t>(j3 - k - 1)];
-                if (j3 - 1 > e) {
-                    temp += qm2[cell(e + 1, j3 - 1)] * ml_base_pow[static_cast<std::size_t>(e - i5)];
-                    if (i5 < k) temp += qm[cell(i5 + 1, k)] * qm[cell(e + 1, j3 - 1)] * ml_base_pow[static_cast<std::size_t>(U)];
-                }
-                acc += (temp * closing(type(i5, j3), i5, j3) + hp[cell(i5, j3)]) * prv;
-            }
-        }
+        const double acc = closed_stretch(k);
         if (acc != 0.0) pu_at(e, U) += acc;
 
         double temp = 0.0;
@@ -565,28 +631,27 @@ struct plfold::impl {
         }
 
         const int top = std::min({n, k + W - 1, k + span});
-        temp = 0.0;
-        for (int obp = top; obp > k + U; --obp) temp += pr[cell(k, obp)] * hp[cell(k, obp)];
+        temp = dot(row(pr, k) + (U + 2), row(hp, k) + (U + 2), top - k - U);  // obp = k + U + 1..top
         for (int obp = std::min(top, k + U); obp > k + 1; --obp) {
             temp += pr[cell(k, obp)] * hp[cell(k, obp)];
             qbe[static_cast<std::size_t>(obp - k - 1)] += temp;
         }
 
-        temp = 0.0;
-        for (int len = std::min(W, row_len - 1); len >= U; --len) temp += q2l[lcell(k, len)] * ml_base_pow[static_cast<std::size_t>(len)];
+        temp = dot(row(q2l, k) + U, ml_base_pow.data() + U, std::min(W, row_len - 1) - U + 1);  // len = U..
         for (int len = U - 1; len > 0; --len) {
             temp += q2l[lcell(k, len)] * ml_base_pow[static_cast<std::size_t>(len)];
             qbe[static_cast<std::size_t>(len)] += temp;
         }
 
         // Sums over obp, the 3' end of the closing pair: qmb(k, obp) x qm(k + len + 1, obp - 1) and
-        // prc(k, obp) x qm2(k + len + 1, obp - 1), along the rows k and k + len + 1.
+        // prc(k, obp) x qm2(k + len + 1, obp - 1), along the rows k and k + len + 1, in one pass
+        // from obp = o1 (qm2, two stems or more, is 0 on the first cells).
         const int omax = std::min({n, k + W - 1, k + span});
         for (int len = 1; len < U; ++len) {
-            const int r = k + len + 1, o1 = k + len + min_hairpin, o2 = k + len + 2 * min_hairpin;
+            const int r = k + len + 1, o1 = k + len + min_hairpin;
             // row(qm, r)[obp - r] = qm(r, obp - 1)
-            double add = dot(row(qmb, k) + (o1 - k - 1), row(qm, r) + (o1 - r), omax - o1 + 1);
-            add += dot(row(prc, k) + (o2 - k + 1), row(qm2, r) + (o2 - r), omax - o2 + 1);
+            const double add = dot_sum(row(qmb, k) + (o1 - k - 1), row(qm, r) + (o1 - r), row(prc, k) + (o1 - k + 1), row(qm2, r) + (o1 - r),
+                                       omax - o1 + 1);
             qbe[static_cast<std::size_t>(len)] += add * ml_base_pow[static_cast<std::size_t>(len)];
         }
 
