@@ -1,5 +1,6 @@
 #include "io/atomic_output.hpp"
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <cerrno>
@@ -12,10 +13,12 @@
 #include <random>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <vector>
+
+#include <isa-l/igzip_lib.h>
 
 #include <boost/iostreams/device/back_inserter.hpp>
 #include <boost/iostreams/filter/bzip2.hpp>
-#include <boost/iostreams/filter/gzip.hpp>
 #include <boost/iostreams/filter/lzma.hpp>
 #include <boost/iostreams/filter/zstd.hpp>
 #include <boost/iostreams/filtering_stream.hpp>
@@ -129,13 +132,36 @@ struct atomic_output::compressor {
     bio::filtering_ostream stream;
 };
 
+// ISA-L's igzip, not Boost.Iostreams' zlib filter: on scan rows level 2 compresses about 25x faster
+// than zlib's level 6 for files about 12% larger (bench/compress_bench.cpp), so .gz output keeps
+// pace with the scan.
 std::string gzip_member(std::string_view data) {
-    std::string member;
-    bio::filtering_ostream out;
-    out.push(bio::gzip_compressor(bio::gzip_params(6), 1 << 16));
-    out.push(bio::back_inserter(member));
-    out.write(data.data(), static_cast<std::streamsize>(data.size()));
-    out.reset();  // writes the member's trailer
+    auto owned = std::make_unique<isal_zstream>();  // 80 kB: not on a worker thread's stack
+    auto& stream = *owned;
+    isal_deflate_init(&stream);
+    std::vector<std::uint8_t> level_buffer(ISAL_DEF_LVL2_DEFAULT);
+    stream.gzip_flag = IGZIP_GZIP;
+    stream.level = 2;
+    stream.level_buf = level_buffer.data();
+    stream.level_buf_size = static_cast<std::uint32_t>(level_buffer.size());
+    stream.flush = NO_FLUSH;
+    std::string member(data.size() / 2 + 1024, '\0');
+    std::size_t done = 0;
+    while (stream.internal_state.state != ZSTATE_END) {
+        if (stream.avail_in == 0) {  // ISA-L counts in 32 bits: feed at most 1 GiB at a time
+            const auto take = std::min<std::size_t>(data.size(), 1u << 30);
+            stream.next_in = reinterpret_cast<std::uint8_t*>(const_cast<char*>(data.data()));
+            stream.avail_in = static_cast<std::uint32_t>(take);
+            data.remove_prefix(take);
+            stream.end_of_stream = data.empty();
+        }
+        if (done == member.size()) member.resize(2 * member.size());
+        stream.next_out = reinterpret_cast<std::uint8_t*>(member.data()) + done;
+        stream.avail_out = static_cast<std::uint32_t>(member.size() - done);
+        if (isal_deflate(&stream) != COMP_OK) throw std::runtime_error("gzip compression failed");
+        done = member.size() - stream.avail_out;
+    }
+    member.resize(done);
     return member;
 }
 
