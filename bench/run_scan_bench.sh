@@ -10,7 +10,7 @@
 #   SEED      generator seed (default 1)
 #
 # The input is generated once by bench/generate_utrs.py into bench/work/ and reused (cached by
-# size and seed). Timing and peak memory come from GNU time (/usr/bin/time, Debian package `time`).
+# size and seed). Timing (wall and CPU) and peak memory come from GNU time (/usr/bin/time, Debian package `time`).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -29,7 +29,7 @@ rm -f "$out" "$timing"
 cmd=("$mirhit" scan --threads "$threads" "${extra[@]}" -o "$out" "$input")
 echo "running: ${cmd[*]}" >&2
 status=0
-/usr/bin/time -f '%e %M' -o "$timing" "${cmd[@]}" 2>"$log" || status=$?
+/usr/bin/time -f '%e %M %U %S' -o "$timing" "${cmd[@]}" 2>"$log" || status=$?
 if [[ $status -ne 0 ]]; then
   echo "run_scan_bench.sh: mirhit exited with status $status; its stderr ($log):" >&2
   tail -n 20 "$log" >&2
@@ -40,14 +40,14 @@ if [[ ! -f "$out" ]]; then
   exit 1
 fi
 
-read -r wall rss_kb < <(tail -n 1 "$timing")
+read -r wall rss_kb user sys < <(tail -n 1 "$timing")
 # Data rows: lines not starting with '#', minus the column header line.
 rows="$(grep -vc '^#' "$out" || true)"
 sites=$(( rows > 0 ? rows - 1 : 0 ))
 input_nt="$(grep -v '^>' "$input" | tr -d '\n' | wc -c)"
 out_bytes="$(stat -c %s "$out")"
 
-awk -v nt="$input_nt" -v wall="$wall" -v sites="$sites" -v rss="$rss_kb" \
+awk -v nt="$input_nt" -v wall="$wall" -v sites="$sites" -v rss="$rss_kb" -v cpu="$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')" \
     -v ob="$out_bytes" -v thr="$threads" -v bin="$mirhit" -v extra="${extra[*]}" 'BEGIN {
   mb = nt / 1e6
   w = (wall > 0) ? wall : 0.01   # GNU time has 10 ms resolution
@@ -55,6 +55,7 @@ awk -v nt="$input_nt" -v wall="$wall" -v sites="$sites" -v rss="$rss_kb" \
   printf "threads       %d\n", thr
   printf "input         %.2f Mb\n", mb
   printf "wall          %.2f s\n", wall
+  printf "cpu           %.2f s (user + system)\n", cpu
   printf "throughput    %.2f Mb/s\n", mb / w
   printf "sites         %d\n", sites
   printf "sites/s       %.0f\n", sites / w
