@@ -398,15 +398,14 @@ struct plfold::impl {
                 small += qb_k[l] * bt.interior(u1, j - 1 - l, t, reversed_pair_type[pair_k[at(l)]], si, sj, sp, at(l + 1));
             }
         }
-        // Edges: u1 = 0 or 1 with u2 >= 4 (row k, along l), u2 = 0 or 1 with u1 >= 4 (down the rows).
-        for (int u2 = 4; u2 <= max_loop && j - 1 - u2 >= i + 1 + min_hairpin + 1; ++u2)
-            bulges += bt.bulge[u2] * row(qb_au, i + 1)[j - 1 - u2 - i];
-        for (int u2 = 4; u2 < max_loop && j - 1 - u2 >= i + 2 + min_hairpin + 1; ++u2)
-            one_n += bt.one_n[u2] * row(qb_1n, i + 2)[j - 2 - u2 - i];
-        for (int u1 = 4; u1 <= max_loop && j - 1 >= i + 1 + u1 + min_hairpin + 1; ++u1)
-            bulges += bt.bulge[u1] * row(qb_au, i + 1 + u1)[j - 1 - u1 - i];
-        for (int u1 = 4; u1 < max_loop && j - 2 >= i + 1 + u1 + min_hairpin + 1; ++u1)
-            one_n += bt.one_n[u1] * row(qb_1n, i + 1 + u1)[j - 2 - u1 - i];
+        // Edges: u1 = 0 or 1 with u2 >= 4 (row i + 1 + u1, along l) and u2 = 0 or 1 with u1 >= 4
+        // (down the rows), the two over the same range of the long side u.
+        const int last_bulge = std::min(max_loop, j - i - 6), last_1n = std::min(max_loop - 1, j - i - 7);
+        const double *au_row = row(qb_au, i + 1) + (j - 1 - i), *one_n_row = row(qb_1n, i + 2) + (j - 2 - i);
+#pragma omp simd reduction(+ : bulges)
+        for (int u = 4; u <= last_bulge; ++u) bulges += bt.bulge[u] * (au_row[-u] + row(qb_au, i + 1 + u)[j - 1 - u - i]);
+#pragma omp simd reduction(+ : one_n)
+        for (int u = 4; u <= last_1n; ++u) one_n += bt.one_n[u] * (one_n_row[-u] + row(qb_1n, i + 1 + u)[j - 2 - u - i]);
         return small + bt.au[t] * bulges + bt.mismatch_1n[t][si][sj] * one_n + bt.mismatch_i[t][si][sj] * generic;
     }
 
