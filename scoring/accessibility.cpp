@@ -400,7 +400,7 @@ struct plfold::impl {
         }
         // Edges: u1 = 0 or 1 with u2 >= 4 (row i + 1 + u1, along l) and u2 = 0 or 1 with u1 >= 4
         // (down the rows), the two over the same range of the long side u.
-        const int last_bulge = std::min(max_loop, j - i - 6), last_1n = std::min(max_loop - 1, j - i - 7);
+        const int last_bulge = std::min(max_loop, j - i - min_hairpin - 3), last_1n = std::min(max_loop - 1, j - i - min_hairpin - 4);
         const double *au_row = row(qb_au, i + 1) + (j - 1 - i), *one_n_row = row(qb_1n, i + 2) + (j - 2 - i);
 #pragma omp simd reduction(+ : bulges)
         for (int u = 4; u <= last_bulge; ++u) bulges += bt.bulge[u] * (au_row[-u] + row(qb_au, i + 1 + u)[j - 1 - u - i]);
