@@ -13,6 +13,10 @@ namespace mirhit::scoring {
 namespace {
 
 constexpr int min_hairpin = 3;  // unpaired nt inside a hairpin
+// The generic interior-loop sums run in whole blocks of 4 lanes: their arrays have 3 lanes more
+// than the 31 loop lengths, and the lanes past a sum's last term read a 0 weight or a 0 cell.
+constexpr int block = 4;
+constexpr int padded_loop = max_loop + block;
 
 // The loop sums are compiled twice, for x86-64-v3 (AVX2 with fused multiply-add) and for any
 // x86-64, chosen when the program starts (no -march in the build); other compilers and CPUs get
@@ -30,6 +34,13 @@ inline double dot(const double* a, const double* b, int count) {
     double sum = 0.0;
 #pragma omp simd reduction(+ : sum)
     for (int x = 0; x < count; ++x) sum += a[x] * b[x];
+    return sum;
+}
+// sum of a[x], x < count (vectorised).
+inline double sum_of(const double* a, int count) {
+    double sum = 0.0;
+#pragma omp simd reduction(+ : sum)
+    for (int x = 0; x < count; ++x) sum += a[x];
     return sum;
 }
 // a . c and b . c over x < count, in one pass.
@@ -116,7 +127,8 @@ struct boltzmann_tables {
     // terminal A-U of both pairs), one_n[u] for 1 x u loops (u >= 4), generic[u1][u2] for both
     // sides >= 2 (0 where both are <= 3: those loops are tabulated or special) and generic_rev,
     // the same with u2 reversed (index max_loop - u2) for sums that run along u2 downwards.
-    double one_n[max_loop + 1], generic[max_loop + 1][max_loop + 1], generic_rev[max_loop + 1][max_loop + 1];
+    double one_n[max_loop + 1];
+    double generic[max_loop + 1][padded_loop] = {}, generic_rev[max_loop + 1][padded_loop] = {};
     double au[8];  // terminal A-U factor of a pair type
 
     explicit boltzmann_tables(const energy_params& p) : params(&p) {
@@ -249,7 +261,7 @@ struct plfold::impl {
     // qb and pr times the factors an interior loop gives the pair as inner (qb_*) or closing
     // (pr_*) pair: terminal A-U (bulges of 4+ nt), the 1 x n or the generic interior mismatch.
     std::vector<double> qb_au, qb_1n, qb_mi, pr_au, pr_1n, pr_mi;
-    double outer_acc[max_loop + 1];  // outside(): generic-loop weights per 3' side length
+    double generic_acc[max_loop + 1][padded_loop];  // outside(k): generic-loop weights per (u1, u2)
     std::vector<double> prml, prm_l, prm_l1, ext, qbe, pu, ml_base_pow;
     // qcol: q by column, qcol row j holding q(i, j) at i - j + W - 1 (sums along the 5' end);
     // side: scratch of the exterior-loop sums, indexed by window start - (k - W).
@@ -266,7 +278,8 @@ struct plfold::impl {
         mask = rows - 1;
         ring_mask = static_cast<int>(std::bit_ceil(static_cast<unsigned>(o.window + 2))) - 1;
         q_len = o.window + 1;
-        row_len = std::max({std::min(o.max_span, o.window - 1) + 3, max_loop + 2, o.max_unpaired + 2});
+        // Pair cells up to j - i = span + 1, and 3 more (left 0) for the lanes past a generic sum.
+        row_len = std::max({std::min(o.max_span, o.window - 1) + 3 + block - 1, max_loop + 2, o.max_unpaired + 2});
         q.assign(static_cast<std::size_t>(rows) * static_cast<std::size_t>(q_len), 0.0);
         const auto cells = static_cast<std::size_t>(rows) * static_cast<std::size_t>(row_len);
         for (auto* v : {&qb, &qm, &qm1, &qm2, &pr, &prc, &hp, &qi5, &qmb, &q2l, &qb_au, &qb_1n, &qb_mi, &pr_au, &pr_1n, &pr_mi}) v->assign(cells, 0.0);
@@ -357,8 +370,10 @@ struct plfold::impl {
             // len = l - k + 1 runs up as u2 = j - k - len runs down.
             const double* g = bt.generic_rev[u1] + (max_loop - u2max);
             const double* p = row(qb_mi, k) + (j - k - u2max);
+            // Whole blocks: the lanes past u2min (u2 < u2min) weigh 0.
+            for (int b = 0; b <= u2max - u2min; b += block)
 #pragma omp simd
-            for (int x = 0; x <= u2max - u2min; ++x) acc[x] += g[x] * p[x];
+                for (int x = b; x < b + block; ++x) acc[x] += g[x] * p[x];
         }
         double sum = 0.0;
 #pragma omp simd reduction(+ : sum)
@@ -383,15 +398,14 @@ struct plfold::impl {
                 small += qb_k[l] * bt.interior(u1, j - 1 - l, t, reversed_pair_type[pair_k[at(l)]], si, sj, sp, at(l + 1));
             }
         }
-        // Edges: u1 = 0 or 1 with u2 >= 4 (row k, along l), u2 = 0 or 1 with u1 >= 4 (down the rows).
-        for (int u2 = 4; u2 <= max_loop && j - 1 - u2 >= i + 1 + min_hairpin + 1; ++u2)
-            bulges += bt.bulge[u2] * row(qb_au, i + 1)[j - 1 - u2 - i];
-        for (int u2 = 4; u2 < max_loop && j - 1 - u2 >= i + 2 + min_hairpin + 1; ++u2)
-            one_n += bt.one_n[u2] * row(qb_1n, i + 2)[j - 2 - u2 - i];
-        for (int u1 = 4; u1 <= max_loop && j - 1 >= i + 1 + u1 + min_hairpin + 1; ++u1)
-            bulges += bt.bulge[u1] * row(qb_au, i + 1 + u1)[j - 1 - u1 - i];
-        for (int u1 = 4; u1 < max_loop && j - 2 >= i + 1 + u1 + min_hairpin + 1; ++u1)
-            one_n += bt.one_n[u1] * row(qb_1n, i + 1 + u1)[j - 2 - u1 - i];
+        // Edges: u1 = 0 or 1 with u2 >= 4 (row i + 1 + u1, along l) and u2 = 0 or 1 with u1 >= 4
+        // (down the rows), the two over the same range of the long side u.
+        const int last_bulge = std::min(max_loop, j - i - min_hairpin - 3), last_1n = std::min(max_loop - 1, j - i - min_hairpin - 4);
+        const double *au_row = row(qb_au, i + 1) + (j - 1 - i), *one_n_row = row(qb_1n, i + 2) + (j - 2 - i);
+#pragma omp simd reduction(+ : bulges)
+        for (int u = 4; u <= last_bulge; ++u) bulges += bt.bulge[u] * (au_row[-u] + row(qb_au, i + 1 + u)[j - 1 - u - i]);
+#pragma omp simd reduction(+ : one_n)
+        for (int u = 4; u <= last_1n; ++u) one_n += bt.one_n[u] * (one_n_row[-u] + row(qb_1n, i + 1 + u)[j - 2 - u - i]);
         return small + bt.au[t] * bulges + bt.mismatch_1n[t][si][sj] * one_n + bt.mismatch_i[t][si][sj] * generic;
     }
 
@@ -447,6 +461,38 @@ struct plfold::impl {
 
     double iz(int a) const { return inv_z[static_cast<std::size_t>(a & mask)]; }
 
+    // The generic interior loops around the inner pair (k, l) (both sides >= 2, one >= 4); c =
+    // the inner mismatch x qb(k, l). The weights are summed per u2 for row l of qi5 and, over all
+    // the inner pairs of this k, per (u1, u2) in generic_acc for the closing rows (reduced once by
+    // outside(): no reduction per row here). Returns the sum of the weights.
+    MIRHIT_INLINE double generic_outside(int k, int l, int start_i, int loop_cap, int end_cap, double c) {
+        alignas(32) double outer[padded_loop] = {};
+        for (int u1 = 2; u1 <= max_loop - 2 && k - 1 - u1 >= start_i; ++u1) {
+            const int u2min = u1 <= 3 ? 4 : 2, u2max = std::min(loop_cap - u1, end_cap);
+            if (u2max < 2) break;  // u2max only falls as u1 grows
+            if (u2max < u2min) continue;
+            const double* g = bt.generic[u1];
+            const double* p = row(pr_mi, k - 1 - u1) + (l + u1 + 3 - k);  // p[u2] = pr_mi(i, l + 1 + u2)
+            double* closing_acc = generic_acc[u1];
+            // Whole blocks: past u2max the weight (u1 + u2 > 30) or the cell (beyond the span or
+            // the sequence) is 0.
+            for (int b = u2min; b <= u2max; b += block)
+#pragma omp simd
+                for (int u2 = b; u2 < b + block; ++u2) {
+                    const double w = g[u2] * p[u2];
+                    outer[u2] += w;
+                    closing_acc[u2] += w * c;
+                }
+        }
+        double* qi5_l = row(qi5, l);
+        double sum = 0.0;
+        for (int u2 = 2; u2 <= max_loop - 2; ++u2) {
+            qi5_l[u2] += outer[u2] * c;
+            sum += outer[u2];
+        }
+        return sum;
+    }
+
     // Outside weight of the inner pair (k, l) of type t from the interior loops around it (the sum
     // over closing pairs (i, m) of pr(i, m) x the loop), split like interior_inside; adds each
     // loop's weight x qb(k, l) to qi5, the weight of the unpaired stretches on both sides.
@@ -497,19 +543,7 @@ struct plfold::impl {
         qi5_l[0] += edge0 * qkl;
         qi5_l[1] += edge1 * qkl;
         v += edge0 + edge1;
-        // Both sides >= 2: per closing row i, the weights along m summed and kept per u2.
-        std::fill(std::begin(outer_acc), std::end(outer_acc), 0.0);
-        for (int u1 = 2; u1 <= max_loop - 2 && k - 1 - u1 >= start_i; ++u1) {
-            const int u2min = u1 <= 3 ? 4 : 2, u2max = u2_limit(u1);
-            if (u2max < 2) break;  // u2max only falls as u1 grows
-            if (u2max < u2min) continue;
-            const double* g = bt.generic[u1];
-            const double* p = row(pr_mi, k - 1 - u1) + (l + u1 + 3 - k);  // p[u2] = pr_mi(i, l + 1 + u2)
-            const double sum = spread(g, p, outer_acc, 1.0, u2min, u2max);
-            row(qi5, k - 1 - u1)[u1] += sum * generic_f * qkl;
-            v += sum * generic_f;
-        }
-        for (int u2 = 2; u2 <= max_loop - 2; ++u2) qi5_l[u2] += outer_acc[u2] * generic_f * qkl;
+        v += generic_outside(k, l, start_i, loop_cap, end_cap, generic_f * qkl) * generic_f;
         return v;
     }
 
@@ -525,6 +559,7 @@ struct plfold::impl {
         // side[a - k + W] = q(a, k - 1) / Z(window a), for the windows a..a+W-1 holding (k, l).
         const int amax = std::min(k - 1, n - W + 1);
         for (int a = std::max(1, k - W + 1); a <= amax; ++a) side[static_cast<std::size_t>(a - k + W)] = qcol_row(k - 1)[a - k + W] * iz(a);
+        for (auto& r : generic_acc) std::fill(std::begin(r), std::end(r), 0.0);
         const int lmax = std::min({n, k + W - 1, k + span});
         for (int l = k + min_hairpin + 1; l <= lmax; ++l) {
             const double qkl = qb[cell(k, l)];
@@ -544,6 +579,7 @@ struct plfold::impl {
             v += interior_outside(k, l, t, qkl);
             pr[cell(k, l)] = v;
         }
+        for (int u1 = 2; u1 <= std::min(max_loop - 2, k - 2); ++u1) row(qi5, k - 1 - u1)[u1] += sum_of(generic_acc[u1], padded_loop);
 
         if (k > 1) {
             double prm_mlb = 0.0;
