@@ -313,43 +313,54 @@ struct batch {
     std::vector<tc::scored_line> lines;
 };
 
-}  // namespace
-
-void run_targetscan_context(const targetscan_context_files& files, bool fixed, unsigned threads,
-                            const std::string& command_line, progress_mode progress) {
+// The inputs, from the command's files and the working directory's parameter files.
+struct loaded_inputs {
     tc::inputs in;
+    bool have_parameters = false, have_ta_sps = false;
+};
+
+void load_inputs(const targetscan_context_files& files, bool fixed, loaded_inputs& loaded) {
+    auto& in = loaded.in;
     in.fixed = fixed;
-    const bool have_parameters = std::filesystem::exists(parameters_file);
-    const bool have_ta_sps = std::filesystem::exists(ta_sps_file);
-    if (have_parameters) in.params = read_parameters(parameters_file);
+    loaded.have_parameters = std::filesystem::exists(parameters_file);
+    loaded.have_ta_sps = std::filesystem::exists(ta_sps_file);
+    if (loaded.have_parameters) in.params = read_parameters(parameters_file);
     read_mirnas(files.mirnas, in);
     read_utrs(files.utrs, in);
     read_airs(files.airs, in);
     read_orf_lengths(files.orf_lengths, in);
     read_orf_8mers(files.orf_8mers, in);
-    if (have_ta_sps)
+    if (loaded.have_ta_sps)
         read_ta_sps(ta_sps_file, in);
     else
         compute_ta_sps(in);
+}
 
-    atomic_output output(files.output);
-    // SA reads one position per row: a first pass gathers them, so that each UTR is folded only
-    // around its sites (a file only; standard input cannot be read twice).
-    if (files.targets != "-") {
-        target_reader pass(files.targets, files.utrs, in);
-        std::vector<tc::target_row> rows;
-        while (pass.next(rows))
-            for (const auto& row : rows) row.utr->unpaired_14->rows.push_back(tc::sa_position(in, row));
-    }
-    target_reader reader(files.targets, files.utrs, in);
-    tc::sequencer sequencer(in);
-    auto scratch = atomic_output::scratch(files.output + " (before percentiles)");
+// SA reads one position per row: a first pass gathers them, so that each UTR is folded only
+// around its sites (a file only; standard input cannot be read twice).
+void gather_sa_positions(const targetscan_context_files& files, tc::inputs& in) {
+    if (files.targets == "-") return;
+    target_reader pass(files.targets, files.utrs, in);
+    std::vector<tc::target_row> rows;
+    while (pass.next(rows))
+        for (const auto& row : rows) row.utr->unpaired_14->rows.push_back(tc::sa_position(in, row));
+}
+
+// The scored lines in input order, written to a scratch file; their percentile keys and what
+// the inputs lacked are kept for the second pass.
+struct scored_pass {
+    std::unique_ptr<atomic_output> scratch;
     tc::percentile_table percentiles;
     std::vector<tc::percentile_table::line_keys> keys;
     missing_list no_airs, no_orf;
     std::uint64_t whole_utr_sites = 0;
-    progress_tally tally("mirhit targetscan-context", progress, "sites", false);
+};
 
+void score_rows(const targetscan_context_files& files, tc::inputs& in, unsigned threads, progress_mode progress,
+                scored_pass& pass) {
+    target_reader reader(files.targets, files.utrs, in);
+    tc::sequencer sequencer(in);
+    progress_tally tally("mirhit targetscan-context", progress, "sites", false);
     const unsigned workers = threads ? threads : static_cast<unsigned>(oneapi::tbb::this_task_arena::max_concurrency());
     oneapi::tbb::parallel_pipeline(
         4 * static_cast<std::size_t>(workers),
@@ -363,9 +374,9 @@ void run_targetscan_context(const targetscan_context_files& files, bool fixed, u
                 }
                 for (auto& row : work->rows) {
                     sequencer.next(row);
-                    if (row.utr->isoforms.empty()) no_airs.add(row);
-                    if (!row.utr->orf_length || row.utr->orf_length->value == 0) no_orf.add(row);
-                    whole_utr_sites += row.own_isoform;
+                    if (row.utr->isoforms.empty()) pass.no_airs.add(row);
+                    if (!row.utr->orf_length || row.utr->orf_length->value == 0) pass.no_orf.add(row);
+                    pass.whole_utr_sites += row.own_isoform;
                 }
                 tally.add(work->rows.size());
                 return work;
@@ -380,60 +391,85 @@ void run_targetscan_context(const targetscan_context_files& files, bool fixed, u
                 oneapi::tbb::filter_mode::serial_in_order, [&](std::unique_ptr<batch> work) {
                     std::string text;
                     for (const auto& line : work->lines) {
-                        keys.push_back(percentiles.add(line));
+                        pass.keys.push_back(pass.percentiles.add(line));
                         text.append(line.text).append(1, '\n');
                     }
-                    scratch->write(text);
+                    pass.scratch->write(text);
                 }));
     tally.finish();
-    percentiles.compute();
-    scratch->flush();
+    pass.percentiles.compute();
+    pass.scratch->flush();
+}
 
-    if (fixed) {
-        run_metadata meta{command_line, {}};
-        meta.parameters.emplace_back(
-            "fixed", "Off6m counts the offset 6mers in each 3'UTR isoform (the original counts 1); missing inputs "
-                     "are NA and left out of the score (the original scores them from 0)");
-        meta.parameters.emplace_back("parameters", have_parameters ? std::string(parameters_file) + " (working directory)"
-                                                                   : "built-in (Agarwal et al. 2015, eLife 4:e05005)");
-        meta.parameters.emplace_back("TA and SPS", have_ta_sps ? std::string(ta_sps_file) + " (working directory)"
-                                                               : "TA " + builtin_ta_values().source +
-                                                                     "; SPS computed (Xia et al. 1998 stacks)");
-        meta.parameters.emplace_back("SA", "computed in-process as RNAplfold -W 80 -L 40 -u 20 (ViennaRNA < 2.4; base pairs "
-                                           "j - i <= 40), Turner 2004, 37 C; 6mer stretch ends opposite miRNA nt 1");
-        meta.parameters.emplace_back(
-            "AIRs", no_airs.empty() ? "given for every UTR scored"
-                                    : "none for " + no_airs.describe() + ": one isoform, the whole UTR, AIR 1");
-        meta.parameters.emplace_back("isoforms", std::to_string(whole_utr_sites) +
-                                                     " sites reached by no isoform with AIR: scored on the whole UTR");
-        meta.parameters.emplace_back("ORF lengths", no_orf.empty() ? "given for every UTR scored"
-                                                                   : "none for " + no_orf.describe() +
-                                                                         ": ORF length and ORF 8mer contributions NA");
-        output.write(format_preamble(output_format::tsv, meta));
-    } else {
-        if (!no_airs.empty())
-            std::cerr << "mirhit: warning: " << files.airs << ": no AIRs for " << no_airs.describe()
-                      << "; scored as the original does (3'UTR length and Min_dist from 0; --fixed uses the UTR)\n";
-        if (!no_orf.empty())
-            std::cerr << "mirhit: warning: " << files.orf_lengths << ": no ORF length for " << no_orf.describe()
-                      << "; scored as the original does (from 0; --fixed leaves the ORF terms out)\n";
-    }
-    if (!have_ta_sps)
-        std::cerr << "mirhit: warning: no " << ta_sps_file << " in the working directory: TA from "
-                  << builtin_ta_values().source << ", SPS computed; their contributions can differ from TargetScan's\n";
-    output.write(tc::output_header);
+// --fixed: the '##' lines saying what the run used and lacked.
+std::string fixed_preamble(const std::string& command_line, const loaded_inputs& loaded, const scored_pass& pass) {
+    run_metadata meta{command_line, {}};
+    meta.parameters.emplace_back(
+        "fixed", "Off6m counts the offset 6mers in each 3'UTR isoform (the original counts 1); missing inputs "
+                 "are NA and left out of the score (the original scores them from 0)");
+    meta.parameters.emplace_back("parameters", loaded.have_parameters ? std::string(parameters_file) + " (working directory)"
+                                                                      : "built-in (Agarwal et al. 2015, eLife 4:e05005)");
+    meta.parameters.emplace_back("TA and SPS", loaded.have_ta_sps ? std::string(ta_sps_file) + " (working directory)"
+                                                                  : "TA " + builtin_ta_values().source +
+                                                                        "; SPS computed (Xia et al. 1998 stacks)");
+    meta.parameters.emplace_back("SA", "computed in-process as RNAplfold -W 80 -L 40 -u 20 (ViennaRNA < 2.4; base pairs "
+                                       "j - i <= 40), Turner 2004, 37 C; 6mer stretch ends opposite miRNA nt 1");
+    meta.parameters.emplace_back(
+        "AIRs", pass.no_airs.empty() ? "given for every UTR scored"
+                                     : "none for " + pass.no_airs.describe() + ": one isoform, the whole UTR, AIR 1");
+    meta.parameters.emplace_back("isoforms", std::to_string(pass.whole_utr_sites) +
+                                                 " sites reached by no isoform with AIR: scored on the whole UTR");
+    meta.parameters.emplace_back("ORF lengths", pass.no_orf.empty() ? "given for every UTR scored"
+                                                                    : "none for " + pass.no_orf.describe() +
+                                                                          ": ORF length and ORF 8mer contributions NA");
+    return format_preamble(output_format::tsv, meta);
+}
 
-    line_reader lines(byte_source::open(scratch->temp_path().string()));
+// Without --fixed the output is the original's: what the inputs lacked goes to standard error.
+void warn_as_the_original(const targetscan_context_files& files, const scored_pass& pass) {
+    if (!pass.no_airs.empty())
+        std::cerr << "mirhit: warning: " << files.airs << ": no AIRs for " << pass.no_airs.describe()
+                  << "; scored as the original does (3'UTR length and Min_dist from 0; --fixed uses the UTR)\n";
+    if (!pass.no_orf.empty())
+        std::cerr << "mirhit: warning: " << files.orf_lengths << ": no ORF length for " << pass.no_orf.describe()
+                  << "; scored as the original does (from 0; --fixed leaves the ORF terms out)\n";
+}
+
+// The second pass: each scored line with its percentiles, in input order.
+void write_with_percentiles(scored_pass& pass, atomic_output& output) {
+    line_reader lines(byte_source::open(pass.scratch->temp_path().string()));
     std::string line, text;
-    for (const auto& k : keys) {
-        if (!lines.next(line)) throw input_error(scratch->path() + ": ended early");
-        text += percentiles.finish(line, k);
+    for (const auto& k : pass.keys) {
+        if (!lines.next(line)) throw input_error(pass.scratch->path() + ": ended early");
+        text += pass.percentiles.finish(line, k);
         if (text.size() >= (1u << 20)) {
             output.write(text);
             text.clear();
         }
     }
     output.write(text);
+}
+
+}  // namespace
+
+void run_targetscan_context(const targetscan_context_files& files, bool fixed, unsigned threads,
+                            const std::string& command_line, progress_mode progress) {
+    loaded_inputs loaded;
+    load_inputs(files, fixed, loaded);
+    atomic_output output(files.output);
+    gather_sa_positions(files, loaded.in);
+    scored_pass pass;
+    pass.scratch = atomic_output::scratch(files.output + " (before percentiles)");
+    score_rows(files, loaded.in, threads, progress, pass);
+    if (fixed)
+        output.write(fixed_preamble(command_line, loaded, pass));
+    else
+        warn_as_the_original(files, pass);
+    if (!loaded.have_ta_sps)
+        std::cerr << "mirhit: warning: no " << ta_sps_file << " in the working directory: TA from "
+                  << builtin_ta_values().source << ", SPS computed; their contributions can differ from TargetScan's\n";
+    output.write(tc::output_header);
+    write_with_percentiles(pass, output);
     output.commit();
 }
 
