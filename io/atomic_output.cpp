@@ -136,8 +136,7 @@ struct atomic_output::compressor {
 // than zlib's level 6 for files about 12% larger (bench/compress_bench.cpp), so .gz output keeps
 // pace with the scan.
 std::string gzip_member(std::string_view data) {
-    auto owned = std::make_unique<isal_zstream>();  // 80 kB: not on a worker thread's stack
-    auto& stream = *owned;
+    isal_zstream stream{};  // zeroed: isal_deflate_init does not set every field deflate reads (hist_bits)
     isal_deflate_init(&stream);
     std::vector<std::uint8_t> level_buffer(ISAL_DEF_LVL2_DEFAULT);
     stream.gzip_flag = IGZIP_GZIP;
