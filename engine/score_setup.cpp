@@ -1,11 +1,10 @@
 #include "engine/score_setup.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <iostream>
 
 #include "core/error.hpp"
-#include <atomic>
-
 #include "core/text.hpp"
 #include "io/targetscan_files.hpp"
 #include "io/ta_table.hpp"

@@ -80,6 +80,21 @@ TEST(io_streams, gzip_members_make_one_stream_that_gunzip_reads) {
     EXPECT_EQ(mirhit::io::gzip_member("x"), mirhit::io::gzip_member("x"));
 }
 
+// Scan rows go out in members of several MB, compressed on worker threads.
+TEST(io_streams, a_large_gzip_member_made_on_another_thread_round_trips) {
+    std::string rows;
+    for (int i = 0; rows.size() < (6u << 20); ++i)
+        rows += "NM_" + std::to_string(100000 + i % 7919) + "\thsa-miR-" + std::to_string(i % 2656) + "-5p\t8mer\t" +
+                std::to_string(i * 37 % 4000) + "\n";
+    std::string member;
+    std::thread([&] { member = mirhit::io::gzip_member(rows); }).join();
+    EXPECT_LT(member.size(), rows.size() / 3);
+    auto dir = temp_dir();
+    write_file(dir / "rows.gz", member);
+    shell("cd " + dir.string() + " && gzip -dc rows.gz > rows.txt");
+    EXPECT_EQ(read_file(dir / "rows.txt"), rows);
+}
+
 TEST(io_streams, bad_compressed_input_messages) {
     auto dir = temp_dir();
     write_gzip(dir / "a.fa.gz", ">a\nACGUACGUAC\n");
