@@ -24,6 +24,28 @@ std::uint32_t target_code(const std::string& seed, int from, int to) {
 
 namespace {
 
+// family_site's order as one integer, so that comparing does not branch.
+unsigned __int128 order_key(const family_site& x) {
+    return static_cast<unsigned __int128>(x.start << 1 | x.reverse) << 64 |
+           (std::uint64_t{x.family} << 16 | std::uint64_t{static_cast<unsigned>(x.type)} << 8 | x.member);
+}
+
+// Sorts out[first..] by family_site's order: insertion sort, linear when each site is at most a
+// few places from its own.
+void sort_nearly_sorted(std::vector<family_site>& out, std::size_t first) {
+    for (std::size_t j = first + 1; j < out.size(); ++j) {
+        const family_site site = out[j];
+        const auto site_key = order_key(site);
+        if (!(site_key < order_key(out[j - 1]))) continue;
+        std::size_t to = j;
+        while (to > first && site_key < order_key(out[to - 1])) {
+            out[to] = out[to - 1];
+            --to;
+        }
+        out[to] = site;
+    }
+}
+
 // The UTR partner of miRNA letter m in a G:U pair, or seed_index::no_base.
 std::uint8_t gu_partner(char m) {
     const auto c = code_of(m);
@@ -106,7 +128,12 @@ void seed_index::add_members(const std::vector<seed_family>& families, std::span
         }
     }
     three_p_ = table<member_entry>(1u << 14, three_p);
+    std::vector<std::pair<std::uint32_t, std::uint8_t>> targets;
+    for (const auto& [code, e] : three_p) targets.push_back({code, e.target});
+    three_p_targets_ = table<std::uint8_t>(1u << 14, targets);
     centered_ = table<member_entry>(1u << 16, centered);
+    centered_codes_.assign((1u << 16) / 64, 0);
+    for (const auto& [code, e] : centered) centered_codes_[code >> 6] |= std::uint64_t{1} << (code & 63u);
 }
 
 namespace {
@@ -134,9 +161,12 @@ private:
     void find_three_p(std::size_t i, std::uint64_t history, std::uint32_t valid, Emit& emit) {
         if (i >= 9 && (valid >> 9 & 0xfu) == 0xfu) ended_[history >> 18 & 0xffu] = i - 8;
         if ((valid & 0x7fu) != 0x7fu) return;
-        for (const auto& h : index_.three_p_at(history & 0x3fff)) {
-            const std::uint64_t seen = ended_[h.target];
+        const auto code7 = static_cast<std::uint32_t>(history & 0x3fff);
+        const auto targets = index_.three_p_targets(code7);
+        for (std::size_t x = 0; x < targets.size(); ++x) {
+            const std::uint64_t seen = ended_[targets[x]];
             if (seen == 0 || seen + 14 < i) continue;
+            const auto& h = index_.three_p_at(code7)[x];
             const auto offset = static_cast<std::int8_t>(static_cast<std::int64_t>(i) - 10 - static_cast<std::int64_t>(seen));
             emit(i - 6, site_type::three_p_compensatory, h.family, static_cast<std::uint8_t>(offset), h.member);
         }
@@ -145,6 +175,7 @@ private:
     // Base i pairs nt 4 and the last 8 bases nt 11-4; nt t's partner is at i + 4 - t.
     template <typename Emit>
     void find_centered(std::size_t i, std::uint64_t history, Emit& emit) {
+        if (!index_.has_centered(history & 0xffff)) return;
         for (const auto& h : index_.centered_at(history & 0xffff)) {
             if ((history >> 16 & 0x3fu) != h.target) continue;
             const auto& p = index_.partners(h.mirna);
@@ -259,16 +290,8 @@ void scan_piece(const seed_index& index, std::string_view seq, std::uint64_t off
     // Found in order of core end: an 8mer or 7mer-m8 starts one base before a core found just
     // before it, so the list is almost sorted already.
     // Each site is at most a few places from its own (bulge-7mers, found at their end, start 7
-    // nt back), so insertion sort is linear here.
-    for (std::size_t j = first + 1; j < out.size(); ++j) {
-        const family_site site = out[j];
-        std::size_t to = j;
-        while (to > first && site < out[to - 1]) {
-            out[to] = out[to - 1];
-            --to;
-        }
-        out[to] = site;
-    }
+    // nt back).
+    sort_nearly_sorted(out, first);
 }
 
 void scan_piece_reverse(const seed_index& index, std::string_view seq, std::uint64_t offset, owned_range owned,
@@ -430,22 +453,8 @@ void scan_seven(const seed7_index& index, std::string_view seq, std::uint64_t of
     }
     out.insert(out.end(), dst, dst + count);
     // Sites come in order of window end and start at the window or one before it (reverse
-    // 8mers), so each is at most a few places from its own: insertion sort is linear here, with
-    // family_site's order as one integer, so that comparing does not branch.
-    auto key = [](const family_site& x) {
-        return static_cast<unsigned __int128>(x.start << 1 | x.reverse) << 64 | (std::uint64_t{x.family} << 3 | static_cast<unsigned>(x.type));
-    };
-    for (std::size_t j = first + 1; j < out.size(); ++j) {
-        const family_site site = out[j];
-        const auto site_key = key(site);
-        if (!(site_key < key(out[j - 1]))) continue;
-        std::size_t to = j;
-        while (to > first && site_key < key(out[to - 1])) {
-            out[to] = out[to - 1];
-            --to;
-        }
-        out[to] = site;
-    }
+    // 8mers), so each is at most a few places from its own.
+    sort_nearly_sorted(out, first);
 }
 
 }  // namespace

@@ -80,8 +80,12 @@ public:
     std::uint8_t core_flanks(std::uint32_t code) const { return core_flanks_[code]; }
     // 3p-compensatory candidates: by the 7-mer of nt 8-2's partners with one substitution.
     std::span<const member_entry> three_p_at(std::uint32_t code7) const { return three_p_.at(code7); }
+    // Their targets, in the same order: a compact first test before an entry is read.
+    std::span<const std::uint8_t> three_p_targets(std::uint32_t code7) const { return three_p_targets_.at(code7); }
     // centered candidates: by the 8-mer of nt 11-4's partners.
     std::span<const member_entry> centered_at(std::uint32_t code8) const { return centered_.at(code8); }
+    // Whether any miRNA has a centered candidate at this 8-mer (a bit per code, read before the table).
+    bool has_centered(std::uint32_t code8) const { return centered_codes_[code8 >> 6] >> (code8 & 63u) & 1u; }
     // A miRNA's Watson-Crick partner codes, nt 1 first.
     const std::string& partners(std::uint32_t mirna) const { return partners_[mirna]; }
 
@@ -106,6 +110,8 @@ private:
     std::vector<std::uint8_t> core_flanks_;
     table<entry> seeds_;
     table<member_entry> three_p_, centered_;
+    table<std::uint8_t> three_p_targets_;
+    std::vector<std::uint64_t> centered_codes_;
     std::vector<std::string> partners_;
     site_type_set types_;
 };
