@@ -158,7 +158,7 @@ utr_view make_utr_view(const utr_scan& u, const mirna_set& mirnas, std::uint32_t
         }
     v.scored = !scored.empty();
     v.total = v.scored ? scoring::round_like_printf(scoring::best_total(scored), 3) : 0.0;
-    v.rank = ranking.genes() >= io::min_ranked_genes ? ranking.rank(m, v.total, u.record->gene) : 0;
+    v.rank = io::genes_ranked(ranking.genes()) ? ranking.rank(m, v.total, u.record->gene) : 0;
     return v;
 }
 
@@ -182,12 +182,13 @@ void evaluate_pairs(io::validation_report& r, const std::vector<utr_scan>& kept,
             if (better(p.utrs[i], p.utrs[p.best])) p.best = i;
         for (auto& u : p.utrs) u.verdict = verdict_of(u, r.genes, !p.claims.empty(), 1);
         if (!p.utrs.empty()) p.gene_verdict = verdict_of(p.utrs[p.best], r.genes, !p.claims.empty(), p.utrs.size());
-        if (!p.utrs.empty() && r.genes >= io::min_ranked_genes) p.gene_totals = ranking.totals(p.mirna);
+        if (!p.utrs.empty() && io::genes_ranked(r.genes)) p.gene_totals = ranking.totals(p.mirna);
     }
 }
 
 // kept: the UTRs of the targets, input order. utr_index: the UTRs and their SA values from an
-// index instead of args.utr_files (null: none). Returns the input's gene names, sorted.
+// index instead of args.utr_files (null: none). Returns the input's gene names, sorted, for the
+// message when the one claimed gene has no UTR there (else none).
 std::vector<std::string> scan_and_rank(io::validation_report& r, std::vector<utr_scan>& kept, const validate_request& args, site_type_set types,
                    const scoring::energy_params& params, const io::utr_index* utr_index) {
     const auto& mirnas = r.mirnas;
@@ -258,7 +259,8 @@ std::vector<std::string> scan_and_rank(io::validation_report& r, std::vector<utr
     r.genes = ranking.genes();
 
     evaluate_pairs(r, kept, ranking, params);
-    return ranking.names();
+    const bool gene_missing = !args.curated_all && !r.pairs.empty() && r.pairs[0].utrs.empty();
+    return gene_missing ? ranking.names() : std::vector<std::string>{};
 }
 
 std::uint32_t add_mirna(mirna_set& chosen, const mirna& m) {
@@ -366,7 +368,7 @@ io::assessment verdict_of(const io::utr_view& u, std::size_t genes, bool claimed
     }
     const bool seven = u.counts[0] + u.counts[1] + u.counts[2] > 0;
     // Where the input is too small to rank genes, the site types alone decide (the "where ranked").
-    const bool ranked_input = genes >= io::min_ranked_genes;
+    const bool ranked_input = io::genes_ranked(genes);
     const bool top = u.rank && static_cast<double>(u.rank) <= io::strong_top_fraction * static_cast<double>(genes);
     const auto level = seven ? (top || !ranked_input ? support::strong : support::moderate) : support::weak;
     const std::string sites = u.sites.size() == 1 ? " site" : " sites";

@@ -304,7 +304,7 @@ std::string display_name(const target_gene& t) {
 }
 
 std::string rank_text(std::size_t rank, std::size_t genes) {
-    if (genes < min_ranked_genes) return "not ranked (" + with_commas(genes) + (genes == 1 ? " gene" : " genes") + " in the input)";
+    if (!genes_ranked(genes)) return "not ranked (" + with_commas(genes) + (genes == 1 ? " gene" : " genes") + " in the input)";
     if (rank == 0) return "not ranked";
     return "rank " + with_commas(rank) + " of " + with_commas(genes) + (genes == 1 ? " gene" : " genes") + " (top " +
            percent_text(100.0 * static_cast<double>(rank) / static_cast<double>(genes)) + "%)";

@@ -53,6 +53,7 @@ extern const std::string_view grade_criteria;
 // Ranks mean something only among enough genes; a grade of strong needs the top 10% of them.
 constexpr std::size_t min_ranked_genes = 100;
 constexpr double strong_top_fraction = 0.10;
+constexpr bool genes_ranked(std::size_t genes) { return genes >= min_ranked_genes; }
 
 struct assessment {
     support level = support::none;
