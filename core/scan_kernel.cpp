@@ -55,11 +55,9 @@ std::uint8_t gu_partner(char m) {
 }  // namespace
 
 seed_index::seed_index(const std::vector<seed_family>& families, site_type_set types, std::span<const mirna> mirnas)
-    : core_flanks_(code_count, 0), types_(types) {
-    // bulge-7mer sites are found from the core entries (see scan_sequence).
+    : types_(types) {
     bool want_core = types.contains(site_type::eight_mer) || types.contains(site_type::seven_mer_m8) ||
-                     types.contains(site_type::seven_mer_a1) || types.contains(site_type::six_mer) ||
-                     types.contains(site_type::bulge_seven_mer);
+                     types.contains(site_type::seven_mer_a1) || types.contains(site_type::six_mer);
     bool want_offset = types.contains(site_type::offset_six_mer);
     bool want_gu = types.contains(site_type::eight_mer_gu) || types.contains(site_type::seven_mer_m8_gu) ||
                    types.contains(site_type::seven_mer_a1_gu);
@@ -81,9 +79,8 @@ seed_index::seed_index(const std::vector<seed_family>& families, site_type_set t
                 keyed.push_back({code, {f, role::core_gu, partner8, 0, static_cast<std::uint8_t>(g)}});
             }
     }
-    for (const auto& [code, e] : keyed)
-        if (e.kind == role::core) core_flanks_[code] |= static_cast<std::uint8_t>(1u << e.flank);
     seeds_ = table<entry>(code_count, keyed);
+    if (types.contains(site_type::bulge_seven_mer)) add_m8_families(families);
     if (types.contains(site_type::three_p_compensatory) || types.contains(site_type::centered))
         add_members(families, mirnas);
 }
@@ -95,6 +92,14 @@ seed_index::table<T>::table(std::uint32_t codes, const std::vector<std::pair<std
     for (std::uint32_t c = 0; c < codes; ++c) begin_[c + 1] += begin_[c];
     auto fill = begin_;
     for (const auto& [code, e] : keyed) entries_[fill[code]++] = e;
+}
+
+void seed_index::add_m8_families(const std::vector<seed_family>& families) {
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> keyed;
+    for (std::uint32_t f = 0; f < families.size(); ++f) keyed.push_back({target_code(families[f].seed, 8, 2), f});
+    m8_families_ = table<std::uint32_t>(1u << 14, keyed);
+    m8_codes_.assign((1u << 14) / 64, 0);
+    for (const auto& [code, f] : keyed) m8_codes_[code >> 6] |= std::uint64_t{1} << (code & 63u);
 }
 
 void seed_index::add_members(const std::vector<seed_family>& families, std::span<const mirna> mirnas) {
@@ -213,22 +218,21 @@ void scan_sequence(const seed_index& index, std::string_view seq, std::uint64_t 
     std::optional<member_finder> members;
     if (types.contains(site_type::three_p_compensatory) || types.contains(site_type::centered)) members.emplace(index, seq);
     // bulge-7mer over the last 8 bases f0..f7: f0 pairs nt 8 and f1..f7 less the extra nucleotide
-    // f(8-k) are a family's 6-nt core (nt 7..2). Each k deletes one base and looks the 6-mer up
-    // among the core entries, smallest k first; a family is reported once per stretch.
+    // f(8-k) nt 7..2, so the 8 bases less that one are a family's 7mer-m8 match. Each k deletes
+    // one base and looks the 7-mer up, smallest k first; a family is reported once per stretch.
     const bool bulges = types.contains(site_type::bulge_seven_mer);
     std::vector<std::uint32_t> bulge_families;
     auto find_bulges = [&](std::size_t i) {
-        const std::uint32_t first = history >> 14 & 3u, seven = history & 0x3fff;
+        const std::uint32_t eight = history & 0xffff;
         bulge_families.clear();
         for (unsigned bulge_k = 2; bulge_k <= 7; ++bulge_k) {
             const unsigned low = 2 * (bulge_k - 1);  // bits of the bases after the extra one
-            const std::uint32_t core = (seven >> (low + 2)) << low | (seven & ((1u << low) - 1));
-            if (!(index.core_flanks(core) >> first & 1u)) continue;
-            for (const auto& h : index.at(core))
-                if (h.kind == seed_index::role::core && h.flank == first &&
-                    std::find(bulge_families.begin(), bulge_families.end(), h.family) == bulge_families.end()) {
-                    bulge_families.push_back(h.family);
-                    emit(i - 7, site_type::bulge_seven_mer, h.family, static_cast<std::uint8_t>(bulge_k));
+            const std::uint32_t seven = (eight >> (low + 2)) << low | (eight & ((1u << low) - 1));
+            if (!index.has_m8(seven)) continue;
+            for (const auto family : index.m8_families(seven))
+                if (std::find(bulge_families.begin(), bulge_families.end(), family) == bulge_families.end()) {
+                    bulge_families.push_back(family);
+                    emit(i - 7, site_type::bulge_seven_mer, family, static_cast<std::uint8_t>(bulge_k));
                 }
         }
     };

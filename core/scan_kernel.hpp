@@ -16,7 +16,7 @@ namespace mirhit {
 // sequence finds all sites at a cost independent of the number of miRNAs.
 //
 // The non-canonical classes are found in the same pass: from more 6-mers per family, and
-// bulge-7mers from the core 6-mers with one base deleted. With Pk the
+// bulge-7mers from 8-mers with one base deleted, looked up among the 7mer-m8 matches. With Pk the
 // pairing of miRNA nt k to the UTR nucleotide at its place (Watson-Crick, G:U, or none), A1 an A
 // opposite nt 1, and "seed pairs" nt 2-8 (2-7 for the A1 types):
 //   6mer-A1     P2-6 Watson-Crick, A1, P7 neither Watson-Crick nor G:U (McGeary et al. 2019);
@@ -76,8 +76,10 @@ public:
 
     std::span<const entry> at(std::uint32_t code) const { return seeds_.at(code); }
     site_type_set types() const { return types_; }
-    // Bit f set: some family's core entry at this code has flank f (a quick test for bulge-7mers).
-    std::uint8_t core_flanks(std::uint32_t code) const { return core_flanks_[code]; }
+    // bulge-7mer candidates: the families whose 7mer-m8 match (nt 8-2's partners) is this 7-mer,
+    // in family order; has_m8 reads a bit per code first.
+    bool has_m8(std::uint32_t code7) const { return m8_codes_[code7 >> 6] >> (code7 & 63u) & 1u; }
+    std::span<const std::uint32_t> m8_families(std::uint32_t code7) const { return m8_families_.at(code7); }
     // 3p-compensatory candidates: by the 7-mer of nt 8-2's partners with one substitution.
     std::span<const member_entry> three_p_at(std::uint32_t code7) const { return three_p_.at(code7); }
     // Their targets, in the same order: a compact first test before an entry is read.
@@ -105,12 +107,14 @@ public:
     };
 
 private:
+    void add_m8_families(const std::vector<seed_family>& families);
     void add_members(const std::vector<seed_family>& families, std::span<const mirna> mirnas);
 
-    std::vector<std::uint8_t> core_flanks_;
     table<entry> seeds_;
     table<member_entry> three_p_, centered_;
     table<std::uint8_t> three_p_targets_;
+    table<std::uint32_t> m8_families_;
+    std::vector<std::uint64_t> m8_codes_;
     std::vector<std::uint64_t> centered_codes_;
     std::vector<std::string> partners_;
     site_type_set types_;
