@@ -24,15 +24,12 @@ std::vector<std::string> format_names() {
 }
 
 // The checks across options, after parsing.
-// Non-canonical classes only where rows are written: counts and the gene summary count the
-// canonical types.
+// Non-canonical classes are not in the gene summary, which counts the canonical types.
 void check_sites(const engine::scan_request& scan) {
     const bool noncanonical = std::any_of(scan.sites.begin(), scan.sites.end(), [](const std::string& name) {
         const auto type = parse_site_type(name);
         return name == "all" || (type && !is_canonical(*type));
     });
-    if (noncanonical && scan.format == "counts")
-        throw CLI::ValidationError("--sites", "non-canonical classes do not apply to --format counts, which counts the canonical types");
     if (noncanonical && !scan.gene_summary.empty())
         throw CLI::ValidationError("--sites", "non-canonical classes do not apply to --gene-summary, which counts the canonical types");
 }

@@ -45,8 +45,9 @@ a GU site (a G:U at nt 8 leaves a 6mer or 7mer-A1; a G:U at nt 2 with P3-8 Watso
 offset-6mer), and asking for more classes only adds rows. bulge-7mer, 3p-compensatory and
 centered sites are found apart and may share nucleotides with any other site (a perfect seed is
 never 3p-compensatory, whatever its 3' pairing). Non-canonical sites get duplex_dG and dG_open;
-their context++ columns are NA (the model is fitted on canonical sites). --format counts,
---gene-summary and the claims tallies count canonical types only: the first two refuse
+their context++ columns are NA (the model is fitted on canonical sites). --format counts counts
+every class asked for (3p-compensatory and centered on the member miRNA that pairs);
+--gene-summary and the claims tallies count canonical types only, and --gene-summary refuses
 non-canonical classes.
 
 --score takes a comma-separated list of score kinds, and may be repeated.

@@ -475,13 +475,10 @@ void scan_piece_seven(const seed7_index& index, std::string_view seq, std::uint6
 
 namespace mirhit {
 
-namespace {
-
-// Sorts the counts from `first` on by family, strand and type, adds up equal keys and drops zeros.
 void merge_counts(std::vector<site_count>& counts, std::size_t first) {
     const auto begin = counts.begin() + static_cast<std::ptrdiff_t>(first);
     auto key = [](const site_count& c) {
-        return std::uint64_t{c.family} << 4 | std::uint64_t{c.reverse} << 3 | static_cast<unsigned>(c.type);
+        return ((std::uint64_t{c.family} << 1 | c.reverse) << 4 | static_cast<unsigned>(c.type)) << 8 | c.member;
     };
     std::sort(begin, counts.end(), [&](const site_count& x, const site_count& y) { return key(x) < key(y); });
     auto to = begin;
@@ -495,11 +492,9 @@ void merge_counts(std::vector<site_count>& counts, std::size_t first) {
     counts.erase(to, counts.end());
 }
 
-}  // namespace
-
 void count_sites(std::span<const family_site> sites, std::vector<site_count>& out) {
     const auto first = out.size();
-    for (const auto& s : sites) out.push_back({s.family, s.reverse, s.type, 1});
+    for (const auto& s : sites) out.push_back({s.family, s.reverse, s.type, 1, s.member});
     merge_counts(out, first);
 }
 

@@ -217,18 +217,22 @@ private:
 void scan_piece_seven(const seed7_index& index, std::string_view seq, std::uint64_t offset, owned_range owned,
                       std::vector<family_site>& out);
 
-// The sites of one seed family, strand and type in a stretch of sequence, counted.
+// The sites of one seed family, strand and type in a stretch of sequence, counted (member: as
+// family_site's, for the classes that hold for one member of the family).
 struct site_count {
     std::uint32_t family;
     bool reverse;
     site_type type;
     std::uint64_t count;
+    std::uint8_t member = family_site::every_member;
 
     friend constexpr bool operator==(const site_count&, const site_count&) = default;
 };
 
-// Sites counted by family, strand and type: sorted by these three, no zero counts.
+// Sites counted by family, strand, type and member: sorted by these, no zero counts.
 void count_sites(std::span<const family_site> sites, std::vector<site_count>& out);
+// Sorts counts[first..] the same way, adding up the counts of equal keys and dropping zeros.
+void merge_counts(std::vector<site_count>& counts, std::size_t first);
 
 // The counts count_sites gives for the sites scan_piece_seven finds, without finding them one by
 // one: a pass counts the piece's 8-mers (and the few 7-mers without a base after them), then

@@ -106,8 +106,11 @@ constexpr centered_run unpack_run(std::uint8_t d) { return {(d & 3u) + 1, (d >> 
 std::string class_detail(const family_site& site);
 
 // The members of a site's family it holds for: all, or the one a per-miRNA class names.
+inline std::span<const std::uint32_t> members_of(std::span<const std::uint32_t> members, std::uint8_t member) {
+    return member == family_site::every_member ? members : members.subspan(member, 1);
+}
 inline std::span<const std::uint32_t> members_of(std::span<const std::uint32_t> members, const family_site& site) {
-    return site.member == family_site::every_member ? members : members.subspan(site.member, 1);
+    return members_of(members, site.member);
 }
 
 }  // namespace mirhit

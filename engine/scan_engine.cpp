@@ -170,9 +170,8 @@ struct scan_engine::state {
     utr_input input;
     member_table members;
     std::string no_score_description;
-    // With counts: the counts of the record whose pieces are being counted, by (family, strand)
-    // then type.
-    std::vector<std::uint64_t> record_counts;
+    // With counts: the counts of the record whose pieces are being counted, merged.
+    std::vector<site_count> record_counts;
     // Row buffers of written batches, reused: megabytes a batch, which fresh from the system
     // would cost a page fault and a page clearing every 4 KB.
     oneapi::tbb::concurrent_queue<std::string> spare_texts;
@@ -197,8 +196,7 @@ struct scan_engine::state {
           input(utr_index ? utr_input(*utr_index, job.chunk_size, job.shard)
                 : aligned_input(job) ? utr_input(setup->aligned_utrs(), job.score_inputs.alignments_file, job.chunk_size, job.shard)
                                      : utr_input(job.utr_files, job.chunk_size, job.scores.any(), job.shard)),
-          members(job.mirnas),
-          record_counts(job.counts ? 2 * job.mirnas.families().size() * site_type_count : 0) {
+          members(job.mirnas) {
         if (utr_index && folds_utrs) utr_index->require(io::index_model(job.access, energy));
         if (job.types.contains(site_type::bulge_seven_mer) || job.types.contains(site_type::three_p_compensatory) ||
             job.types.contains(site_type::centered))
@@ -243,18 +241,18 @@ void write_counts(const state& s, std::string& text, const io::record_header& re
     };
     std::vector<mirna_count> by_mirna;
     for (const auto& c : counts)
-        for (auto m : s.members.of(c.family)) by_mirna.push_back({std::uint64_t{m} << 1 | c.reverse, c.type, c.count});
+        for (auto m : members_of(s.members.of(c.family), c.member)) by_mirna.push_back({std::uint64_t{m} << 1 | c.reverse, c.type, c.count});
     std::sort(by_mirna.begin(), by_mirna.end(), [](const mirna_count& x, const mirna_count& y) { return x.key < y.key; });
     const auto gene = s.marks.claim_gene(record.gene);
     for (std::size_t i = 0, j = 0; i < by_mirna.size(); i = j) {
-        std::array<std::uint64_t, site_type_count> per_type{};
+        std::array<std::uint64_t, any_site_type_count> per_type{};
         for (j = i; j < by_mirna.size() && by_mirna[j].key == by_mirna[i].key; ++j)
             per_type[static_cast<std::size_t>(by_mirna[j].type)] += by_mirna[j].count;
         const auto m = static_cast<std::uint32_t>(by_mirna[i].key >> 1);
         const auto* mark = s.marks.find(m, gene);
         if (mark)
             for (auto claim : s.marks.claims_of(m, gene))
-                for (std::size_t t = 0; t < site_type_count; ++t)
+                for (std::size_t t = 0; t < any_site_type_count; ++t)
                     if (per_type[t]) claims.push_back({claim, static_cast<site_type>(t), per_type[t]});
         s.count_format.append(text, record, m, (by_mirna[i].key & 1) != 0, per_type, mark);
     }
@@ -469,21 +467,10 @@ scan_result scan_batch_of(state& s, const scan_batch& batch) {
     return result;
 }
 
+// Kept merged, so that a record of many pieces holds one count per key.
 void add_to_record(state& s, std::span<const site_count> counts) {
-    for (const auto& c : counts)
-        s.record_counts[(2 * std::size_t{c.family} + c.reverse) * site_type_count + static_cast<std::size_t>(c.type)] += c.count;
-}
-
-std::vector<site_count> take_record_counts(state& s) {
-    std::vector<site_count> counts;
-    for (std::size_t slot = 0; slot < s.record_counts.size(); ++slot)
-        if (s.record_counts[slot]) {
-            const std::size_t pair = slot / site_type_count;
-            counts.push_back({static_cast<std::uint32_t>(pair / 2), pair % 2 == 1, static_cast<site_type>(slot % site_type_count),
-                              s.record_counts[slot]});
-            s.record_counts[slot] = 0;
-        }
-    return counts;
+    s.record_counts.insert(s.record_counts.end(), counts.begin(), counts.end());
+    merge_counts(s.record_counts, 0);
 }
 
 // The ordered stage: a batch's results to every consumer; the counts of records that span
@@ -500,7 +487,8 @@ void deliver(state& s, scan_result& result, std::span<scan_consumer* const> cons
         add_to_record(s, part.counts);
         if (!part.last) continue;
         std::string record_rows;
-        write_counts(s, record_rows, *part.record, take_record_counts(s), result.claims);
+        write_counts(s, record_rows, *part.record, s.record_counts, result.claims);
+        s.record_counts.clear();
         rows(record_rows);
     }
     if (s.job.gzip_rows && !result.text.empty())

@@ -15,7 +15,8 @@ namespace mirhit::io {
 // At genome scale a row stands for thousands of sites, so the output no longer grows with them.
 class count_formatter {
 public:
-    // types: the count columns, in site-type order; stranded: a strand column.
+    // types: the count columns, in site-type order (canonical types, then any non-canonical
+    // classes); stranded: a strand column.
     count_formatter(const mirna_set& mirnas, site_type_set types, bool stranded);
 
     std::string column_header() const;
@@ -23,7 +24,7 @@ public:
     // One row; counts by site type (types not scanned are 0); claims: the curated claims on this
     // miRNA and gene, or null (NA).
     void append(std::string& out, const record_header& record, std::uint32_t mirna, bool reverse,
-                const std::array<std::uint64_t, site_type_count>& counts, const claim_mark* claims) const;
+                const std::array<std::uint64_t, any_site_type_count>& counts, const claim_mark* claims) const;
 
 private:
     const mirna_set& mirnas_;

@@ -78,6 +78,16 @@ TEST(cli_noncanonical, three_prime_classes_per_member) {
                              "\"near_stop\":false,\"class_detail\":\"pairs=4-14\","),
               std::string::npos)
         << jsonl.out;
+    // Counted for the member that pairs only, in one pass with the seed classes.
+    auto counts = run_mirhit({"scan", (dir / "u.fa").string(), "--mirna-file", (dir / "m.fa").string(), "--sites", "all",
+                              "--format", "counts", "--chunk-size", "20"});
+    ASSERT_EQ(counts.exit_code, 0) << counts.err;
+    EXPECT_EQ(data_lines(counts.out),
+              (std::vector<std::string>{
+                  "utr_id\tgene\tmirna\tfamily\t8mer\t7mer-m8\t7mer-A1\t6mer\toffset-6mer\t6mer-A1\t8mer-GU\t7mer-m8-GU\t"
+                  "7mer-A1-GU\tbulge-7mer\t3p-compensatory\tcentered\tsites\tclaim_ids\tclaim_effect\tclaim_citation",
+                  "D\tGD\thsa-miR-21-5p\tAGCUUAU\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t1\t0\t1\tNA\tNA\tNA",
+                  "E\tGE\thsa-miR-21-5p\tAGCUUAU\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t1\t1\tNA\tNA\tNA"}));
 }
 
 TEST(cli_noncanonical, context_plus_plus_is_na) {
@@ -99,19 +109,18 @@ TEST(cli_noncanonical, context_plus_plus_is_na) {
 TEST(cli_noncanonical, refused_combinations) {
     const auto dir = temp_dir();
     write_file(dir / "u.fa", utrs);
-    auto counts = run_mirhit({"scan", (dir / "u.fa").string(), "--sites", "6mer-A1", "--format", "counts"});
-    EXPECT_EQ(counts.exit_code, 2);
-    EXPECT_EQ(counts.err, "mirhit: error: --sites: non-canonical classes do not apply to --format counts, which counts the canonical "
-                          "types\nRun 'mirhit scan --help' for usage.\n");
     auto genes = run_mirhit({"scan", (dir / "u.fa").string(), "--sites", "all", "--gene-summary", (dir / "g.tsv").string()});
     EXPECT_EQ(genes.exit_code, 2);
     EXPECT_EQ(genes.err, "mirhit: error: --sites: non-canonical classes do not apply to --gene-summary, which counts the canonical "
                          "types\nRun 'mirhit scan --help' for usage.\n");
     auto unknown = run_mirhit({"scan", (dir / "u.fa").string(), "--sites", "9mer"});
     EXPECT_EQ(unknown.exit_code, 2);
-    // Canonical counts still work with --sites canonical.
-    auto canonical_counts = run_mirhit({"scan", (dir / "u.fa").string(), "--sites", "canonical", "--format", "counts"});
-    EXPECT_EQ(canonical_counts.exit_code, 0) << canonical_counts.err;
+    // Counts take every class: a column per class asked for.
+    auto counts = run_mirhit({"scan", (dir / "u.fa").string(), "--sites", "6mer-A1,8mer", "--format", "counts", "--mirnas", "hsa-miR-21-5p"});
+    ASSERT_EQ(counts.exit_code, 0) << counts.err;
+    EXPECT_EQ(data_lines(counts.out),
+              (std::vector<std::string>{"utr_id\tgene\tmirna\tfamily\t8mer\t6mer-A1\tsites\tclaim_ids\tclaim_effect\tclaim_citation",
+                                        "A\tGA\thsa-miR-21-5p\tAGCUUAU\t0\t1\t1\tNA\tNA\tNA"}));
 }
 
 TEST(cli_noncanonical, more_classes_only_add_rows) {
