@@ -172,8 +172,8 @@ struct scan_engine::state {
     std::string no_score_description;
     // With counts: the counts of the record whose pieces are being counted, merged.
     std::vector<site_count> record_counts;
-    // Row buffers of written batches, reused: megabytes a batch, which fresh from the system
-    // would cost a page fault and a page clearing every 4 KB.
+    // Row buffers of written batches (of compressed batches, once compressed), reused: megabytes
+    // a batch, which fresh from the system would cost a page fault and a page clearing every 4 KB.
     oneapi::tbb::concurrent_queue<std::string> spare_texts;
 
     explicit state(scan_job j)
@@ -463,7 +463,12 @@ scan_result scan_batch_of(state& s, const scan_batch& batch) {
         if (piece.offset == 0) result.records.push_back(piece.record);
         piece_rows(s, piece, buffers, result);
     }
-    if (s.job.gzip_rows && !result.text.empty()) result.text = io::gzip_member(result.text);
+    if (s.job.gzip_rows && !result.text.empty()) {
+        // The rows' buffer goes back for the next batch; the member is what is written.
+        std::string rows = io::gzip_member(result.text);
+        std::swap(rows, result.text);
+        s.spare_texts.push(std::move(rows));
+    }
     return result;
 }
 
@@ -544,7 +549,7 @@ void scan_engine::run(std::span<scan_consumer* const> consumers) {
         [&](scan_result& result) {
             start();
             deliver(s, result, consumers);
-            s.spare_texts.push(std::move(result.text));
+            if (!s.job.gzip_rows) s.spare_texts.push(std::move(result.text));
         });
     s.input.finish_progress();
     start();
