@@ -270,6 +270,7 @@ struct plfold::impl {
     // 5' end run along contiguous memory.
     std::vector<double> prc_col, qm_col;
     std::vector<signed char> s;  // codes with s[0] = s[n+1] = -1
+    std::vector<char> need;      // need[k]: unpaired_at(k) runs (see choose_rows)
     std::string_view seq;
     int n = 0, W = 0, span = 0, U = 0, max_len = 0;
 
@@ -305,7 +306,7 @@ struct plfold::impl {
         for (const auto* v : {&q, &qb, &qm, &qm1, &qm2, &pr, &prc, &hp, &qi5, &qmb, &q2l, &inv_z, &qb_au, &qb_1n, &qb_mi, &pr_au,
                               &pr_1n, &pr_mi, &prml, &prm_l, &prm_l1, &ext, &qbe, &pu, &ml_base_pow, &qcol, &side, &prc_col, &qm_col})
             doubles += v->capacity();
-        return doubles * sizeof(double) + s.capacity();
+        return doubles * sizeof(double) + s.capacity() + need.capacity();
     }
 
     std::size_t cell(int i, int j) const {
@@ -713,7 +714,23 @@ struct plfold::impl {
         std::fill_n(&pu_at(k, 0), pu_len, 0.0);
     }
 
-    void run(std::string_view sequence, const plfold_options& o, const sink& out) {
+    // The rows of the positions in `wanted` (1-based, sorted; empty: every position) go to out.
+    // A row gets its stretches' weights from unpaired_at of itself and the max_len positions
+    // before it; unpaired_at of the others is skipped, their rows only cleared for reuse.
+    void choose_rows(std::span<const std::size_t> wanted) {
+        need.assign(static_cast<std::size_t>(n) + 1, wanted.empty());
+        for (const auto p : wanted)
+            std::fill(need.begin() + static_cast<std::ptrdiff_t>(p > static_cast<std::size_t>(max_len) ? p - static_cast<std::size_t>(max_len) : 1),
+                      need.begin() + static_cast<std::ptrdiff_t>(p) + 1, char{1});
+    }
+    void unpaired_or_clear(int k, const sink& out) {
+        if (need[static_cast<std::size_t>(k)])
+            unpaired_at(k, out);
+        else
+            std::fill_n(&pu_at(k, 0), pu_len, 0.0);
+    }
+
+    void run(std::string_view sequence, const plfold_options& o, const sink& out, std::span<const std::size_t> wanted = {}) {
         seq = sequence;
         n = static_cast<int>(sequence.size());
         const plfold_options eff = effective_options(o, sequence.size());
@@ -732,13 +749,14 @@ struct plfold::impl {
         std::fill(pu.begin(), pu.end(), 0.0);
         std::fill(prm_l1.begin(), prm_l1.end(), 0.0);
         std::fill(prm_l.begin(), prm_l.end(), 0.0);
+        choose_rows(wanted);
 
         for (int j = 1; j <= n + W; ++j) {
             if (j <= n) forward(j);
             if (j > W) outside(j - W);
-            if (j > W + max_loop + 1) unpaired_at(j - W - max_loop - 1, out);
+            if (j > W + max_loop + 1) unpaired_or_clear(j - W - max_loop - 1, out);
         }
-        for (int k = std::max(1, n - max_loop); k <= n; ++k) unpaired_at(k, out);
+        for (int k = std::max(1, n - max_loop); k <= n; ++k) unpaired_or_clear(k, out);
     }
 };
 
@@ -789,13 +807,17 @@ unpaired_table plfold::unpaired(std::string_view sequence, std::span<const std::
             hi = std::min(n, wanted[last] + after);
         }
         const std::size_t offset = lo - 1;
+        std::vector<std::size_t> here(wanted.begin() + static_cast<std::ptrdiff_t>(w), wanted.begin() + static_cast<std::ptrdiff_t>(last) + 1);
+        for (auto& p : here) p -= offset;
         std::size_t next = w;
-        run(sequence.substr(offset, hi - offset), [&](std::size_t pos, const double* p, int count) {
-            if (next <= last && pos + offset == wanted[next]) {
-                std::copy(p, p + count, table.row(pos + offset));
-                ++next;
-            }
-        });
+        impl_->run(sequence.substr(offset, hi - offset), options_,
+                   [&](std::size_t pos, const double* p, int count) {
+                       if (next <= last && pos + offset == wanted[next]) {
+                           std::copy(p, p + count, table.row(pos + offset));
+                           ++next;
+                       }
+                   },
+                   here);
         w = last + 1;
     }
     return table;

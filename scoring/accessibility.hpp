@@ -102,7 +102,7 @@ public:
     static constexpr std::size_t max_stretch = std::size_t{1} << 16;
 
     const plfold_options& options() const { return options_; }
-    // Heap memory of the working buffers, in bytes: O(window x span) plus a byte per nt of the
+    // Heap memory of the working buffers, in bytes: O(window x span) plus two bytes per nt of the
     // longest sequence given to run() (at most max_stretch + 2 through unpaired(seq, positions)).
     std::size_t working_bytes() const;
 
