@@ -262,6 +262,9 @@ struct plfold::impl {
     // (pr_*) pair: terminal A-U (bulges of 4+ nt), the 1 x n or the generic interior mismatch.
     std::vector<double> qb_au, qb_1n, qb_mi, pr_au, pr_1n, pr_mi;
     double generic_acc[max_loop + 1][padded_loop];  // outside(k): generic-loop weights per (u1, u2)
+    // outside(k): qi5 of the stretches ending at k - 1 (closed by the pair at k - 1 - u1), by
+    // length u1, copied out of their rows for the time of the interior-loop sums.
+    double closing_qi5[max_loop + 1];
     std::vector<double> prml, prm_l, prm_l1, ext, qbe, pu, ml_base_pow;
     // qcol: q by column, qcol row j holding q(i, j) at i - j + W - 1 (sums along the 5' end);
     // side: scratch of the exterior-loop sums, indexed by window start - (k - W).
@@ -467,29 +470,30 @@ struct plfold::impl {
     // the inner pairs of this k, per (u1, u2) in generic_acc for the closing rows (reduced once by
     // outside(): no reduction per row here). Returns the sum of the weights.
     MIRHIT_INLINE double generic_outside(int k, int l, int start_i, int loop_cap, int end_cap, double c) {
-        alignas(32) double outer[padded_loop] = {};
-        for (int u1 = 2; u1 <= max_loop - 2 && k - 1 - u1 >= start_i; ++u1) {
-            const int u2min = u1 <= 3 ? 4 : 2, u2max = std::min(loop_cap - u1, end_cap);
-            if (u2max < 2) break;  // u2max only falls as u1 grows
-            if (u2max < u2min) continue;
-            const double* g = bt.generic[u1];
-            const double* p = row(pr_mi, k - 1 - u1) + (l + u1 + 3 - k);  // p[u2] = pr_mi(i, l + 1 + u2)
-            double* closing_acc = generic_acc[u1];
-            // Whole blocks: past u2max the weight (u1 + u2 > 30) or the cell (beyond the span or
-            // the sequence) is 0.
-            for (int b = u2min; b <= u2max; b += block)
-#pragma omp simd
-                for (int u2 = b; u2 < b + block; ++u2) {
-                    const double w = g[u2] * p[u2];
-                    outer[u2] += w;
-                    closing_acc[u2] += w * c;
-                }
-        }
+        const int u1_last = std::min(max_loop - 2, k - 1 - start_i);
         double* qi5_l = row(qi5, l);
         double sum = 0.0;
+        // Per block of u2 down the closing rows, so that the block's sums over u1 stay in
+        // registers. Lanes past u2's limit weigh 0 (u1 + u2 > 30, or the cell lies beyond the span
+        // or the sequence), as do the lanes u1, u2 <= 3.
+        alignas(32) double outer_all[padded_loop] = {};
+        for (int b = 2; b <= std::min(max_loop - 2, end_cap); b += block) {
+            double* outer = outer_all + b;
+            for (int u1 = 2; u1 <= std::min(u1_last, loop_cap - b); ++u1) {
+                const double* g = bt.generic[u1] + b;
+                const double* p = row(pr_mi, k - 1 - u1) + (l + u1 + 3 - k + b);  // p[x] = pr_mi(i, l + 1 + b + x)
+                double* closing_acc = generic_acc[u1] + b;
+#pragma omp simd
+                for (int x = 0; x < block; ++x) {
+                    const double w = g[x] * p[x];
+                    outer[x] += w;
+                    closing_acc[x] += w * c;
+                }
+            }
+        }
         for (int u2 = 2; u2 <= max_loop - 2; ++u2) {
-            qi5_l[u2] += outer[u2] * c;
-            sum += outer[u2];
+            qi5_l[u2] += outer_all[u2] * c;
+            sum += outer_all[u2];
         }
         return sum;
     }
@@ -511,7 +515,7 @@ struct plfold::impl {
         // One loop of weight w (before x qb(k, l)).
         const auto add = [&](int u1, int u2, double w) {
             qi5_l[u2] += w * qkl;
-            row(qi5, k - 1 - u1)[u1] += w * qkl;
+            closing_qi5[u1] += w * qkl;
             v += w;
         };
         for (int u1 = 0; u1 <= 3 && k - 1 - u1 >= start_i; ++u1) {
@@ -527,7 +531,7 @@ struct plfold::impl {
         // u1 = 0 or 1 with u2 >= 4, along the row of the closing pair: one add per row.
         const auto add_row = [&](int u1, const double* g, const double* p, double f) {
             const double sum = spread(g, p, qi5_l, f * qkl, 4, u2_limit(u1)) * f;
-            row(qi5, k - 1 - u1)[u1] += sum * qkl;
+            closing_qi5[u1] += sum * qkl;
             v += sum;
         };
         if (k - 1 >= start_i) add_row(0, bt.bulge, row(pr_au, k - 1) + (l + 3 - k), bulge_f);  // p[u2] = pr_au(k - 1, l + 1 + u2)
@@ -537,7 +541,7 @@ struct plfold::impl {
         for (int u1 = 4, last = std::min({max_loop, k - 1 - start_i, loop_cap, end_cap >= 0 ? max_loop : -1}); u1 <= last; ++u1) {
             const double w0 = bt.bulge[u1] * row(pr_au, k - 1 - u1)[l + u1 + 3 - k] * bulge_f;
             const double w1 = u1 < loop_cap && end_cap >= 1 ? bt.one_n[u1] * row(pr_1n, k - 1 - u1)[l + u1 + 4 - k] * one_n_f : 0.0;
-            row(qi5, k - 1 - u1)[u1] += (w0 + w1) * qkl;
+            closing_qi5[u1] += (w0 + w1) * qkl;
             edge0 += w0;
             edge1 += w1;
         }
@@ -561,6 +565,7 @@ struct plfold::impl {
         const int amax = std::min(k - 1, n - W + 1);
         for (int a = std::max(1, k - W + 1); a <= amax; ++a) side[static_cast<std::size_t>(a - k + W)] = qcol_row(k - 1)[a - k + W] * iz(a);
         for (auto& r : generic_acc) std::fill(std::begin(r), std::end(r), 0.0);
+        for (int u1 = 0; u1 <= std::min(max_loop, k - 2); ++u1) closing_qi5[u1] = row(qi5, k - 1 - u1)[u1];
         const int lmax = std::min({n, k + W - 1, k + span});
         for (int l = k + min_hairpin + 1; l <= lmax; ++l) {
             const double qkl = qb[cell(k, l)];
@@ -580,7 +585,8 @@ struct plfold::impl {
             v += interior_outside(k, l, t, qkl);
             pr[cell(k, l)] = v;
         }
-        for (int u1 = 2; u1 <= std::min(max_loop - 2, k - 2); ++u1) row(qi5, k - 1 - u1)[u1] += sum_of(generic_acc[u1], padded_loop);
+        for (int u1 = 2; u1 <= std::min(max_loop - 2, k - 2); ++u1) closing_qi5[u1] += sum_of(generic_acc[u1], padded_loop);
+        for (int u1 = 0; u1 <= std::min(max_loop, k - 2); ++u1) row(qi5, k - 1 - u1)[u1] = closing_qi5[u1];
 
         if (k > 1) {
             double prm_mlb = 0.0;
