@@ -413,14 +413,28 @@ struct plfold::impl {
         return small + bt.au[t] * bulges + bt.mismatch_1n[t][si][sj] * one_n + bt.mismatch_i[t][si][sj] * generic;
     }
 
+    // q(i, j) for the whole column j: q(i, j - 1) + sum over k of q(i, k - 1) x stem (k, j), one
+    // stem at a time along qcol's column k - 1 (contiguous in i), skipping the k that cannot pair.
+    MIRHIT_INLINE void exterior_column(int j, int lo) {
+        double* col_j = qcol.data() + static_cast<std::size_t>(j & mask) * static_cast<std::size_t>(q_len);  // col_j[i - j + W - 1] = q(i, j)
+        for (int i = lo; i <= j; ++i) col_j[i - j + W - 1] = q_row(i)[j - i];
+        col_j[W] = 1.0;  // q(j + 1, j): the empty segment before a stem at j + 1
+        for (int k = std::max(lo, j - span); k <= j - min_hairpin - 1; ++k) {
+            const double stem = ext[static_cast<std::size_t>(W - j + k)];
+            if (stem == 0.0) continue;
+            const double* col_k = qcol_row(k - 1) + (j - k + 1);  // col_k[i - j + W - 1] = q(i, k - 1)
+#pragma omp simd
+            for (int x = lo - j + W - 1; x <= k - j + W - 1; ++x) col_j[x] += col_k[x] * stem;
+        }
+        for (int i = lo; i <= j; ++i) q[qcell(i, j)] = col_j[i - j + W - 1];
+    }
+
     MIRHIT_VECTOR_CLONES void forward(int j) {
         init_row(j);
         const int lo = std::max(1, j - W + 1);
         for (int i = j; i >= lo; --i) {
             const int d = j - i;
             if (d <= min_hairpin) {
-                q[qcell(i, j)] = 1.0;
-                qcol[qcol_cell(i, j)] = 1.0;
                 ext[static_cast<std::size_t>(W - d)] = 0.0;
                 continue;
             }
@@ -452,14 +466,10 @@ struct plfold::impl {
                 col(qm_col, j)[j - i] = qm[cell(i, j)];
                 qm2[cell(i, j)] = vm2;
             }
-            // ext[W - d]: the stem (j - d, j) closing the exterior loop (reversed for the sum below).
+            // ext[W - d]: the stem (j - d, j) closing the exterior loop.
             ext[static_cast<std::size_t>(W - d)] = t != 0 ? qbv * bt.ext_stem[t][at(i - 1) + 1][at(j + 1) + 1] : 0.0;
-            double* q_i = q.data() + static_cast<std::size_t>((i & mask)) * static_cast<std::size_t>(q_len);  // q_i[len] = q(i, i + len - 1)
-            const int k0 = std::max(i, j - span);  // q(i, j) = q(i, j - 1) + sum over k of q(i, k - 1) x stem (k, j)
-            const double v = q_i[j - i] + dot(q_i + (k0 - i), ext.data() + (W - j + k0), j - min_hairpin - k0);
-            q_i[j - i + 1] = v;
-            qcol[qcol_cell(i, j)] = v;
         }
+        exterior_column(j, lo);
         if (j - W + 1 >= 1) inv_z[static_cast<std::size_t>((j - W + 1) & mask)] = 1.0 / q[qcell(j - W + 1, j)];
     }
 
@@ -753,6 +763,7 @@ struct plfold::impl {
         s.assign(static_cast<std::size_t>(n) + 2, -1);
         for (int i = 1; i <= n; ++i) s[static_cast<std::size_t>(i)] = static_cast<signed char>(nucleotide_code(sequence[static_cast<std::size_t>(i - 1)]));
         std::fill(pu.begin(), pu.end(), 0.0);
+        qcol[qcol_cell(1, 0)] = 1.0;  // q(1, 0), the empty segment
         std::fill(prm_l1.begin(), prm_l1.end(), 0.0);
         std::fill(prm_l.begin(), prm_l.end(), 0.0);
         choose_rows(wanted);
