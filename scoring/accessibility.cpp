@@ -574,7 +574,7 @@ struct plfold::impl {
         // side[a - k + W] = q(a, k - 1) / Z(window a), for the windows a..a+W-1 holding (k, l).
         const int amax = std::min(k - 1, n - W + 1);
         for (int a = std::max(1, k - W + 1); a <= amax; ++a) side[static_cast<std::size_t>(a - k + W)] = qcol_row(k - 1)[a - k + W] * iz(a);
-        for (auto& r : generic_acc) std::fill(std::begin(r), std::end(r), 0.0);
+        std::fill(&generic_acc[2][0], &generic_acc[max_loop - 1][0], 0.0);  // the rows u1 = 2..28 in use
         for (int u1 = 0; u1 <= std::min(max_loop, k - 2); ++u1) closing_qi5[u1] = row(qi5, k - 1 - u1)[u1];
         const int lmax = std::min({n, k + W - 1, k + span});
         for (int l = k + min_hairpin + 1; l <= lmax; ++l) {
