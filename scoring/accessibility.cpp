@@ -50,17 +50,6 @@ inline double sum_of(const double* a, int count) {
     for (int x = 0; x < count; ++x) sum += a[x];
     return sum;
 }
-// a . c and b . c over x < count, in one pass.
-inline void dot2(const double* a, const double* b, const double* c, int count, double& ac, double& bc) {
-    double sa = 0.0, sb = 0.0;
-#pragma omp simd reduction(+ : sa, sb)
-    for (int x = 0; x < count; ++x) {
-        sa += a[x] * c[x];
-        sb += b[x] * c[x];
-    }
-    ac = sa;
-    bc = sb;
-}
 // a . b + c . d over x < count, in one pass.
 inline double dot_sum(const double* a, const double* b, const double* c, const double* d, int count) {
     double sum = 0.0;
@@ -439,6 +428,7 @@ struct plfold::impl {
     MIRHIT_VECTOR_CLONES void forward(int j) {
         init_row(j);
         const int lo = std::max(1, j - W + 1);
+        double unpaired = 0.0;
         for (int i = j; i >= lo; --i) {
             const int d = j - i;
             if (d <= min_hairpin) {
@@ -467,8 +457,8 @@ struct plfold::impl {
                 side[static_cast<std::size_t>(i - j + W)] = m1;  // column j of qm1, for the sums below
                 // qm(i, j), qm2(i, j): the last stem starts at k, before it unpaired nt or qm(i, k - 1).
                 const double* m1_col = side.data() + (i - j + W);  // m1_col[k - i] = qm1(k, j)
-                double vm2 = 0.0, unpaired = 0.0;  // row(qm, i)[len] = qm(i, i + len - 1)
-                dot2(row(qm, i), ml_base_pow.data(), m1_col, j - min_hairpin - i, vm2, unpaired);
+                const double vm2 = dot(row(qm, i), m1_col, j - min_hairpin - i);  // row(qm, i)[len] = qm(i, i + len - 1)
+                unpaired = m1 + unpaired * bt.ml_base;  // sum over k of ml_base^(k - i) x qm1(k, j)
                 qm[cell(i, j)] = vm2 + unpaired;
                 col(qm_col, j)[j - i] = qm[cell(i, j)];
                 qm2[cell(i, j)] = vm2;
