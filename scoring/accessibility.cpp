@@ -261,6 +261,7 @@ struct plfold::impl {
     // outside(k): qi5 of the stretches ending at k - 1 (closed by the pair at k - 1 - u1), by
     // length u1, copied out of their rows for the time of the interior-loop sums.
     double closing_qi5[max_loop + 1];
+    std::size_t closing_row[max_loop + 1];  // outside(k): where row k - 1 - u1 starts in the matrices
     std::vector<double> prml, prm_l, prm_l1, ext, qbe, pu, ml_base_pow;
     // qcol: q by column, qcol row j holding q(i, j) at i - j + W - 1 (sums along the 5' end);
     // side: scratch of the exterior-loop sums, indexed by window start - (k - W).
@@ -319,13 +320,10 @@ struct plfold::impl {
     std::size_t qcell(int i, int j) const {
         return static_cast<std::size_t>((i & mask)) * static_cast<std::size_t>(q_len) + static_cast<std::size_t>(j - i + 1);
     }
+    std::size_t row_start(int i) const { return static_cast<std::size_t>((i & mask)) * static_cast<std::size_t>(row_len); }
     // Row i of a matrix, indexed by segment length (j - i + 1) or loop length.
-    double* row(std::vector<double>& v, int i) {
-        return v.data() + static_cast<std::size_t>((i & mask)) * static_cast<std::size_t>(row_len);
-    }
-    const double* row(const std::vector<double>& v, int i) const {
-        return v.data() + static_cast<std::size_t>((i & mask)) * static_cast<std::size_t>(row_len);
-    }
+    double* row(std::vector<double>& v, int i) { return v.data() + row_start(i); }
+    const double* row(const std::vector<double>& v, int i) const { return v.data() + row_start(i); }
     // Column j of a column store, indexed by j - i.
     double* col(std::vector<double>& v, int j) { return row(v, j); }
     std::size_t lcell(int i, int len) const {
@@ -488,7 +486,7 @@ struct plfold::impl {
             double* outer = outer_all + b;
             for (int u1 = 2; u1 <= std::min(u1_last, loop_cap - b); ++u1) {
                 const double* g = bt.generic[u1] + b;
-                const double* p = row(pr_mi, k - 1 - u1) + (l + u1 + 3 - k + b);  // p[x] = pr_mi(i, l + 1 + b + x)
+                const double* p = pr_mi.data() + closing_row[u1] + (l + u1 + 3 - k + b);  // p[x] = pr_mi(i, l + 1 + b + x)
                 double* closing_acc = generic_acc[u1] + b;
 #pragma omp simd
                 for (int x = 0; x < block; ++x) {
@@ -546,8 +544,8 @@ struct plfold::impl {
         // u2 = 0 or 1 with u1 >= 4, down the rows: the sums on row l kept in registers.
         double edge0 = 0.0, edge1 = 0.0;
         for (int u1 = 4, last = std::min({max_loop, k - 1 - start_i, loop_cap, end_cap >= 0 ? max_loop : -1}); u1 <= last; ++u1) {
-            const double w0 = bt.bulge[u1] * row(pr_au, k - 1 - u1)[l + u1 + 3 - k] * bulge_f;
-            const double w1 = u1 < loop_cap && end_cap >= 1 ? bt.one_n[u1] * row(pr_1n, k - 1 - u1)[l + u1 + 4 - k] * one_n_f : 0.0;
+            const double w0 = bt.bulge[u1] * pr_au[closing_row[u1] + static_cast<std::size_t>(l + u1 + 3 - k)] * bulge_f;
+            const double w1 = u1 < loop_cap && end_cap >= 1 ? bt.one_n[u1] * pr_1n[closing_row[u1] + static_cast<std::size_t>(l + u1 + 4 - k)] * one_n_f : 0.0;
             closing_qi5[u1] += (w0 + w1) * qkl;
             edge0 += w0;
             edge1 += w1;
@@ -572,7 +570,10 @@ struct plfold::impl {
         const int amax = std::min(k - 1, n - W + 1);
         for (int a = std::max(1, k - W + 1); a <= amax; ++a) side[static_cast<std::size_t>(a - k + W)] = qcol_row(k - 1)[a - k + W] * iz(a);
         std::fill(&generic_acc[2][0], &generic_acc[max_loop - 1][0], 0.0);  // the rows u1 = 2..28 in use
-        for (int u1 = 0; u1 <= std::min(max_loop, k - 2); ++u1) closing_qi5[u1] = row(qi5, k - 1 - u1)[u1];
+        for (int u1 = 0; u1 <= std::min(max_loop, k - 2); ++u1) {
+            closing_row[u1] = row_start(k - 1 - u1);
+            closing_qi5[u1] = row(qi5, k - 1 - u1)[u1];
+        }
         const int lmax = std::min({n, k + W - 1, k + span});
         for (int l = k + min_hairpin + 1; l <= lmax; ++l) {
             const double qkl = qb[cell(k, l)];
