@@ -410,7 +410,8 @@ struct plfold::impl {
     // q(i, j) for the whole column j: q(i, j - 1) + sum over k of q(i, k - 1) x stem (k, j), one
     // stem at a time along qcol's column k - 1 (contiguous in i), skipping the k that cannot pair.
     MIRHIT_INLINE void exterior_column(int j, int lo) {
-        double* col_j = qcol.data() + static_cast<std::size_t>(j & mask) * static_cast<std::size_t>(q_len);  // col_j[i - j + W - 1] = q(i, j)
+        // col_j[i - j + W - 1] = q(i, j)
+        double* col_j = qcol.data() + static_cast<std::size_t>(j & mask) * static_cast<std::size_t>(q_len);
         for (int i = lo; i <= j; ++i) col_j[i - j + W - 1] = q_row(i)[j - i];
         col_j[W] = 1.0;  // q(j + 1, j): the empty segment before a stem at j + 1
         for (int k = std::max(lo, j - span); k <= j - min_hairpin - 1; ++k) {
@@ -545,7 +546,8 @@ struct plfold::impl {
         double edge0 = 0.0, edge1 = 0.0;
         for (int u1 = 4, last = std::min({max_loop, k - 1 - start_i, loop_cap, end_cap >= 0 ? max_loop : -1}); u1 <= last; ++u1) {
             const double w0 = bt.bulge[u1] * pr_au[closing_row[u1] + static_cast<std::size_t>(l + u1 + 3 - k)] * bulge_f;
-            const double w1 = u1 < loop_cap && end_cap >= 1 ? bt.one_n[u1] * pr_1n[closing_row[u1] + static_cast<std::size_t>(l + u1 + 4 - k)] * one_n_f : 0.0;
+            const double p1 = u1 < loop_cap && end_cap >= 1 ? pr_1n[closing_row[u1] + static_cast<std::size_t>(l + u1 + 4 - k)] : 0.0;
+            const double w1 = bt.one_n[u1] * p1 * one_n_f;
             closing_qi5[u1] += (w0 + w1) * qkl;
             edge0 += w0;
             edge1 += w1;
