@@ -94,12 +94,23 @@ seed_index::table<T>::table(std::uint32_t codes, const std::vector<std::pair<std
     for (const auto& [code, e] : keyed) entries_[fill[code]++] = e;
 }
 
+namespace {
+
+// A bit per code of `codes`, set where `keyed` has an entry: a test before a table is read.
+template <typename T>
+std::vector<std::uint64_t> code_bits(std::uint32_t codes, const std::vector<std::pair<std::uint32_t, T>>& keyed) {
+    std::vector<std::uint64_t> bits(codes / 64, 0);
+    for (const auto& [code, e] : keyed) bits[code >> 6] |= std::uint64_t{1} << (code & 63u);
+    return bits;
+}
+
+}  // namespace
+
 void seed_index::add_m8_families(const std::vector<seed_family>& families) {
     std::vector<std::pair<std::uint32_t, std::uint32_t>> keyed;
     for (std::uint32_t f = 0; f < families.size(); ++f) keyed.push_back({target_code(families[f].seed, 8, 2), f});
     m8_families_ = table<std::uint32_t>(1u << 14, keyed);
-    m8_codes_.assign((1u << 14) / 64, 0);
-    for (const auto& [code, f] : keyed) m8_codes_[code >> 6] |= std::uint64_t{1} << (code & 63u);
+    m8_codes_ = code_bits(1u << 14, keyed);
 }
 
 void seed_index::add_members(const std::vector<seed_family>& families, std::span<const mirna> mirnas) {
@@ -137,8 +148,7 @@ void seed_index::add_members(const std::vector<seed_family>& families, std::span
     for (const auto& [code, e] : three_p) targets.push_back({code, e.target});
     three_p_targets_ = table<std::uint8_t>(1u << 14, targets);
     centered_ = table<member_entry>(1u << 16, centered);
-    centered_codes_.assign((1u << 16) / 64, 0);
-    for (const auto& [code, e] : centered) centered_codes_[code >> 6] |= std::uint64_t{1} << (code & 63u);
+    centered_codes_ = code_bits(1u << 16, centered);
 }
 
 namespace {

@@ -78,7 +78,7 @@ public:
     site_type_set types() const { return types_; }
     // bulge-7mer candidates: the families whose 7mer-m8 match (nt 8-2's partners) is this 7-mer,
     // in family order; has_m8 reads a bit per code first.
-    bool has_m8(std::uint32_t code7) const { return m8_codes_[code7 >> 6] >> (code7 & 63u) & 1u; }
+    bool has_m8(std::uint32_t code7) const { return bit_at(m8_codes_, code7); }
     std::span<const std::uint32_t> m8_families(std::uint32_t code7) const { return m8_families_.at(code7); }
     // 3p-compensatory candidates: by the 7-mer of nt 8-2's partners with one substitution.
     std::span<const member_entry> three_p_at(std::uint32_t code7) const { return three_p_.at(code7); }
@@ -87,7 +87,7 @@ public:
     // centered candidates: by the 8-mer of nt 11-4's partners.
     std::span<const member_entry> centered_at(std::uint32_t code8) const { return centered_.at(code8); }
     // Whether any miRNA has a centered candidate at this 8-mer (a bit per code, read before the table).
-    bool has_centered(std::uint32_t code8) const { return centered_codes_[code8 >> 6] >> (code8 & 63u) & 1u; }
+    bool has_centered(std::uint32_t code8) const { return bit_at(centered_codes_, code8); }
     // A miRNA's Watson-Crick partner codes, nt 1 first.
     const std::string& partners(std::uint32_t mirna) const { return partners_[mirna]; }
 
@@ -107,6 +107,7 @@ public:
     };
 
 private:
+    static bool bit_at(const std::vector<std::uint64_t>& bits, std::uint32_t code) { return bits[code >> 6] >> (code & 63u) & 1u; }
     void add_m8_families(const std::vector<seed_family>& families);
     void add_members(const std::vector<seed_family>& families, std::span<const mirna> mirnas);
 
