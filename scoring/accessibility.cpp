@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <string>
+#include <utility>
 
 #include "scoring/loop_energy.hpp"
 
@@ -28,6 +30,19 @@ constexpr int padded_loop = max_loop + block;
 #endif
 // Helpers of the cloned functions, inlined so that they are compiled for each clone's target.
 #define MIRHIT_INLINE [[gnu::always_inline]] inline
+#define MIRHIT_LAMBDA_INLINE __attribute__((always_inline))
+
+// Four lanes of doubles (GCC/Clang vector extension: two SSE registers, or one AVX2 register in
+// the x86-64-v3 clones), for the loop sums that keep their partial sums in registers.
+// The helpers are always inlined, so no call passes a vector and GCC's note on the AVX calling
+// convention (-Wpsabi) does not apply.
+#pragma GCC diagnostic ignored "-Wpsabi"
+using v4d = double __attribute__((vector_size(4 * sizeof(double))));
+MIRHIT_INLINE v4d load4(const double* p) {
+    v4d v;
+    std::memcpy(&v, p, sizeof v);
+    return v;
+}
 
 // sum of a[x] b[x], x < count; the reduction in any order (vectorised, -fopenmp-simd). 8 lanes
 // (two AVX2 registers) so that the long sums do not wait on one chain of dependent adds.
@@ -41,13 +56,6 @@ inline double dot(const double* a, const double* b, int count) {
     double sum = 0.0;
     for (; x < count; ++x) sum += a[x] * b[x];
     for (double p : part) sum += p;
-    return sum;
-}
-// sum of a[x], x < count (vectorised).
-inline double sum_of(const double* a, int count) {
-    double sum = 0.0;
-#pragma omp simd reduction(+ : sum)
-    for (int x = 0; x < count; ++x) sum += a[x];
     return sum;
 }
 // a . b + c . d over x < count, in one pass.
@@ -68,6 +76,14 @@ inline double spread(const double* g, const double* p, double* acc, double scale
     }
     return sum;
 }
+// Calls f(u1, u2) for the 16 interior loops with both sides <= 3 nt, u1 and u2 compile-time
+// constants: inlined, interior() then folds to one table product per loop, with no branches.
+template <int x = 0, typename F>
+MIRHIT_INLINE void for_small_loops(F& f) {
+    f(std::integral_constant<int, x / 4>{}, std::integral_constant<int, x % 4>{});
+    if constexpr (x < 15) for_small_loops<x + 1>(f);
+}
+
 // kT in cal/mol; Boltzmann factors are exp(-10 E / kT) with E in dcal/mol, as ViennaRNA's.
 constexpr double kT_37 = (temperature_c + kelvin_at_0c) * gas_constant;
 
@@ -178,7 +194,7 @@ struct boltzmann_tables {
     // Interior loop (ViennaRNA exp_E_IntLoop): u1 unpaired 5' of the inner pair, u2 3' of it;
     // type of the outer pair, type2 the reversed type of the inner pair; si/sj the nt inside the
     // outer pair, sp/sq those outside the inner pair.
-    double interior(int u1, int u2, int type, int type2, int si, int sj, int sp, int sq) const {
+    MIRHIT_INLINE double interior(int u1, int u2, int type, int type2, int si, int sj, int sp, int sq) const {
         const int ul = std::max(u1, u2), us = std::min(u1, u2);
         if (ul == 0) return stack[type][type2];
         if (us == 0) {
@@ -249,7 +265,6 @@ struct plfold::impl {
     const boltzmann_tables& bt;
     int rows;      // ring size (rows of the matrices), a power of 2
     int mask;      // rows - 1
-    int ring_mask; // the outside rows' ring size - 1 (a power of 2 - 1, at least W + 1)
     int q_len;     // window + 1: q's row length
     int row_len;   // the other matrices' row length: max(span + 3, max_loop + 2, u + 2)
     int pu_rows, pu_len;
@@ -257,7 +272,7 @@ struct plfold::impl {
     // qb and pr times the factors an interior loop gives the pair as inner (qb_*) or closing
     // (pr_*) pair: terminal A-U (bulges of 4+ nt), the 1 x n or the generic interior mismatch.
     std::vector<double> qb_au, qb_1n, qb_mi, pr_au, pr_1n, pr_mi;
-    double generic_acc[max_loop + 1][padded_loop];  // outside(k): generic-loop weights per (u1, u2)
+    v4d generic_acc[max_loop + 1];  // outside(k): generic-loop weights per u1, in 4 lanes of u2
     // outside(k): qi5 of the stretches ending at k - 1 (closed by the pair at k - 1 - u1), by
     // length u1, copied out of their rows for the time of the interior-loop sums.
     double closing_qi5[max_loop + 1];
@@ -277,7 +292,6 @@ struct plfold::impl {
     impl(const boltzmann_tables& tables, const plfold_options& o) : bt(tables) {
         rows = static_cast<int>(std::bit_ceil(static_cast<unsigned>(2 * o.window + max_loop + 4)));
         mask = rows - 1;
-        ring_mask = static_cast<int>(std::bit_ceil(static_cast<unsigned>(o.window + 2))) - 1;
         q_len = o.window + 1;
         // Pair cells up to j - i = span + 1, and 3 more (left 0) for the lanes past a generic sum.
         row_len = std::max({std::min(o.max_span, o.window - 1) + 3 + block - 1, max_loop + 2, o.max_unpaired + 2});
@@ -285,7 +299,7 @@ struct plfold::impl {
         const auto cells = static_cast<std::size_t>(rows) * static_cast<std::size_t>(row_len);
         for (auto* v : {&qb, &qm, &qm1, &qm2, &pr, &prc, &hp, &qi5, &qmb, &q2l, &qb_au, &qb_1n, &qb_mi, &pr_au, &pr_1n, &pr_mi}) v->assign(cells, 0.0);
         inv_z.assign(static_cast<std::size_t>(rows), 0.0);
-        prml.assign(static_cast<std::size_t>(ring_mask) + 1, 0.0);
+        prml.assign(static_cast<std::size_t>(o.window) + 2, 0.0);
         prm_l = prml;
         prm_l1 = prml;
         ext.assign(static_cast<std::size_t>(q_len), 0.0);
@@ -332,7 +346,6 @@ struct plfold::impl {
     double& pu_at(int e, int len) {
         return pu[static_cast<std::size_t>((e & (pu_rows - 1))) * static_cast<std::size_t>(pu_len) + static_cast<std::size_t>(len)];
     }
-    double& ring(std::vector<double>& v, int m) { return v[static_cast<std::size_t>((m & ring_mask))]; }
     int type(int i, int j) const { return bt.pair[s[static_cast<std::size_t>(i)]][s[static_cast<std::size_t>(j)]]; }
     int at(int i) const { return s[static_cast<std::size_t>(i)]; }
     double closing(int t, int i, int j) const { return bt.ml_stem[reversed_pair_type[t]][at(j - 1) + 1][at(i + 1) + 1] * bt.ml_closing; }
@@ -357,9 +370,9 @@ struct plfold::impl {
     }
 
     // The generic interior loops of interior_inside (both sides >= 2, one >= 4): per u1 a dot
-    // product along l, summed lane by lane and reduced once.
+    // product along l in whole blocks of 4 lanes, summed lane by lane and reduced once.
     MIRHIT_INLINE double generic_inside(int i, int j) const {
-        alignas(32) double acc[max_loop + 1] = {};
+        v4d acc = {};
         for (int u1 = 2; u1 <= max_loop - 2; ++u1) {
             const int k = i + 1 + u1;
             const int u2min = u1 <= 3 ? 4 : 2, u2max = std::min(max_loop - u1, j - 1 - (k + min_hairpin + 1));
@@ -368,24 +381,18 @@ struct plfold::impl {
             // len = l - k + 1 runs up as u2 = j - k - len runs down.
             const double* g = bt.generic_rev[u1] + (max_loop - u2max);
             const double* p = row(qb_mi, k) + (j - k - u2max);
-            // Whole blocks: the lanes past u2min (u2 < u2min) weigh 0.
-            for (int b = 0; b <= u2max - u2min; b += block)
-#pragma omp simd
-                for (int x = b; x < b + block; ++x) acc[x] += g[x] * p[x];
+            // The lanes past u2min (u2 < u2min) weigh 0.
+            v4d r = {};
+            for (int b = 0; b <= u2max - u2min; b += block) r += load4(g + b) * load4(p + b);
+            acc += r;
         }
-        double sum = 0.0;
-#pragma omp simd reduction(+ : sum)
-        for (int x = 0; x <= max_loop; ++x) sum += acc[x];
-        return sum;
+        return acc[0] + acc[1] + acc[2] + acc[3];
     }
 
-    // Sum over the inner pairs (k, l) of qb(k, l) x the interior loop (i, j, k, l): loops with both
-    // sides <= 3 nt through the full energy function, longer ones as size factor x precomputed
-    // qb x mismatch (bulges and 1 x n along the two edges, the rest as dot products along l).
-    MIRHIT_VECTOR_CLONES double interior_inside(int i, int j, int t) const {
+    // The loops with both sides <= 3 nt of a short pair (i, j), where some inner pairs are too close.
+    double small_inside(int i, int j, int t) const {
         const int si = at(i + 1), sj = at(j - 1);
-        double small = 0.0, bulges = 0.0, one_n = 0.0;
-        const double generic = generic_inside(i, j);
+        double small = 0.0;
         for (int u1 = 0; u1 <= 3; ++u1) {
             const int k = i + 1 + u1;
             const int sp = at(k - 1);
@@ -395,6 +402,25 @@ struct plfold::impl {
                 // Branch-free: where (k, l) cannot pair qkl is 0 and the (finite) factor adds nothing.
                 small += qb_k[l] * bt.interior(u1, j - 1 - l, t, reversed_pair_type[pair_k[at(l)]], si, sj, sp, at(l + 1));
             }
+        }
+        return small;
+    }
+
+    // Sum over the inner pairs (k, l) of qb(k, l) x the interior loop (i, j, k, l): loops with both
+    // sides <= 3 nt through the full energy function, longer ones as size factor x precomputed
+    // qb x mismatch (bulges and 1 x n along the two edges, the rest as dot products along l).
+    MIRHIT_VECTOR_CLONES double interior_inside(int i, int j, int t) const {
+        const int si = at(i + 1), sj = at(j - 1);
+        double small = 0.0, bulges = 0.0, one_n = 0.0;
+        const double generic = generic_inside(i, j);
+        if (j - i >= 2 * 4 + min_hairpin + 1) {  // every inner pair of the 16 small loops can close a hairpin
+            auto term = [&](auto u1, auto u2) MIRHIT_LAMBDA_INLINE {
+                const int k = i + 1 + u1, l = j - 1 - u2;
+                small += qb[cell(k, l)] * bt.interior(u1, u2, t, reversed_pair_type[type(k, l)], si, sj, at(k - 1), at(l + 1));
+            };
+            for_small_loops(term);
+        } else {
+            small = small_inside(i, j, t);
         }
         // Edges: u1 = 0 or 1 with u2 >= 4 (row i + 1 + u1, along l) and u2 = 0 or 1 with u1 >= 4
         // (down the rows), the two over the same range of the long side u.
@@ -473,33 +499,27 @@ struct plfold::impl {
 
     // The generic interior loops around the inner pair (k, l) (both sides >= 2, one >= 4); c =
     // the inner mismatch x qb(k, l). The weights are summed per u2 for row l of qi5 and, over all
-    // the inner pairs of this k, per (u1, u2) in generic_acc for the closing rows (reduced once by
-    // outside(): no reduction per row here). Returns the sum of the weights.
+    // the inner pairs of this k, per u1 in generic_acc for the closing rows (4 lanes, reduced once
+    // by outside()). Returns the sum of the weights.
     MIRHIT_INLINE double generic_outside(int k, int l, int start_i, int loop_cap, int end_cap, double c) {
         const int u1_last = std::min(max_loop - 2, k - 1 - start_i);
         double* qi5_l = row(qi5, l);
         double sum = 0.0;
-        // Per block of u2 down the closing rows, so that the block's sums over u1 stay in
-        // registers. Lanes past u2's limit weigh 0 (u1 + u2 > 30, or the cell lies beyond the span
-        // or the sequence), as do the lanes u1, u2 <= 3.
-        alignas(32) double outer_all[padded_loop] = {};
+        // Per block of u2 down the closing rows, the block's sums over u1 in a register. Lanes past
+        // u2's limit weigh 0 (u1 + u2 > 30, or the cell lies beyond the span or the sequence), as
+        // do the lanes u1, u2 <= 3.
         for (int b = 2; b <= std::min(max_loop - 2, end_cap); b += block) {
-            double* outer = outer_all + b;
+            v4d outer = {};
             for (int u1 = 2; u1 <= std::min(u1_last, loop_cap - b); ++u1) {
-                const double* g = bt.generic[u1] + b;
-                const double* p = pr_mi.data() + closing_row[u1] + (l + u1 + 3 - k + b);  // p[x] = pr_mi(i, l + 1 + b + x)
-                double* closing_acc = generic_acc[u1] + b;
-#pragma omp simd
-                for (int x = 0; x < block; ++x) {
-                    const double w = g[x] * p[x];
-                    outer[x] += w;
-                    closing_acc[x] += w * c;
-                }
+                // pr_mi(i, l + 1 + b + x)
+                const v4d w = load4(bt.generic[u1] + b) * load4(pr_mi.data() + closing_row[u1] + (l + u1 + 3 - k + b));
+                outer += w;
+                generic_acc[u1] += w * c;
             }
-        }
-        for (int u2 = 2; u2 <= max_loop - 2; ++u2) {
-            qi5_l[u2] += outer_all[u2] * c;
-            sum += outer_all[u2];
+            for (int x = 0; x < block && b + x <= max_loop - 2; ++x) {
+                qi5_l[b + x] += outer[x] * c;
+                sum += outer[x];
+            }
         }
         return sum;
     }
@@ -519,18 +539,26 @@ struct plfold::impl {
         const int loop_cap = std::min(max_loop, k - 2 + span - l), end_cap = n - l - 1;
         const auto u2_limit = [&](int u1) { return std::min(loop_cap - u1, end_cap); };
         // One loop of weight w (before x qb(k, l)).
-        const auto add = [&](int u1, int u2, double w) {
+        const auto add = [&](int u1, int u2, double w) MIRHIT_LAMBDA_INLINE {
             qi5_l[u2] += w * qkl;
             closing_qi5[u1] += w * qkl;
             v += w;
         };
-        for (int u1 = 0; u1 <= 3 && k - 1 - u1 >= start_i; ++u1) {
-            const int i = k - 1 - u1, si = at(i + 1);
-            const double* pr_i = row(pr, i) + 1 - i;  // pr_i[m] = pr(i, m)
-            const int* pair_i = bt.pair[at(i)];
-            for (int u2 = 0; u2 <= std::min(3, u2_limit(u1)); ++u2) {
-                const int m = l + 1 + u2;
-                add(u1, u2, pr_i[m] * bt.interior(u1, u2, pair_i[at(m)], t2, si, at(m - 1), sk, sl));
+        if (k - 4 >= start_i && u2_limit(3) >= 3) {  // all 16 closing pairs in range (u2_limit falls with u1)
+            auto term = [&](auto u1, auto u2) MIRHIT_LAMBDA_INLINE {
+                const int i = k - 1 - u1, m = l + 1 + u2;
+                add(u1, u2, pr[cell(i, m)] * bt.interior(u1, u2, type(i, m), t2, at(i + 1), at(m - 1), sk, sl));
+            };
+            for_small_loops(term);
+        } else {
+            for (int u1 = 0; u1 <= 3 && k - 1 - u1 >= start_i; ++u1) {
+                const int i = k - 1 - u1, si = at(i + 1);
+                const double* pr_i = row(pr, i) + 1 - i;  // pr_i[m] = pr(i, m)
+                const int* pair_i = bt.pair[at(i)];
+                for (int u2 = 0; u2 <= std::min(3, u2_limit(u1)); ++u2) {
+                    const int m = l + 1 + u2;
+                    add(u1, u2, pr_i[m] * bt.interior(u1, u2, pair_i[at(m)], t2, si, at(m - 1), sk, sl));
+                }
             }
         }
         const double bulge_f = bt.au[t], one_n_f = bt.mismatch_1n[t2][sl][sk], generic_f = bt.mismatch_i[t2][sl][sk];
@@ -562,16 +590,15 @@ struct plfold::impl {
     // Outside weights of the pairs (k, l), summed over the windows that hold them (not yet
     // multiplied by qb or divided by the number of windows: unpaired probabilities need neither).
     MIRHIT_VECTOR_CLONES void outside(int k) {
-        for (int m = k; m <= std::min(n, k + W); ++m) {
-            prml[static_cast<std::size_t>(m & ring_mask)] = 0.0;
-            prm_l[static_cast<std::size_t>(m & ring_mask)] = 0.0;
-        }
-        prm_l1[static_cast<std::size_t>(k & ring_mask)] = 0.0;
+        // Multiloop weights by the 3' end m of the stretch, at m - k: prml and prm_l of this k, and
+        // prm_l1, prm_l of k - 1 (so at m - k + 1).
+        std::fill_n(prml.begin(), std::min(n, k + W) - k + 1, 0.0);
+        std::fill_n(prm_l.begin(), std::min(n, k + W) - k + 1, 0.0);
 
         // side[a - k + W] = q(a, k - 1) / Z(window a), for the windows a..a+W-1 holding (k, l).
         const int amax = std::min(k - 1, n - W + 1);
         for (int a = std::max(1, k - W + 1); a <= amax; ++a) side[static_cast<std::size_t>(a - k + W)] = qcol_row(k - 1)[a - k + W] * iz(a);
-        std::fill(&generic_acc[2][0], &generic_acc[max_loop - 1][0], 0.0);  // the rows u1 = 2..28 in use
+        std::fill(generic_acc, generic_acc + max_loop + 1, v4d{});
         for (int u1 = 0; u1 <= std::min(max_loop, k - 2); ++u1) {
             closing_row[u1] = row_start(k - 1 - u1);
             closing_qi5[u1] = row(qi5, k - 1 - u1)[u1];
@@ -595,7 +622,7 @@ struct plfold::impl {
             v += interior_outside(k, l, t, qkl);
             pr[cell(k, l)] = v;
         }
-        for (int u1 = 2; u1 <= std::min(max_loop - 2, k - 2); ++u1) closing_qi5[u1] += sum_of(generic_acc[u1], padded_loop);
+        for (int u1 = 2; u1 <= std::min(max_loop - 2, k - 2); ++u1) closing_qi5[u1] += generic_acc[u1][0] + generic_acc[u1][1] + generic_acc[u1][2] + generic_acc[u1][3];
         for (int u1 = 0; u1 <= std::min(max_loop, k - 2); ++u1) row(qi5, k - 1 - u1)[u1] = closing_qi5[u1];
 
         if (k > 1) {
@@ -609,23 +636,26 @@ struct plfold::impl {
                 const int i0 = std::max({1, l - W + 2, m - span});
                 const double prmt = i0 <= k - 2 ? dot(col(prc_col, m) + (m - k + 2), col(qm_col, k - 1), k - 1 - i0) : 0.0;
                 const double prmt1 = m - (k - 1) <= span ? prc[cell(k - 1, m)] : 0.0;
-                double& pl = ring(prm_l, m);
-                pl = ring(prm_l1, m) * b1 + prmt1;
+                double& pl = prm_l[static_cast<std::size_t>(m - k)];
+                pl = prm_l1[static_cast<std::size_t>(m - k + 1)] * b1 + prmt1;
                 prm_mlb = prm_mlb * b1 + prmt;
-                ring(prml, m) = prmt + pl;
+                prml[static_cast<std::size_t>(m - k)] = prmt + pl;
 
                 const double qkl = qb[cell(k, l)];
                 if (qkl == 0.0) continue;
                 const double st = bt.ml_stem[type(k, l)][at(k - 1) + 1][at(l + 1) + 1];
                 const double dang = qkl * st;
-                double temp = prm_mlb;
-                for (int m2 = l + 2; m2 <= mmax; ++m2) {
-                    const double a = ring(prml, m2);
-                    qmb[lcell(l, m2 - l - 1)] += a * dang;
-                    q2l[lcell(l, m2 - l - 1)] += (a - ring(prm_l, m2)) * dang;
-                    temp += a * qm[cell(l + 1, m2 - 1)];
+                // Over the 3' ends m2 = l + 2 + x: the stretch l + 1..m2 - 1 (len x + 1) in rows l.
+                const double *a = prml.data() + (l + 2 - k), *a_l = prm_l.data() + (l + 2 - k), *qm_l = row(qm, l + 1) + 1;
+                double *qmb_l = row(qmb, l) + 1, *q2l_l = row(q2l, l) + 1;
+                double temp = 0.0;
+#pragma omp simd reduction(+ : temp)
+                for (int x = 0; x <= mmax - l - 2; ++x) {
+                    qmb_l[x] += a[x] * dang;
+                    q2l_l[x] += (a[x] - a_l[x]) * dang;
+                    temp += a[x] * qm_l[x];
                 }
-                pr[cell(k, l)] += temp * st;
+                pr[cell(k, l)] += (prm_mlb + temp) * st;
             }
         }
         std::swap(prm_l, prm_l1);
