@@ -285,7 +285,8 @@ struct plfold::impl {
     // 5' end run along contiguous memory.
     std::vector<double> prc_col, qm_col;
     std::vector<signed char> s;  // codes with s[0] = s[n+1] = -1
-    std::vector<char> need;      // need[k]: unpaired_at(k) runs (see choose_rows)
+    std::vector<char> need;          // need[k]: unpaired_at(k) runs (see choose_rows)
+    std::vector<char> outside_need;  // outside_need[k]: outside(k) runs
     std::string_view seq;
     int n = 0, W = 0, span = 0, U = 0, max_len = 0;
 
@@ -320,7 +321,7 @@ struct plfold::impl {
         for (const auto* v : {&q, &qb, &qm, &qm1, &qm2, &pr, &prc, &hp, &qi5, &qmb, &q2l, &inv_z, &qb_au, &qb_1n, &qb_mi, &pr_au,
                               &pr_1n, &pr_mi, &prml, &prm_l, &prm_l1, &ext, &qbe, &pu, &ml_base_pow, &qcol, &side, &prc_col, &qm_col})
             doubles += v->capacity();
-        return doubles * sizeof(double) + s.capacity() + need.capacity();
+        return doubles * sizeof(double) + s.capacity() + need.capacity() + outside_need.capacity();
     }
 
     std::size_t cell(int i, int j) const {
@@ -763,11 +764,29 @@ struct plfold::impl {
     // The rows of the positions in `wanted` (1-based, sorted; empty: every position) go to out.
     // A row gets its stretches' weights from unpaired_at of itself and the max_len positions
     // before it; unpaired_at of the others is skipped, their rows only cleared for reuse.
+    // The weights of a stretch ending at p come from the loops holding it: from the pairs around
+    // it, which start at p + 1 - span or later (they end after p and span at most span), as do the
+    // pairs around those, and from the inner pairs of interior loops, which start at most 31 nt
+    // after the closing pair. outside(k) runs for those k alone: the outside weights of the other
+    // pairs are left 0, which leaves the ones of the pairs around a wanted stretch exact.
     void choose_rows(std::span<const std::size_t> wanted) {
         need.assign(static_cast<std::size_t>(n) + 1, wanted.empty());
-        for (const auto p : wanted)
-            std::fill(need.begin() + static_cast<std::ptrdiff_t>(p > static_cast<std::size_t>(max_len) ? p - static_cast<std::size_t>(max_len) : 1),
-                      need.begin() + static_cast<std::ptrdiff_t>(p) + 1, char{1});
+        outside_need.assign(static_cast<std::size_t>(n) + max_loop + 1, wanted.empty());
+        const auto mark = [](std::vector<char>& v, std::size_t lo, std::size_t hi) {
+            std::fill(v.begin() + static_cast<std::ptrdiff_t>(lo), v.begin() + static_cast<std::ptrdiff_t>(hi) + 1, char{1});
+        };
+        const auto back = [](std::size_t p, int by) { return p > static_cast<std::size_t>(by) ? p - static_cast<std::size_t>(by) : 1; };
+        for (const auto p : wanted) {
+            mark(need, back(p, max_len), p);
+            mark(outside_need, back(p, span - 1), p + max_loop);
+        }
+    }
+    void outside_or_skip(int k) {
+        if (outside_need[static_cast<std::size_t>(k)]) {
+            outside(k);
+        } else {
+            std::fill(prm_l1.begin(), prm_l1.end(), 0.0);  // no multiloop weights from k for k + 1
+        }
     }
     void unpaired_or_clear(int k, const sink& out) {
         if (need[static_cast<std::size_t>(k)])
@@ -800,7 +819,7 @@ struct plfold::impl {
 
         for (int j = 1; j <= n + W; ++j) {
             if (j <= n) forward(j);
-            if (j > W) outside(j - W);
+            if (j > W) outside_or_skip(j - W);
             if (j > W + max_loop + 1) unpaired_or_clear(j - W - max_loop - 1, out);
         }
         for (int k = std::max(1, n - max_loop); k <= n; ++k) unpaired_or_clear(k, out);

@@ -131,11 +131,15 @@ TEST(Accessibility, PositionsAloneEqualTheWholeFold) {
         for (const std::size_t n : {std::size_t{15}, std::size_t{79}, std::size_t{81}, std::size_t{163}, std::size_t{400}, std::size_t{1300}}) {
             const auto seq = random_rna(n, static_cast<unsigned>(rng()));
             const auto whole = fold.unpaired(seq);
-            for (int trial = 0; trial < 4; ++trial) {
+            for (int trial = 0; trial < 6; ++trial) {
                 std::vector<std::size_t> positions = {1, n, n - 1, 2};
-                positions.resize(static_cast<std::size_t>(trial));  // ends in some trials only
+                positions.resize(static_cast<std::size_t>(std::min(trial, 3)));  // ends in some trials only
                 const std::size_t extra = trial == 3 ? 20 : 1 + rng() % 4;
                 for (std::size_t e = 0; e < extra; ++e) positions.push_back(1 + rng() % n);
+                // Rows spaced just beyond what the pairs around one reach (span, then 31 nt of an
+                // interior loop), so that outside weights are computed in separate stretches.
+                const std::size_t gap = static_cast<std::size_t>(trial == 4 ? o.max_span + 1 : o.max_span + 32);
+                for (std::size_t p = 1 + rng() % gap; trial >= 4 && p <= n; p += gap) positions.push_back(p);
                 if (trial == 2 && n > 200) positions.push_back(positions.back() > 3 ? positions.back() - 3 : 1);
                 const auto part = fold.unpaired(seq, positions);
                 std::vector<bool> asked(n + 1, false);
