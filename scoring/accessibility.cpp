@@ -38,25 +38,37 @@ constexpr int padded_loop = max_loop + block;
 // convention (-Wpsabi) does not apply.
 #pragma GCC diagnostic ignored "-Wpsabi"
 using v4d = double __attribute__((vector_size(4 * sizeof(double))));
+constexpr v4d zero4 = {};
 MIRHIT_INLINE v4d load4(const double* p) {
     v4d v;
     std::memcpy(&v, p, sizeof v);
     return v;
 }
-
-// sum of a[x] b[x], x < count; the reduction in any order (vectorised, -fopenmp-simd). 8 lanes
-// (two AVX2 registers) so that the long sums do not wait on one chain of dependent adds.
-inline double dot(const double* a, const double* b, int count) {
-    constexpr int lanes = 8;
-    double part[lanes] = {};
+// Zeroes count doubles with stores in line: for rows of a few hundred bytes, a call to memset
+// costs more than the clearing.
+MIRHIT_INLINE void clear(double* p, int count) {
     int x = 0;
-    for (; x + lanes <= count; x += lanes)
-#pragma omp simd
-        for (int y = 0; y < lanes; ++y) part[y] += a[x + y] * b[x + y];
-    double sum = 0.0;
-    for (; x < count; ++x) sum += a[x] * b[x];
-    for (double p : part) sum += p;
-    return sum;
+    for (; x + 4 <= count; x += 4) std::memcpy(p + x, &zero4, sizeof zero4);
+    for (; x < count; ++x) p[x] = 0.0;
+}
+
+// sum of a[x] b[x], x < count, in two 4-lane sums (so that long sums do not wait on one chain
+// of dependent adds), reduced pairwise.
+MIRHIT_INLINE double dot(const double* a, const double* b, int count) {
+    v4d s0 = {}, s1 = {};
+    int x = 0;
+    for (; x + 8 <= count; x += 8) {
+        s0 += load4(a + x) * load4(b + x);
+        s1 += load4(a + x + 4) * load4(b + x + 4);
+    }
+    if (x + 4 <= count) {
+        s0 += load4(a + x) * load4(b + x);
+        x += 4;
+    }
+    double tail = 0.0;
+    for (; x < count; ++x) tail += a[x] * b[x];
+    const v4d s = s0 + s1;
+    return ((s[0] + s[2]) + (s[1] + s[3])) + tail;
 }
 // a . b + c . d over x < count, in one pass.
 inline double dot_sum(const double* a, const double* b, const double* c, const double* d, int count) {
@@ -285,9 +297,11 @@ struct plfold::impl {
     // 5' end run along contiguous memory.
     std::vector<double> prc_col, qm_col;
     std::vector<signed char> s;  // codes with s[0] = s[n+1] = -1
+    // Boltzmann factors of the hairpins of 7 nt or more (no special loops) by size, closing pair
+    // type and the codes of the nt inside it: (size * 8 + type) * 25 + 5 * code(i + 1) + code(j - 1).
+    std::vector<double> long_hairpin;
     std::vector<char> need;          // need[k]: unpaired_at(k) runs (see choose_rows)
     std::vector<char> outside_need;  // outside_need[k]: outside(k) runs
-    std::string_view seq;
     int n = 0, W = 0, span = 0, U = 0, max_len = 0;
 
     impl(const boltzmann_tables& tables, const plfold_options& o) : bt(tables) {
@@ -313,13 +327,19 @@ struct plfold::impl {
         pu.assign(static_cast<std::size_t>(pu_rows) * static_cast<std::size_t>(pu_len), 0.0);
         qbe.assign(static_cast<std::size_t>(pu_len), 0.0);
         ml_base_pow.assign(static_cast<std::size_t>(std::max(q_len, row_len)) + 1, 1.0);
+        const int longest = std::min(o.max_span, o.window - 1) - 1;  // j - i - 1
+        long_hairpin.assign(static_cast<std::size_t>(std::max(longest + 1, 0)) * 8 * 25, 0.0);
+        for (int size = 7; size <= longest; ++size)
+            for (int t = 1; t < 8; ++t)
+                for (int a = 0; a < 5; ++a)
+                    for (int b = 0; b < 5; ++b) long_hairpin[static_cast<std::size_t>((size * 8 + t) * 25 + 5 * a + b)] = bt.hairpin(size, t, a, b, {});
         for (std::size_t l = 1; l < ml_base_pow.size(); ++l) ml_base_pow[l] = ml_base_pow[l - 1] * bt.ml_base;
     }
 
     std::size_t bytes() const {
         std::size_t doubles = 0;
         for (const auto* v : {&q, &qb, &qm, &qm1, &qm2, &pr, &prc, &hp, &qi5, &qmb, &q2l, &inv_z, &qb_au, &qb_1n, &qb_mi, &pr_au,
-                              &pr_1n, &pr_mi, &prml, &prm_l, &prm_l1, &ext, &qbe, &pu, &ml_base_pow, &qcol, &side, &prc_col, &qm_col})
+                              &pr_1n, &pr_mi, &prml, &prm_l, &prm_l1, &ext, &qbe, &pu, &ml_base_pow, &qcol, &side, &prc_col, &qm_col, &long_hairpin})
             doubles += v->capacity();
         return doubles * sizeof(double) + s.capacity() + need.capacity() + outside_need.capacity();
     }
@@ -351,12 +371,12 @@ struct plfold::impl {
     int at(int i) const { return s[static_cast<std::size_t>(i)]; }
     double closing(int t, int i, int j) const { return bt.ml_stem[reversed_pair_type[t]][at(j - 1) + 1][at(i + 1) + 1] * bt.ml_closing; }
 
-    void init_row(int i) {
+    MIRHIT_INLINE void init_row(int i) {
         const auto start = static_cast<std::size_t>((i & mask)) * static_cast<std::size_t>(row_len);
         for (auto* v : {&qb, &qm, &qm1, &qm2, &pr, &prc, &hp, &qi5, &qmb, &q2l, &qb_au, &qb_1n, &qb_mi, &pr_au, &pr_1n, &pr_mi, &prc_col, &qm_col})
-            std::fill_n(v->begin() + static_cast<std::ptrdiff_t>(start), row_len, 0.0);
+            clear(v->data() + start, row_len);
         const auto q_start = static_cast<std::size_t>((i & mask)) * static_cast<std::size_t>(q_len);
-        std::fill_n(q.begin() + static_cast<std::ptrdiff_t>(q_start), q_len, 0.0);
+        clear(q.data() + q_start, q_len);
         q[q_start] = 1.0;  // empty segment
     }
 
@@ -367,7 +387,7 @@ struct plfold::impl {
             for (int x = 0; x <= size + 1; ++x) loop[x] = "NACGU"[at(i + x)];
             return bt.hairpin(size, t, at(i + 1), at(j - 1), std::string_view(loop, static_cast<std::size_t>(size + 2)));
         }
-        return bt.hairpin(size, t, at(i + 1), at(j - 1), seq.substr(static_cast<std::size_t>(i - 1), static_cast<std::size_t>(size + 2)));
+        return long_hairpin[static_cast<std::size_t>((size * 8 + t) * 25 + 5 * at(i + 1) + at(j - 1))];
     }
 
     // The generic interior loops of interior_inside (both sides >= 2, one >= 4): per u1 a dot
@@ -796,7 +816,6 @@ struct plfold::impl {
     }
 
     void run(std::string_view sequence, const plfold_options& o, const sink& out, std::span<const std::size_t> wanted = {}) {
-        seq = sequence;
         n = static_cast<int>(sequence.size());
         const plfold_options eff = effective_options(o, sequence.size());
         W = eff.window;
