@@ -294,8 +294,8 @@ struct plfold::impl {
     // side: scratch of the exterior-loop sums, indexed by window start - (k - W).
     std::vector<double> qcol, side;
     // prc and qm by column (3' end j, then j - i), so the multiloop sums of outside() over the
-    // 5' end run along contiguous memory.
-    std::vector<double> prc_col, qm_col;
+    // 5' end run along contiguous memory; qb_au and qb_1n too, for the edges of interior_inside.
+    std::vector<double> prc_col, qm_col, qb_au_col, qb_1n_col;
     std::vector<signed char> s;  // codes with s[0] = s[n+1] = -1
     // Boltzmann factors of the hairpins of 7 nt or more (no special loops) by size, closing pair
     // type and the codes of the nt inside it: (size * 8 + type) * 25 + 5 * code(i + 1) + code(j - 1).
@@ -319,8 +319,7 @@ struct plfold::impl {
         prm_l1 = prml;
         ext.assign(static_cast<std::size_t>(q_len), 0.0);
         qcol = q;
-        prc_col.assign(cells, 0.0);
-        qm_col.assign(cells, 0.0);
+        for (auto* v : {&prc_col, &qm_col, &qb_au_col, &qb_1n_col}) v->assign(cells, 0.0);
         side.assign(static_cast<std::size_t>(q_len) + 1, 0.0);
         pu_len = std::max(o.max_unpaired, max_loop) + 2;
         pu_rows = static_cast<int>(std::bit_ceil(static_cast<unsigned>(pu_len + 1)));
@@ -339,7 +338,8 @@ struct plfold::impl {
     std::size_t bytes() const {
         std::size_t doubles = 0;
         for (const auto* v : {&q, &qb, &qm, &qm1, &qm2, &pr, &prc, &hp, &qi5, &qmb, &q2l, &inv_z, &qb_au, &qb_1n, &qb_mi, &pr_au,
-                              &pr_1n, &pr_mi, &prml, &prm_l, &prm_l1, &ext, &qbe, &pu, &ml_base_pow, &qcol, &side, &prc_col, &qm_col, &long_hairpin})
+                              &pr_1n, &pr_mi, &prml, &prm_l, &prm_l1, &ext, &qbe, &pu, &ml_base_pow, &qcol, &side, &prc_col, &qm_col, &qb_au_col,
+                              &qb_1n_col, &long_hairpin})
             doubles += v->capacity();
         return doubles * sizeof(double) + s.capacity() + need.capacity() + outside_need.capacity();
     }
@@ -373,7 +373,8 @@ struct plfold::impl {
 
     MIRHIT_INLINE void init_row(int i) {
         const auto start = static_cast<std::size_t>((i & mask)) * static_cast<std::size_t>(row_len);
-        for (auto* v : {&qb, &qm, &qm1, &qm2, &pr, &prc, &hp, &qi5, &qmb, &q2l, &qb_au, &qb_1n, &qb_mi, &pr_au, &pr_1n, &pr_mi, &prc_col, &qm_col})
+        for (auto* v : {&qb, &qm, &qm1, &qm2, &pr, &prc, &hp, &qi5, &qmb, &q2l, &qb_au, &qb_1n, &qb_mi, &pr_au, &pr_1n, &pr_mi, &prc_col, &qm_col,
+                        &qb_au_col, &qb_1n_col})
             clear(v->data() + start, row_len);
         const auto q_start = static_cast<std::size_t>((i & mask)) * static_cast<std::size_t>(q_len);
         clear(q.data() + q_start, q_len);
@@ -446,11 +447,13 @@ struct plfold::impl {
         // Edges: u1 = 0 or 1 with u2 >= 4 (row i + 1 + u1, along l) and u2 = 0 or 1 with u1 >= 4
         // (down the rows), the two over the same range of the long side u.
         const int last_bulge = std::min(max_loop, j - i - min_hairpin - 3), last_1n = std::min(max_loop - 1, j - i - min_hairpin - 4);
+        // x_row[-u] = qb_x(i + 1 or 2, the inner 3' end j - 1 - u), x_col[-u] = qb_x(i + 1 + u, j - 1 or 2).
         const double *au_row = row(qb_au, i + 1) + (j - 1 - i), *one_n_row = row(qb_1n, i + 2) + (j - 2 - i);
+        const double *au_col = row(qb_au_col, j - 1) + (j - 2 - i), *one_n_col = row(qb_1n_col, j - 2) + (j - 3 - i);
 #pragma omp simd reduction(+ : bulges)
-        for (int u = 4; u <= last_bulge; ++u) bulges += bt.bulge[u] * (au_row[-u] + row(qb_au, i + 1 + u)[j - 1 - u - i]);
+        for (int u = 4; u <= last_bulge; ++u) bulges += bt.bulge[u] * (au_row[-u] + au_col[-u]);
 #pragma omp simd reduction(+ : one_n)
-        for (int u = 4; u <= last_1n; ++u) one_n += bt.one_n[u] * (one_n_row[-u] + row(qb_1n, i + 1 + u)[j - 2 - u - i]);
+        for (int u = 4; u <= last_1n; ++u) one_n += bt.one_n[u] * (one_n_row[-u] + one_n_col[-u]);
         return small + bt.au[t] * bulges + bt.mismatch_1n[t][si][sj] * one_n + bt.mismatch_i[t][si][sj] * generic;
     }
 
@@ -491,8 +494,8 @@ struct plfold::impl {
                 // As an inner pair (never at a sequence end: a closing pair lies around it).
                 const int rt = reversed_pair_type[t], sq = at(j + 1), sp = at(i - 1);
                 if (sq >= 0 && sp >= 0) {
-                    qb_au[cell(i, j)] = qbv * bt.au[t];
-                    qb_1n[cell(i, j)] = qbv * bt.mismatch_1n[rt][sq][sp];
+                    qb_au[cell(i, j)] = col(qb_au_col, j)[j - i] = qbv * bt.au[t];
+                    qb_1n[cell(i, j)] = col(qb_1n_col, j)[j - i] = qbv * bt.mismatch_1n[rt][sq][sp];
                     qb_mi[cell(i, j)] = qbv * bt.mismatch_i[rt][sq][sp];
                 }
             }
