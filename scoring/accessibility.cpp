@@ -44,6 +44,8 @@ MIRHIT_INLINE v4d load4(const double* p) {
     std::memcpy(&v, p, sizeof v);
     return v;
 }
+MIRHIT_INLINE void store4(double* p, v4d v) { std::memcpy(p, &v, sizeof v); }
+MIRHIT_INLINE double sum4(v4d v) { return (v[0] + v[2]) + (v[1] + v[3]); }
 // Zeroes count doubles with stores in line: for rows of a few hundred bytes, a call to memset
 // costs more than the clearing.
 MIRHIT_INLINE void clear(double* p, int count) {
@@ -67,8 +69,7 @@ MIRHIT_INLINE double dot(const double* a, const double* b, int count) {
     }
     double tail = 0.0;
     for (; x < count; ++x) tail += a[x] * b[x];
-    const v4d s = s0 + s1;
-    return ((s[0] + s[2]) + (s[1] + s[3])) + tail;
+    return sum4(s0 + s1) + tail;
 }
 // a . b + c . d over x < count, in one pass.
 inline double dot_sum(const double* a, const double* b, const double* c, const double* d, int count) {
@@ -528,10 +529,10 @@ struct plfold::impl {
     MIRHIT_INLINE double generic_outside(int k, int l, int start_i, int loop_cap, int end_cap, double c) {
         const int u1_last = std::min(max_loop - 2, k - 1 - start_i);
         double* qi5_l = row(qi5, l);
-        double sum = 0.0;
+        v4d sum = {};
         // Per block of u2 down the closing rows, the block's sums over u1 in a register. Lanes past
         // u2's limit weigh 0 (u1 + u2 > 30, or the cell lies beyond the span or the sequence), as
-        // do the lanes u1, u2 <= 3.
+        // do the lanes u1, u2 <= 3: the last block adds 0 to qi5 at u2 = 29.
         for (int b = 2; b <= std::min(max_loop - 2, end_cap); b += block) {
             v4d outer = {};
             for (int u1 = 2; u1 <= std::min(u1_last, loop_cap - b); ++u1) {
@@ -540,12 +541,10 @@ struct plfold::impl {
                 outer += w;
                 generic_acc[u1] += w * c;
             }
-            for (int x = 0; x < block && b + x <= max_loop - 2; ++x) {
-                qi5_l[b + x] += outer[x] * c;
-                sum += outer[x];
-            }
+            store4(qi5_l + b, load4(qi5_l + b) + outer * c);
+            sum += outer;
         }
-        return sum;
+        return sum4(sum);
     }
 
     // Outside weight of the inner pair (k, l) of type t from the interior loops around it (the sum
@@ -569,11 +568,19 @@ struct plfold::impl {
             v += w;
         };
         if (k - 4 >= start_i && u2_limit(3) >= 3) {  // all 16 closing pairs in range (u2_limit falls with u1)
+            double side3[4] = {}, side5[4] = {};  // the weights by u2 and by u1, in registers
             auto term = [&](auto u1, auto u2) MIRHIT_LAMBDA_INLINE {
                 const int i = k - 1 - u1, m = l + 1 + u2;
-                add(u1, u2, pr[cell(i, m)] * bt.interior(u1, u2, type(i, m), t2, at(i + 1), at(m - 1), sk, sl));
+                const double w = pr[cell(i, m)] * bt.interior(u1, u2, type(i, m), t2, at(i + 1), at(m - 1), sk, sl);
+                side3[u2] += w;
+                side5[u1] += w;
             };
             for_small_loops(term);
+            for (int x = 0; x < 4; ++x) {
+                qi5_l[x] += side3[x] * qkl;
+                closing_qi5[x] += side5[x] * qkl;
+                v += side5[x];
+            }
         } else {
             for (int u1 = 0; u1 <= 3 && k - 1 - u1 >= start_i; ++u1) {
                 const int i = k - 1 - u1, si = at(i + 1);
