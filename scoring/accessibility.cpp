@@ -302,7 +302,10 @@ struct plfold::impl {
     // type and the codes of the nt inside it: (size * 8 + type) * 25 + 5 * code(i + 1) + code(j - 1).
     std::vector<double> long_hairpin;
     std::vector<char> need;          // need[k]: unpaired_at(k) runs (see choose_rows)
-    std::vector<char> outside_need;  // outside_need[k]: outside(k) runs
+    // outside_from[k]: outside(k) runs for all the loops (0), only for those with a 5' side of
+    // outside_from[k] nt or more, or not at all (skip_outside). See choose_rows.
+    std::vector<unsigned char> outside_from;
+    static constexpr unsigned char skip_outside = 255;
     int n = 0, W = 0, span = 0, U = 0, max_len = 0;
 
     impl(const boltzmann_tables& tables, const plfold_options& o) : bt(tables) {
@@ -342,7 +345,7 @@ struct plfold::impl {
                               &pr_1n, &pr_mi, &prml, &prm_l, &prm_l1, &ext, &qbe, &pu, &ml_base_pow, &qcol, &side, &prc_col, &qm_col, &qb_au_col,
                               &qb_1n_col, &long_hairpin})
             doubles += v->capacity();
-        return doubles * sizeof(double) + s.capacity() + need.capacity() + outside_need.capacity();
+        return doubles * sizeof(double) + s.capacity() + need.capacity() + outside_from.capacity();
     }
 
     std::size_t cell(int i, int j) const {
@@ -526,7 +529,7 @@ struct plfold::impl {
     // the inner mismatch x qb(k, l). The weights are summed per u2 for row l of qi5 and, over all
     // the inner pairs of this k, per u1 in generic_acc for the closing rows (4 lanes, reduced once
     // by outside()). Returns the sum of the weights.
-    MIRHIT_INLINE double generic_outside(int k, int l, int start_i, int loop_cap, int end_cap, double c) {
+    MIRHIT_INLINE double generic_outside(int k, int l, int start_i, int loop_cap, int end_cap, double c, int first_u1) {
         const int u1_last = std::min(max_loop - 2, k - 1 - start_i);
         double* qi5_l = row(qi5, l);
         v4d sum = {};
@@ -535,7 +538,7 @@ struct plfold::impl {
         // do the lanes u1, u2 <= 3: the last block adds 0 to qi5 at u2 = 29.
         for (int b = 2; b <= std::min(max_loop - 2, end_cap); b += block) {
             v4d outer = {};
-            for (int u1 = 2; u1 <= std::min(u1_last, loop_cap - b); ++u1) {
+            for (int u1 = std::max(2, first_u1); u1 <= std::min(u1_last, loop_cap - b); ++u1) {
                 // pr_mi(i, l + 1 + b + x)
                 const v4d w = load4(bt.generic[u1] + b) * load4(pr_mi.data() + closing_row[u1] + (l + u1 + 3 - k + b));
                 outer += w;
@@ -549,8 +552,9 @@ struct plfold::impl {
 
     // Outside weight of the inner pair (k, l) of type t from the interior loops around it (the sum
     // over closing pairs (i, m) of pr(i, m) x the loop), split like interior_inside; adds each
-    // loop's weight x qb(k, l) to qi5, the weight of the unpaired stretches on both sides.
-    MIRHIT_VECTOR_CLONES double interior_outside(int k, int l, int t, double qkl) {
+    // loop's weight x qb(k, l) to qi5, the weight of the unpaired stretches on both sides. Only
+    // the loops with a 5' side of first_u1 nt or more (0: all).
+    MIRHIT_VECTOR_CLONES double interior_outside(int k, int l, int t, double qkl, int first_u1) {
         const int t2 = reversed_pair_type[t];
         const int sk = at(k - 1), sl = at(l + 1);
         if (sk < 0 || sl < 0) return 0.0;  // at a sequence end: no closing pair around
@@ -567,7 +571,7 @@ struct plfold::impl {
             closing_qi5[u1] += w * qkl;
             v += w;
         };
-        if (k - 4 >= start_i && u2_limit(3) >= 3) {  // all 16 closing pairs in range (u2_limit falls with u1)
+        if (first_u1 == 0 && k - 4 >= start_i && u2_limit(3) >= 3) {  // all 16 closing pairs in range (u2_limit falls with u1)
             double side3[4] = {}, side5[4] = {};  // the weights by u2 and by u1, in registers
             auto term = [&](auto u1, auto u2) MIRHIT_LAMBDA_INLINE {
                 const int i = k - 1 - u1, m = l + 1 + u2;
@@ -582,7 +586,7 @@ struct plfold::impl {
                 v += side5[x];
             }
         } else {
-            for (int u1 = 0; u1 <= 3 && k - 1 - u1 >= start_i; ++u1) {
+            for (int u1 = first_u1; u1 <= 3 && k - 1 - u1 >= start_i; ++u1) {
                 const int i = k - 1 - u1, si = at(i + 1);
                 const double* pr_i = row(pr, i) + 1 - i;  // pr_i[m] = pr(i, m)
                 const int* pair_i = bt.pair[at(i)];
@@ -599,11 +603,11 @@ struct plfold::impl {
             closing_qi5[u1] += sum * qkl;
             v += sum;
         };
-        if (k - 1 >= start_i) add_row(0, bt.bulge, row(pr_au, k - 1) + (l + 3 - k), bulge_f);  // p[u2] = pr_au(k - 1, l + 1 + u2)
-        if (k - 2 >= start_i) add_row(1, bt.one_n, row(pr_1n, k - 2) + (l + 4 - k), one_n_f);
+        if (first_u1 == 0 && k - 1 >= start_i) add_row(0, bt.bulge, row(pr_au, k - 1) + (l + 3 - k), bulge_f);  // p[u2] = pr_au(k - 1, l + 1 + u2)
+        if (first_u1 <= 1 && k - 2 >= start_i) add_row(1, bt.one_n, row(pr_1n, k - 2) + (l + 4 - k), one_n_f);
         // u2 = 0 or 1 with u1 >= 4, down the rows: the sums on row l kept in registers.
         double edge0 = 0.0, edge1 = 0.0;
-        for (int u1 = 4, last = std::min({max_loop, k - 1 - start_i, loop_cap, end_cap >= 0 ? max_loop : -1}); u1 <= last; ++u1) {
+        for (int u1 = std::max(4, first_u1), last = std::min({max_loop, k - 1 - start_i, loop_cap, end_cap >= 0 ? max_loop : -1}); u1 <= last; ++u1) {
             const double w0 = bt.bulge[u1] * pr_au[closing_row[u1] + static_cast<std::size_t>(l + u1 + 3 - k)] * bulge_f;
             const double p1 = u1 < loop_cap && end_cap >= 1 ? pr_1n[closing_row[u1] + static_cast<std::size_t>(l + u1 + 4 - k)] : 0.0;
             const double w1 = bt.one_n[u1] * p1 * one_n_f;
@@ -614,13 +618,15 @@ struct plfold::impl {
         qi5_l[0] += edge0 * qkl;
         qi5_l[1] += edge1 * qkl;
         v += edge0 + edge1;
-        v += generic_outside(k, l, start_i, loop_cap, end_cap, generic_f * qkl) * generic_f;
+        v += generic_outside(k, l, start_i, loop_cap, end_cap, generic_f * qkl, first_u1) * generic_f;
         return v;
     }
 
     // Outside weights of the pairs (k, l), summed over the windows that hold them (not yet
     // multiplied by qb or divided by the number of windows: unpaired probabilities need neither).
-    MIRHIT_VECTOR_CLONES void outside(int k) {
+    // With first_u1 > 0, only the weights of the stretches before k, of first_u1 nt or more, in
+    // interior loops with an inner pair at k (the outside weights of the pairs (k, l) left 0).
+    MIRHIT_VECTOR_CLONES void outside(int k, int first_u1) {
         // Multiloop weights by the 3' end m of the stretch, at m - k: prml and prm_l of this k, and
         // prm_l1, prm_l of k - 1 (so at m - k + 1).
         std::fill_n(prml.begin(), std::min(n, k + W) - k + 1, 0.0);
@@ -630,7 +636,7 @@ struct plfold::impl {
         const int amax = std::min(k - 1, n - W + 1);
         for (int a = std::max(1, k - W + 1); a <= amax; ++a) side[static_cast<std::size_t>(a - k + W)] = qcol_row(k - 1)[a - k + W] * iz(a);
         std::fill(generic_acc, generic_acc + max_loop + 1, v4d{});
-        for (int u1 = 0; u1 <= std::min(max_loop, k - 2); ++u1) {
+        for (int u1 = first_u1; u1 <= std::min(max_loop, k - 2); ++u1) {
             closing_row[u1] = row_start(k - 1 - u1);
             closing_qi5[u1] = row(qi5, k - 1 - u1)[u1];
         }
@@ -639,6 +645,10 @@ struct plfold::impl {
             const double qkl = qb[cell(k, l)];
             if (qkl == 0.0) continue;
             const int t = type(k, l);
+            if (first_u1 > 0) {
+                interior_outside(k, l, t, qkl, first_u1);
+                continue;
+            }
             double v = 0.0;
             if (l - k + 1 == W) {
                 v = 1.0 / q[qcell(k, l)];
@@ -650,11 +660,15 @@ struct plfold::impl {
             }
             v *= bt.ext_stem[t][at(k - 1) + 1][at(l + 1) + 1];
 
-            v += interior_outside(k, l, t, qkl);
+            v += interior_outside(k, l, t, qkl, 0);
             pr[cell(k, l)] = v;
         }
-        for (int u1 = 2; u1 <= std::min(max_loop - 2, k - 2); ++u1) closing_qi5[u1] += generic_acc[u1][0] + generic_acc[u1][1] + generic_acc[u1][2] + generic_acc[u1][3];
-        for (int u1 = 0; u1 <= std::min(max_loop, k - 2); ++u1) row(qi5, k - 1 - u1)[u1] = closing_qi5[u1];
+        for (int u1 = std::max(2, first_u1); u1 <= std::min(max_loop - 2, k - 2); ++u1) closing_qi5[u1] += sum4(generic_acc[u1]);
+        for (int u1 = first_u1; u1 <= std::min(max_loop, k - 2); ++u1) row(qi5, k - 1 - u1)[u1] = closing_qi5[u1];
+        if (first_u1 > 0) {
+            std::fill(prm_l1.begin(), prm_l1.end(), 0.0);  // no multiloop weights from k for k + 1
+            return;
+        }
 
         if (k > 1) {
             double prm_mlb = 0.0;
@@ -795,28 +809,31 @@ struct plfold::impl {
     // A row gets its stretches' weights from unpaired_at of itself and the max_len positions
     // before it; unpaired_at of the others is skipped, their rows only cleared for reuse.
     // The weights of a stretch ending at p come from the loops holding it: from the pairs around
-    // it, which start at p + 1 - span or later (they end after p and span at most span), as do the
-    // pairs around those, and from the inner pairs of interior loops, which start at most 31 nt
-    // after the closing pair. outside(k) runs for those k alone: the outside weights of the other
-    // pairs are left 0, which leaves the ones of the pairs around a wanted stretch exact.
+    // it, which start at p + 1 - span..p + 1 (they end after p and span at most span; the inner
+    // pair of a loop with the stretch on its 3' side starts at p + 1), as do the pairs around
+    // those; and from the inner pairs after the stretch of interior loops with the stretch on their
+    // 5' side, at p + 2..p + 31: for those outside(k) only adds the 5' sides that hold p (of
+    // k - p nt or more, for the last wanted p before k). The outside weights of the pairs starting
+    // elsewhere are left 0, which leaves the ones of the pairs around a wanted stretch exact.
     void choose_rows(std::span<const std::size_t> wanted) {
         need.assign(static_cast<std::size_t>(n) + 1, wanted.empty());
-        outside_need.assign(static_cast<std::size_t>(n) + max_loop + 1, wanted.empty());
-        const auto mark = [](std::vector<char>& v, std::size_t lo, std::size_t hi) {
-            std::fill(v.begin() + static_cast<std::ptrdiff_t>(lo), v.begin() + static_cast<std::ptrdiff_t>(hi) + 1, char{1});
-        };
-        const auto back = [](std::size_t p, int by) { return p > static_cast<std::size_t>(by) ? p - static_cast<std::size_t>(by) : 1; };
+        outside_from.assign(static_cast<std::size_t>(n) + 1, wanted.empty() ? 0 : skip_outside);
         for (const auto p : wanted) {
-            mark(need, back(p, max_len), p);
-            mark(outside_need, back(p, span - 1), p + max_loop);
+            const std::size_t last = std::min(static_cast<std::size_t>(n), p + max_loop);
+            std::fill(need.begin() + static_cast<std::ptrdiff_t>(p > static_cast<std::size_t>(max_len) ? p - static_cast<std::size_t>(max_len) : 1),
+                      need.begin() + static_cast<std::ptrdiff_t>(p) + 1, char{1});
+            for (std::size_t k = p >= static_cast<std::size_t>(span) ? p + 1 - static_cast<std::size_t>(span) : 1; k <= last; ++k) {
+                const auto from = static_cast<unsigned char>(k <= p + 1 ? 0 : k - p);
+                outside_from[k] = std::min(outside_from[k], from);
+            }
         }
     }
     void outside_or_skip(int k) {
-        if (outside_need[static_cast<std::size_t>(k)]) {
-            outside(k);
-        } else {
+        const unsigned char from = outside_from[static_cast<std::size_t>(k)];
+        if (from != skip_outside)
+            outside(k, from);
+        else
             std::fill(prm_l1.begin(), prm_l1.end(), 0.0);  // no multiloop weights from k for k + 1
-        }
     }
     void unpaired_or_clear(int k, const sink& out) {
         if (need[static_cast<std::size_t>(k)])
