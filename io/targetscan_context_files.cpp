@@ -11,10 +11,10 @@
 #include <unordered_set>
 #include <vector>
 
-#include <oneapi/tbb/parallel_pipeline.h>
 #include <oneapi/tbb/task_arena.h>
 
 #include "core/error.hpp"
+#include "core/pipeline.hpp"
 #include "io/atomic_output.hpp"
 #include "io/byte_source.hpp"
 #include "io/line_reader.hpp"
@@ -362,40 +362,30 @@ void score_rows(const targetscan_context_files& files, tc::inputs& in, unsigned 
     tc::sequencer sequencer(in);
     progress_tally tally("mirhit targetscan-context", progress, "sites", false);
     const unsigned workers = threads ? threads : static_cast<unsigned>(oneapi::tbb::this_task_arena::max_concurrency());
-    oneapi::tbb::parallel_pipeline(
+    run_ordered_pipeline<batch>(
         4 * static_cast<std::size_t>(workers),
-        oneapi::tbb::make_filter<void, std::unique_ptr<batch>>(
-            oneapi::tbb::filter_mode::serial_in_order,
-            [&](oneapi::tbb::flow_control& control) {
-                auto work = std::make_unique<batch>();
-                if (!reader.next(work->rows)) {
-                    control.stop();
-                    return std::unique_ptr<batch>();
-                }
-                for (auto& row : work->rows) {
-                    sequencer.next(row);
-                    if (row.utr->isoforms.empty()) pass.no_airs.add(row);
-                    if (!row.utr->orf_length || row.utr->orf_length->value == 0) pass.no_orf.add(row);
-                    pass.whole_utr_sites += row.own_isoform;
-                }
-                tally.add(work->rows.size());
-                return work;
-            }) &
-            oneapi::tbb::make_filter<std::unique_ptr<batch>, std::unique_ptr<batch>>(
-                oneapi::tbb::filter_mode::parallel,
-                [&](std::unique_ptr<batch> work) {
-                    for (const auto& row : work->rows) tc::score_row(in, row, work->lines);
-                    return work;
-                }) &
-            oneapi::tbb::make_filter<std::unique_ptr<batch>, void>(
-                oneapi::tbb::filter_mode::serial_in_order, [&](std::unique_ptr<batch> work) {
-                    std::string text;
-                    for (const auto& line : work->lines) {
-                        pass.keys.push_back(pass.percentiles.add(line));
-                        text.append(line.text).append(1, '\n');
-                    }
-                    pass.scratch->write(text);
-                }));
+        [&](batch& work) {
+            if (!reader.next(work.rows)) return false;
+            for (auto& row : work.rows) {
+                sequencer.next(row);
+                if (row.utr->isoforms.empty()) pass.no_airs.add(row);
+                if (!row.utr->orf_length || row.utr->orf_length->value == 0) pass.no_orf.add(row);
+                pass.whole_utr_sites += row.own_isoform;
+            }
+            tally.add(work.rows.size());
+            return true;
+        },
+        [&](batch& work) {
+            for (const auto& row : work.rows) tc::score_row(in, row, work.lines);
+        },
+        [&](batch& work) {
+            std::string text;
+            for (const auto& line : work.lines) {
+                pass.keys.push_back(pass.percentiles.add(line));
+                text.append(line.text).append(1, '\n');
+            }
+            pass.scratch->write(text);
+        });
     tally.finish();
     pass.percentiles.compute();
     pass.scratch->flush();

@@ -7,10 +7,10 @@
 #include <string_view>
 #include <vector>
 
-#include <oneapi/tbb/parallel_pipeline.h>
 #include <oneapi/tbb/task_arena.h>
 
 #include "core/error.hpp"
+#include "core/pipeline.hpp"
 #include "io/atomic_output.hpp"
 #include "io/byte_source.hpp"
 #include "io/line_reader.hpp"
@@ -111,33 +111,21 @@ void run_targetscan70(const std::string& family_file, const std::string& utr_fil
     std::uint64_t genes = 0, group_offset = 0;
     std::string text;
     progress_tally tally("mirhit targetscan", progress, "genes", false);
-    oneapi::tbb::parallel_pipeline(
+    run_ordered_pipeline<gene_work>(
         4 * static_cast<std::size_t>(workers),
-        oneapi::tbb::make_filter<void, std::unique_ptr<gene_work>>(
-            oneapi::tbb::filter_mode::serial_in_order,
-            [&](oneapi::tbb::flow_control& control) {
-                auto work = std::make_unique<gene_work>();
-                if (!reader.next(work->gene)) {
-                    control.stop();
-                    return std::unique_ptr<gene_work>();
-                }
-                ++genes;
-                tally.add(1);
-                return work;
-            }) &
-            oneapi::tbb::make_filter<std::unique_ptr<gene_work>, std::unique_ptr<gene_work>>(
-                oneapi::tbb::filter_mode::parallel,
-                [&](std::unique_ptr<gene_work> work) {
-                    work->result = targetscan70::process_gene(families, work->gene);
-                    return work;
-                }) &
-            oneapi::tbb::make_filter<std::unique_ptr<gene_work>, void>(
-                oneapi::tbb::filter_mode::serial_in_order, [&](std::unique_ptr<gene_work> work) {
-                    text.clear();
-                    targetscan70::append_rows(text, work->gene.gene, work->result, group_offset);
-                    group_offset += work->result.groups.size();
-                    output.write(text);
-                }));
+        [&](gene_work& work) {
+            if (!reader.next(work.gene)) return false;
+            ++genes;
+            tally.add(1);
+            return true;
+        },
+        [&](gene_work& work) { work.result = targetscan70::process_gene(families, work.gene); },
+        [&](gene_work& work) {
+            text.clear();
+            targetscan70::append_rows(text, work.gene.gene, work.result, group_offset);
+            group_offset += work.result.groups.size();
+            output.write(text);
+        });
     tally.finish();
     if (genes == 0) throw input_error(reader.name() + ": no aligned UTRs found");
     output.commit();

@@ -5,11 +5,11 @@
 #include <string_view>
 #include <vector>
 
-#include <oneapi/tbb/parallel_pipeline.h>
 #include <oneapi/tbb/task_arena.h>
 
 #include "core/error.hpp"
 #include "core/orf_8mers.hpp"
+#include "core/pipeline.hpp"
 #include "core/text.hpp"
 #include "io/atomic_output.hpp"
 #include "io/field_reader.hpp"
@@ -71,41 +71,32 @@ void run_targetscan_count_8mers(const targetscan_count_8mers_files& files, bool 
     progress_tally tally("mirhit targetscan-count-8mers", progress, "ORFs", false);
 
     const unsigned workers = threads ? threads : static_cast<unsigned>(oneapi::tbb::this_task_arena::max_concurrency());
-    oneapi::tbb::parallel_pipeline(
+    run_ordered_pipeline<orf_batch>(
         4 * static_cast<std::size_t>(workers),
-        oneapi::tbb::make_filter<void, std::unique_ptr<orf_batch>>(
-            oneapi::tbb::filter_mode::serial_in_order,
-            [&](oneapi::tbb::flow_control& control) {
-                auto work = std::make_unique<orf_batch>();
-                while (work->lines.size() < batch_lines && orfs.next()) {
-                    orfs.expect_fields(3, 3, "gene, species id, aligned ORF");
-                    work->lines.push_back(std::move(orfs.line()));
-                }
-                if (work->lines.empty()) control.stop();
-                tally.add(work->lines.size());
-                return work;
-            }) &
-            oneapi::tbb::make_filter<std::unique_ptr<orf_batch>, std::unique_ptr<orf_batch>>(
-                oneapi::tbb::filter_mode::parallel,
-                [&](std::unique_ptr<orf_batch> work) {
-                    std::vector<std::string_view> fields;
-                    std::vector<std::uint32_t> per_seed;
-                    for (const auto& l : work->lines) {
-                        split_fields(l, fields);
-                        const std::uint64_t length = counter.count(fields[2], per_seed);
-                        const std::string id = std::string(fields[0]) + "\t" + std::string(fields[1]) + "\t";
-                        work->lengths.append(id).append(std::to_string(length)).append(1, '\n');
-                        for (std::size_t s = 0; s < seeds.size(); ++s)
-                            if (per_seed[s])
-                                work->counts.append(id).append(seeds[s]).append(1, '\t').append(std::to_string(per_seed[s])).append(1, '\n');
-                    }
-                    return work;
-                }) &
-            oneapi::tbb::make_filter<std::unique_ptr<orf_batch>, void>(
-                oneapi::tbb::filter_mode::serial_in_order, [&](std::unique_ptr<orf_batch> work) {
-                    counts.write(work->counts);
-                    lengths.write(work->lengths);
-                }));
+        [&](orf_batch& work) {
+            while (work.lines.size() < batch_lines && orfs.next()) {
+                orfs.expect_fields(3, 3, "gene, species id, aligned ORF");
+                work.lines.push_back(std::move(orfs.line()));
+            }
+            tally.add(work.lines.size());
+            return !work.lines.empty();
+        },
+        [&](orf_batch& work) {
+            std::vector<std::string_view> fields;
+            std::vector<std::uint32_t> per_seed;
+            for (const auto& l : work.lines) {
+                split_fields(l, fields);
+                const std::uint64_t length = counter.count(fields[2], per_seed);
+                const std::string id = std::string(fields[0]) + "\t" + std::string(fields[1]) + "\t";
+                work.lengths.append(id).append(std::to_string(length)).append(1, '\n');
+                for (std::size_t s = 0; s < seeds.size(); ++s)
+                    if (per_seed[s]) work.counts.append(id).append(seeds[s]).append(1, '\t').append(std::to_string(per_seed[s])).append(1, '\n');
+            }
+        },
+        [&](orf_batch& work) {
+            counts.write(work.counts);
+            lengths.write(work.lengths);
+        });
     tally.finish();
     counts.commit();
     lengths.commit();

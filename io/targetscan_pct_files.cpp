@@ -15,10 +15,10 @@
 #include <unordered_set>
 #include <vector>
 
-#include <oneapi/tbb/parallel_pipeline.h>
 #include <oneapi/tbb/task_arena.h>
 
 #include "core/error.hpp"
+#include "core/pipeline.hpp"
 #include "core/text.hpp"
 #include "io/atomic_output.hpp"
 #include "io/field_reader.hpp"
@@ -464,28 +464,19 @@ aligned_conservation conservation_from_alignments(const std::string& utr_file, c
     std::unordered_map<std::string, std::uint64_t> first_line;
     aligned_conservation out;
     using work = std::unique_ptr<aligned_gene>;
-    oneapi::tbb::parallel_pipeline(
+    run_ordered_pipeline<work>(
         4 * static_cast<std::size_t>(oneapi::tbb::this_task_arena::max_concurrency()),
-        oneapi::tbb::make_filter<void, work>(oneapi::tbb::filter_mode::serial_in_order,
-                                             [&](oneapi::tbb::flow_control& control) {
-                                                 auto g = next_aligned_gene(reader, first_line);
-                                                 if (!g) control.stop();
-                                                 return g;
-                                             }) &
-            oneapi::tbb::make_filter<work, work>(oneapi::tbb::filter_mode::parallel,
-                                                 [&](work g) {
-                                                     conserve_aligned_gene(*g, families, model, species);
-                                                     return g;
-                                                 }) &
-            oneapi::tbb::make_filter<work, void>(oneapi::tbb::filter_mode::serial_in_order, [&](work g) {
-                ++out.genes;
-                if (!g->sequence) {
-                    out.without_species.push_back(std::move(g->name));
-                    return;
-                }
-                if (!g->sites.empty()) out.sites[g->name] = std::move(g->sites);
-                out.utrs.push_back({std::move(g->name), std::move(*g->sequence), g->line});
-            }));
+        [&](work& g) { return (g = next_aligned_gene(reader, first_line)) != nullptr; },
+        [&](work& g) { conserve_aligned_gene(*g, families, model, species); },
+        [&](work& g) {
+            ++out.genes;
+            if (!g->sequence) {
+                out.without_species.push_back(std::move(g->name));
+                return;
+            }
+            if (!g->sites.empty()) out.sites[g->name] = std::move(g->sites);
+            out.utrs.push_back({std::move(g->name), std::move(*g->sequence), g->line});
+        });
     if (out.genes == 0) throw input_error(reader.name() + ": no aligned UTRs found");
     return out;
 }
@@ -511,38 +502,26 @@ void run_targetscan_bl_bins(const std::string& utr_file, const std::string& outp
     std::vector<std::string_view> species;
     std::string text;
     progress_tally tally("mirhit targetscan-bl-bins", options.progress, "genes", false);
-    oneapi::tbb::parallel_pipeline(
+    run_ordered_pipeline<gene_work>(
         4 * static_cast<std::size_t>(worker_count(options)),
-        oneapi::tbb::make_filter<void, std::unique_ptr<gene_work>>(
-            oneapi::tbb::filter_mode::serial_in_order,
-            [&](oneapi::tbb::flow_control& control) {
-                auto work = std::make_unique<gene_work>();
-                if (!reader.next(work->gene, work->rows)) {
-                    control.stop();
-                    return std::unique_ptr<gene_work>();
-                }
-                ++genes;
-                species.clear();
-                for (const auto& row : work->rows) species.push_back(row.species);
-                missing.check(generic, species);
-                tally.add(1);
-                return work;
-            }) &
-            oneapi::tbb::make_filter<std::unique_ptr<gene_work>, std::unique_ptr<gene_work>>(
-                oneapi::tbb::filter_mode::parallel,
-                [&](std::unique_ptr<gene_work> work) {
-                    work->result = tp::utr_branch_length(generic, work->rows);
-                    return work;
-                }) &
-            oneapi::tbb::make_filter<std::unique_ptr<gene_work>, void>(
-                oneapi::tbb::filter_mode::serial_in_order, [&](std::unique_ptr<gene_work> work) {
-                    const auto& median = work->result.median;
-                    if (!median && ++no_human <= listed_names) no_human_names.push_back(work->gene);
-                    text.assign(work->gene).append(1, '\t');
-                    if (median) text += tp::perl_number(*median);
-                    text.append(1, '\t').append(std::to_string(work->result.bin)).append(1, '\n');
-                    output.write(text);
-                }));
+        [&](gene_work& work) {
+            if (!reader.next(work.gene, work.rows)) return false;
+            ++genes;
+            species.clear();
+            for (const auto& row : work.rows) species.push_back(row.species);
+            missing.check(generic, species);
+            tally.add(1);
+            return true;
+        },
+        [&](gene_work& work) { work.result = tp::utr_branch_length(generic, work.rows); },
+        [&](gene_work& work) {
+            const auto& median = work.result.median;
+            if (!median && ++no_human <= listed_names) no_human_names.push_back(work.gene);
+            text.assign(work.gene).append(1, '\t');
+            if (median) text += tp::perl_number(*median);
+            text.append(1, '\t').append(std::to_string(work.result.bin)).append(1, '\n');
+            output.write(text);
+        });
     tally.finish();
     if (genes == 0) throw input_error(reader.name() + ": no aligned UTRs found");
     output.commit();
@@ -587,33 +566,30 @@ void run_targetscan_bl_pct(const targetscan_bl_pct_files& files, const targetsca
     std::uint64_t missing_coefficients = 0;
     progress_tally tally("mirhit targetscan-bl-pct", options.progress, "sites", false);
     tally.set_total(walk.rows.size());
-    using batch = std::pair<std::size_t, std::string>;  // first row, then the rows' text
-    oneapi::tbb::parallel_pipeline(
+    struct batch {
+        std::size_t first = 0;  // the first row
+        std::string text;       // the rows'
+        std::uint64_t missing = 0;
+    };
+    run_ordered_pipeline<batch>(
         4 * static_cast<std::size_t>(worker_count(options)),
-        oneapi::tbb::make_filter<void, batch>(oneapi::tbb::filter_mode::serial_in_order,
-                                              [&](oneapi::tbb::flow_control& control) {
-                                                  if (next >= walk.rows.size()) control.stop();
-                                                  batch b{next, {}};
-                                                  const std::uint64_t rows = next < walk.rows.size() ? std::min(batch_rows, walk.rows.size() - next) : 0;
-                                                  tally.add(rows, 0, rows);
-                                                  next += batch_rows;
-                                                  return b;
-                                              }) &
-            oneapi::tbb::make_filter<batch, std::pair<std::string, std::uint64_t>>(
-                oneapi::tbb::filter_mode::parallel,
-                [&](batch b) {
-                    std::vector<std::string_view> f;
-                    std::uint64_t missing = 0;
-                    const std::size_t end = std::min(b.first + batch_rows, walk.rows.size());
-                    for (std::size_t r = b.first; r < end; ++r)
-                        append_row(b.second, t, walk.rows[r], options.fixed, pct, f, missing);
-                    return std::pair{std::move(b.second), missing};
-                }) &
-            oneapi::tbb::make_filter<std::pair<std::string, std::uint64_t>, void>(
-                oneapi::tbb::filter_mode::serial_in_order, [&](const std::pair<std::string, std::uint64_t>& done) {
-                    output.write(done.first);
-                    missing_coefficients += done.second;
-                }));
+        [&](batch& b) {
+            if (next >= walk.rows.size()) return false;
+            b.first = next;
+            const std::uint64_t rows = std::min(batch_rows, walk.rows.size() - next);
+            tally.add(rows, 0, rows);
+            next += batch_rows;
+            return true;
+        },
+        [&](batch& b) {
+            std::vector<std::string_view> f;
+            const std::size_t end = std::min(b.first + batch_rows, walk.rows.size());
+            for (std::size_t r = b.first; r < end; ++r) append_row(b.text, t, walk.rows[r], options.fixed, pct, f, b.missing);
+        },
+        [&](batch& b) {
+            output.write(b.text);
+            missing_coefficients += b.missing;
+        });
     tally.finish();
     output.commit();
     if (walk.unknown_seed)
