@@ -44,8 +44,8 @@ MIRHIT_INLINE v4d load4(const double* p) {
     std::memcpy(&v, p, sizeof v);
     return v;
 }
-MIRHIT_INLINE void store4(double* p, v4d v) { std::memcpy(p, &v, sizeof v); }
-MIRHIT_INLINE double sum4(v4d v) { return (v[0] + v[2]) + (v[1] + v[3]); }
+MIRHIT_INLINE void store4(double* p, const v4d& v) { std::memcpy(p, &v, sizeof v); }
+MIRHIT_INLINE double sum4(const v4d& v) { return (v[0] + v[2]) + (v[1] + v[3]); }
 // Zeroes count doubles with stores in line: for rows of a few hundred bytes, a call to memset
 // costs more than the clearing.
 MIRHIT_INLINE void clear(double* p, int count) {
