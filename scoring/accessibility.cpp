@@ -412,7 +412,7 @@ struct plfold::impl {
             for (int b = 0; b <= u2max - u2min; b += block) r += load4(g + b) * load4(p + b);
             acc += r;
         }
-        return acc[0] + acc[1] + acc[2] + acc[3];
+        return sum4(acc);
     }
 
     // The loops with both sides <= 3 nt of a short pair (i, j), where some inner pairs are too close.
@@ -627,14 +627,10 @@ struct plfold::impl {
     // With first_u1 > 0, only the weights of the stretches before k, of first_u1 nt or more, in
     // interior loops with an inner pair at k (the outside weights of the pairs (k, l) left 0).
     MIRHIT_VECTOR_CLONES void outside(int k, int first_u1) {
-        // Multiloop weights by the 3' end m of the stretch, at m - k: prml and prm_l of this k, and
-        // prm_l1, prm_l of k - 1 (so at m - k + 1).
-        std::fill_n(prml.begin(), std::min(n, k + W) - k + 1, 0.0);
-        std::fill_n(prm_l.begin(), std::min(n, k + W) - k + 1, 0.0);
-
         // side[a - k + W] = q(a, k - 1) / Z(window a), for the windows a..a+W-1 holding (k, l).
         const int amax = std::min(k - 1, n - W + 1);
-        for (int a = std::max(1, k - W + 1); a <= amax; ++a) side[static_cast<std::size_t>(a - k + W)] = qcol_row(k - 1)[a - k + W] * iz(a);
+        if (first_u1 == 0)
+            for (int a = std::max(1, k - W + 1); a <= amax; ++a) side[static_cast<std::size_t>(a - k + W)] = qcol_row(k - 1)[a - k + W] * iz(a);
         std::fill(generic_acc, generic_acc + max_loop + 1, v4d{});
         for (int u1 = first_u1; u1 <= std::min(max_loop, k - 2); ++u1) {
             closing_row[u1] = row_start(k - 1 - u1);
@@ -665,11 +661,12 @@ struct plfold::impl {
         }
         for (int u1 = std::max(2, first_u1); u1 <= std::min(max_loop - 2, k - 2); ++u1) closing_qi5[u1] += sum4(generic_acc[u1]);
         for (int u1 = first_u1; u1 <= std::min(max_loop, k - 2); ++u1) row(qi5, k - 1 - u1)[u1] = closing_qi5[u1];
-        if (first_u1 > 0) {
-            std::fill(prm_l1.begin(), prm_l1.end(), 0.0);  // no multiloop weights from k for k + 1
-            return;
-        }
+        if (first_u1 > 0) return;
 
+        // Multiloop weights by the 3' end m of the stretch, at m - k: prml and prm_l of this k, and
+        // prm_l1, prm_l of k - 1 (so at m - k + 1).
+        std::fill_n(prml.begin(), std::min(n, k + W) - k + 1, 0.0);
+        std::fill_n(prm_l.begin(), std::min(n, k + W) - k + 1, 0.0);
         if (k > 1) {
             double prm_mlb = 0.0;
             const double b1 = bt.ml_base;
@@ -812,7 +809,7 @@ struct plfold::impl {
     // it, which start at p + 1 - span..p + 1 (they end after p and span at most span; the inner
     // pair of a loop with the stretch on its 3' side starts at p + 1), as do the pairs around
     // those; and from the inner pairs after the stretch of interior loops with the stretch on their
-    // 5' side, at p + 2..p + 31: for those outside(k) only adds the 5' sides that hold p (of
+    // 5' side, at p + 2..p + 30: for those outside(k) only adds the 5' sides that hold p (of
     // k - p nt or more, for the last wanted p before k). The outside weights of the pairs starting
     // elsewhere are left 0, which leaves the ones of the pairs around a wanted stretch exact.
     void choose_rows(std::span<const std::size_t> wanted) {
@@ -830,10 +827,8 @@ struct plfold::impl {
     }
     void outside_or_skip(int k) {
         const unsigned char from = outside_from[static_cast<std::size_t>(k)];
-        if (from != skip_outside)
-            outside(k, from);
-        else
-            std::fill(prm_l1.begin(), prm_l1.end(), 0.0);  // no multiloop weights from k for k + 1
+        if (from != skip_outside) outside(k, from);
+        if (from != 0) std::fill(prm_l1.begin(), prm_l1.end(), 0.0);  // no multiloop weights from k for k + 1
     }
     void unpaired_or_clear(int k, const sink& out) {
         if (need[static_cast<std::size_t>(k)])
