@@ -1,7 +1,6 @@
 #include "io/targetscan_orf_files.hpp"
 
 #include <algorithm>
-#include <memory>
 #include <string_view>
 #include <vector>
 
